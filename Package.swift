@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   ctxlab -> CtxSession -> CtxLang -> CtxCore,  CtxView -> CtxCore,  LineEditor -> CEditLine.
+// Nothing below the executable prints.
+let package = Package(
+    name: "ctxlab",
+    products: [
+        .executable(name: "ctxlab", targets: ["ctxlab"]),
+        .library(name: "CtxCore", targets: ["CtxCore"]),
+        .library(name: "CtxLang", targets: ["CtxLang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .target(
+            name: "CtxCore",
+            dependencies: [
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(name: "CtxLang", dependencies: ["CtxCore"]),
+        .target(name: "CtxView"),
+        .target(name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"]),
+        // libedit's variadic el_set/history cannot be called from Swift: shim.h wraps each use
+        // in a non-variadic static inline function. Only LineEditor imports it.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .executableTarget(
+            name: "ctxlab",
+            dependencies: [
+                "CtxSession", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
+        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
+        .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
+        .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

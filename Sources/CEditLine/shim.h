@@ -1,0 +1,2 @@
+// Placeholder until the LineEditor work lands: the shim of libedit wrappers.
+#include <histedit.h>
