@@ -42,10 +42,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
-        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
-        .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
-        .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )

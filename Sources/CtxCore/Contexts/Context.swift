@@ -1,0 +1,123 @@
+import HashTreeCollections
+
+/// `contextvars.Context` (CPython: Python/context.c, Python/hamt.c).
+///
+/// Design, as in CPython:
+/// - A Context object holds an immutable persistent map (a `TreeDictionary`, the same kind of hash
+///   trie as CPython's HAMT). `set` replaces the map of the *current Context object*; the object
+///   stays the same. A copy is a new object sharing the map: O(1), and independent afterwards.
+/// - Entering (`run`) is a property of the object, for all threads: `entered` is set on enter and
+///   cleared on exit, and entering an entered context raises "cannot enter context: … is already
+///   entered". `run` always exits, also when the callable raises.
+/// - The thread's base context (created lazily) is never entered.
+/// - `origin` records which context this one was copied from, for the live tree; it has no effect
+///   on semantics.
+public final class Context: PyObject {
+    private(set) var vars: TreeDictionary<ContextVar, Value>
+    public private(set) var isEntered = false
+    private var previous: Context?
+    /// The context this one was copied from (nil for `Context()` and a thread's base context).
+    public private(set) weak var origin: Context?
+    /// Why this context exists (`copy_context()`, `Task-3`, `thread Thread-1`…), for the tree.
+    public var provenance: String
+
+    init(runtime: Runtime, vars: TreeDictionary<ContextVar, Value>, origin: Context?, provenance: String) {
+        self.vars = vars
+        self.origin = origin
+        self.provenance = provenance
+        super.init(runtime: runtime)
+    }
+
+    /// `Context()`: a new empty context.
+    override public convenience init(runtime: Runtime) {
+        self.init(runtime: runtime, vars: [:], origin: nil, provenance: "Context()")
+    }
+
+    override public var typeName: String { "_contextvars.Context" }
+
+    /// `ctx.copy()`: a new Context object sharing this mapping.
+    public func copy(_ rt: Runtime, provenance: String = "copy") -> Context {
+        Context(runtime: rt, vars: vars, origin: self, provenance: provenance)
+    }
+
+    func assign(_ v: ContextVar, _ value: Value) { vars[v] = value }
+    func remove(_ v: ContextVar) { vars[v] = nil }
+
+    // MARK: mapping API
+
+    /// `ctx[var]`: the value, or `KeyError(var)`.
+    public func item(_ rt: Runtime, _ v: ContextVar) throws -> Value {
+        guard let value = vars[v] else { throw PyException(runtime: rt, .KeyError, args: [.object(v)]) }
+        return value
+    }
+
+    /// The value of `v` in this context, if it has one (`ctx.get(var)` without a default).
+    public func value(of v: ContextVar) -> Value? { vars[v] }
+    public func contains(_ v: ContextVar) -> Bool { vars[v] != nil }
+    public var count: Int { vars.count }
+
+    /// The variables with values here, in a deterministic order (creation order of the variables;
+    /// CPython's HAMT order is unspecified and varies run to run).
+    public var items: [(ContextVar, Value)] {
+        vars.sorted { $0.key.serial < $1.key.serial }.map { ($0.key, $0.value) }
+    }
+
+    /// `ctx == other`: the mappings are equal (values compared with `==`, identity first).
+    override public func pyEquals(_ other: PyObject) throws -> Bool {
+        guard let o = other as? Context else { return false }
+        guard o.vars.count == vars.count else { return false }
+        for (k, v) in vars {
+            guard let w = o.vars[k] else { return false }
+            if !v.isIdentical(w), !(try v.pyEquals(w)) { return false }
+        }
+        return true
+    }
+
+    // MARK: entering and exiting
+
+    /// `ctx.run(callable)` (CPython: `context_run`): enter, call, always exit.
+    @discardableResult
+    public func run<R>(_ rt: Runtime, _ body: () throws -> R) throws -> R {
+        try enter(rt)
+        defer { exit(rt) }
+        return try body()
+    }
+
+    /// CPython: `_PyContext_Enter`.
+    func enter(_ rt: Runtime) throws {
+        if isEntered {
+            throw rt.error(.RuntimeError, "cannot enter context: \(try repr()) is already entered")
+        }
+        let thread = rt.currentThread!
+        previous = thread.context
+        isEntered = true
+        thread.context = self
+    }
+
+    /// CPython: `_PyContext_Exit`. Exiting a context that is not the thread's current one is a
+    /// broken invariant here (CPython only reaches that error from C).
+    func exit(_ rt: Runtime) {
+        let thread = rt.currentThread!
+        precondition(isEntered && thread.context === self, "context exit out of order")
+        thread.context = previous
+        previous = nil
+        isEntered = false
+    }
+}
+
+extension Runtime {
+    /// The current thread's context, created empty on first need (CPython: `context_get`).
+    public func currentContext() -> Context {
+        let thread = currentThread!
+        if let ctx = thread.context { return ctx }
+        let ctx = Context(runtime: self, vars: [:], origin: nil, provenance: "thread \(thread.name)")
+        thread.context = ctx
+        thread.baseContext = ctx
+        return ctx
+    }
+
+    /// `contextvars.copy_context()`.
+    public func copyContext(provenance: String = "copy_context()") -> Context {
+        currentContext().copy(self, provenance: provenance)
+    }
+}

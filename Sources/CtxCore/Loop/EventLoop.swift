@@ -1,0 +1,287 @@
+import DequeModule
+
+/// The asyncio event loop as a deterministic algorithm (CPython: Lib/asyncio/base_events.py).
+///
+/// `_run_once` is the single place where callbacks run. One iteration:
+/// 1. purge cancelled timers (rebuild the heap when more than half of >100 are cancelled, else pop
+///    cancelled ones off the top);
+/// 2. the select timeout: 0 if anything is ready, else until the first timer;
+/// 3. "select": with nothing ready, virtual time jumps to the first deadline. This is also where
+///    the main thread gives up the GIL, so started threads and executor jobs run here;
+/// 4. move due timers to the ready queue in heap order;
+/// 5. snapshot the ready queue's length and run exactly that many handles: whatever they schedule
+///    waits for the next iteration.
+/// The loop can also advance one handle at a time (`runNextHandle`) for single-stepping.
+public final class EventLoop: PyObject {
+    unowned let runtime: Runtime
+    public private(set) var ready = Deque<Handle>()
+    var timers = TimerHeap()
+    var timerCancelledCount = 0
+    /// The virtual clock: `loop.time()`. Nothing ever waits in real time.
+    public private(set) var time: Double = 0
+    /// Handles left to run in the current iteration's snapshot.
+    public private(set) var remainingInIteration = 0
+    /// Completed or begun iterations.
+    public private(set) var iteration = 0
+    var stopping = false
+    public private(set) var isRunning = false
+    public private(set) var isClosed = false
+    /// The task whose step is executing.
+    public private(set) var currentTask: Task?
+    /// Every task created on this loop, in creation order (CPython: a weak set).
+    public private(set) var tasks: [Task] = []
+    /// The loop's default executor, created on first `run_in_executor(None, ...)`.
+    public private(set) var defaultExecutor: ThreadPoolExecutor?
+    /// Where `call_exception_handler` reports go.
+    public var exceptionHandler: (LoopError) -> Void
+
+    override public init(runtime: Runtime) {
+        self.runtime = runtime
+        exceptionHandler = { _ in }
+        super.init(runtime: runtime)
+        exceptionHandler = { [unowned runtime] err in runtime.defaultLoopErrorReport(err) }
+    }
+
+    override public var typeName: String { "asyncio.unix_events._UnixSelectorEventLoop" }
+
+    override public func repr() throws -> String {
+        "<_UnixSelectorEventLoop running=\(isRunning ? "True" : "False") closed=\(isClosed ? "True" : "False") debug=False>"
+    }
+
+    /// The timers in the heap's array order.
+    public var scheduledTimers: [Handle] { timers.items }
+
+    /// Tasks that are not done (`asyncio.all_tasks()`), in creation order.
+    public var pendingTasks: [Task] { tasks.filter { !$0.isDone } }
+
+    func register(_ t: Task) {
+        tasks.append(t)
+        if tasks.count > 64 && tasks.count.isMultiple(of: 64) { tasks.removeAll { $0.isDone } }
+    }
+
+    // MARK: scheduling
+
+    /// `loop.call_soon(cb, context=...)`.
+    @discardableResult
+    public func callSoon(_ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
+        let h = Handle(loop: self, label: label, context: context, cb)
+        ready.append(h)
+        return h
+    }
+
+    /// `loop.call_at(when, cb, context=...)`.
+    @discardableResult
+    public func callAt(_ when: Double, _ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
+        let h = Handle(loop: self, label: label, context: context, when: when, cb)
+        h.isScheduled = true
+        timers.push(h)
+        return h
+    }
+
+    /// `loop.call_later(delay, cb, context=...)`.
+    @discardableResult
+    public func callLater(_ delay: Double, _ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
+        callAt(time + delay, label, context: context, cb)
+    }
+
+    /// `loop.create_future()`.
+    public func createFuture() -> Future { Future(loop: self) }
+
+    /// `loop.create_task(coro, name=..., context=...)`.
+    public func createTask(_ coro: Coroutine, name: String? = nil, context: Context? = nil) -> Task {
+        Task(loop: self, coroutine: coro, name: name, context: context)
+    }
+
+    /// `loop.call_exception_handler(context)`.
+    public func callExceptionHandler(_ err: LoopError) { exceptionHandler(err) }
+
+    /// `loop.stop()`: the current iteration completes, then `run_forever` returns.
+    public func stop() { stopping = true }
+
+    // MARK: running
+
+    /// Whether anything could still happen: ready handles, timers, or threads and executor jobs.
+    public var hasWork: Bool {
+        !ready.isEmpty || !timers.isEmpty || runtime.hasPendingThreadWork
+    }
+
+    /// CPython: `_run_once`, steps 1 to 4, then the snapshot of step 5.
+    /// Throws `SimulationError.deadlock` when nothing can ever happen (CPython would block forever).
+    public func beginIteration() throws {
+        iteration += 1
+        purgeCancelledTimers()
+        if ready.isEmpty && !stopping {
+            runtime.releaseGIL()  // select(): other threads run while the main thread waits
+            if ready.isEmpty, let first = timers.first {
+                time = max(time, first.when!)
+            } else if ready.isEmpty && timers.isEmpty {
+                throw SimulationError.deadlock
+            }
+        } else {
+            runtime.releaseGIL()
+        }
+        let end = time + 1e-9  // clock resolution
+        while let t = timers.first, t.when! < end {
+            let h = timers.pop()
+            h.isScheduled = false
+            ready.append(h)
+        }
+        remainingInIteration = ready.count
+    }
+
+    private func purgeCancelledTimers() {
+        let n = timers.count
+        if n > 100 && Double(timerCancelledCount) / Double(n) > 0.5 {
+            let live = timers.items.filter { h in
+                if h.isCancelled { h.isScheduled = false }
+                return !h.isCancelled
+            }
+            timers.rebuild(live)
+            timerCancelledCount = 0
+        } else {
+            while let t = timers.first, t.isCancelled {
+                timerCancelledCount -= 1
+                timers.pop().isScheduled = false
+            }
+        }
+    }
+
+    /// Runs the next handle of the current iteration's snapshot. Returns the handle, or nil when
+    /// the snapshot is exhausted. Cancelled handles are skipped (and returned).
+    @discardableResult
+    public func runNextHandle() throws -> Handle? {
+        guard remainingInIteration > 0 else { return nil }
+        remainingInIteration -= 1
+        let h = ready.removeFirst()
+        if !h.isCancelled { try h.run() }
+        return h
+    }
+
+    /// One full iteration (finishing the current one if it was begun by single-stepping).
+    public func runOnce() throws {
+        if remainingInIteration == 0 { try beginIteration() }
+        while remainingInIteration > 0 { try runNextHandle() }
+    }
+
+    /// `loop.run_forever()`.
+    public func runForever() throws {
+        try checkCanRun()
+        isRunning = true
+        let savedLoop = runtime.runningLoop
+        runtime.runningLoop = self
+        defer {
+            stopping = false
+            isRunning = false
+            runtime.runningLoop = savedLoop
+        }
+        while true {
+            try runOnce()
+            if stopping { break }
+        }
+    }
+
+    private func checkCanRun() throws {
+        if isClosed { throw runtime.error(.RuntimeError, "Event loop is closed") }
+        if isRunning { throw runtime.error(.RuntimeError, "This event loop is already running") }
+        if runtime.runningLoop != nil {
+            throw runtime.error(.RuntimeError, "Cannot run the event loop while another loop is running")
+        }
+    }
+
+    /// `loop.run_until_complete(future)`. A coroutine becomes a Task first (and takes a `Task-N`).
+    @discardableResult
+    public func runUntilComplete(_ future: Future) throws -> Value {
+        try checkCanRun()
+        let id = future.addDoneCallback("_run_until_complete_cb()") { [unowned self] _ in self.stop() }
+        defer { future.removeDoneCallback(id: id) }
+        try runForever()
+        if !future.isDone { throw runtime.error(.RuntimeError, "Event loop stopped before Future completed.") }
+        return try future.result()
+    }
+
+    @discardableResult
+    public func runUntilComplete(_ coro: Coroutine) throws -> Value {
+        try runUntilComplete(createTask(coro))
+    }
+
+    /// `loop.close()`.
+    public func close() throws {
+        if isRunning { throw runtime.error(.RuntimeError, "Cannot close a running event loop") }
+        guard !isClosed else { return }
+        isClosed = true
+        ready.removeAll()
+        timers.rebuild([])
+        defaultExecutor?.shutdown()
+    }
+
+    // MARK: current task
+
+    /// CPython: `_enter_task`.
+    func enterTask(_ t: Task) throws {
+        if let cur = currentTask {
+            throw runtime.error(
+                .RuntimeError,
+                "Cannot enter into task \(try t.repr()) while another task \(try cur.repr()) is being executed.")
+        }
+        currentTask = t
+    }
+
+    /// CPython: `_leave_task`.
+    func leaveTask(_ t: Task) {
+        precondition(currentTask === t, "leaving a task that is not the current one")
+        currentTask = nil
+    }
+
+    // MARK: executors
+
+    /// The default executor (`ThreadPoolExecutor(thread_name_prefix='asyncio')`), created lazily.
+    public func executor() -> ThreadPoolExecutor {
+        if let e = defaultExecutor { return e }
+        // max_workers = min(32, os.cpu_count() + 4); the simulated machine reports 2 CPUs.
+        let e = ThreadPoolExecutor(runtime: runtime, maxWorkers: 6, namePrefix: "asyncio")
+        defaultExecutor = e
+        return e
+    }
+
+    /// `loop.run_in_executor(executor, fn)`: no context propagation — `fn` runs in the worker's
+    /// own context. The result reaches the returned future through `call_soon_threadsafe`, whose
+    /// handle copies the *worker's* context.
+    public func runInExecutor(_ ex: ThreadPoolExecutor?, label: String, _ fn: @escaping (Runtime) throws -> Value) throws -> Future {
+        let fut = createFuture()
+        try (ex ?? executor()).submit { [unowned self] rt in
+            let outcome: Result<Value, PyException>
+            do { outcome = .success(try fn(rt)) } catch let e as PyException { outcome = .failure(e) } catch {
+                preconditionFailure("non-Python error in an executor job: \(error)")
+            }
+            self.callSoon("_chain_future.<locals>._call_set_state()") {
+                guard !fut.isCancelled else { return }
+                switch outcome {
+                case .success(let v): try fut.setResult(v)
+                case .failure(let e): try fut.setException(e)
+                }
+            }
+        }
+        return fut
+    }
+}
+
+/// Host-level conditions of the simulation that CPython has no exception for.
+public enum SimulationError: Error, Equatable {
+    /// The loop has nothing ready, no timers and no threads: CPython would block forever.
+    case deadlock
+}
+
+extension Runtime {
+    var hasPendingThreadWork: Bool {
+        !startedThreads.isEmpty || executors.contains { $0.hasPendingJobs }
+    }
+
+    /// What asyncio's default exception handler logs (the traceback is the language's to add).
+    func defaultLoopErrorReport(_ err: LoopError) {
+        var lines = [err.message]
+        if let h = err.handle, let r = try? h.repr() { lines.append("handle: \(r)") }
+        if let f = err.future, let r = try? f.repr() { lines.append("future: \(r)") }
+        if let e = err.exception { lines.append(e.summaryLine()) }
+        write(lines.joined(separator: "\n") + "\n", true)
+    }
+}

@@ -1,0 +1,132 @@
+/// `asyncio.Task` (CPython: Lib/asyncio/tasks.py, Modules/_asynciomodule.c).
+///
+/// Invariant (tasks.py): every piece of the coroutine's code runs inside `context.run(...)`: the
+/// first step and every wake-up are handles scheduled with `context=self.context`. So the task's
+/// Context is entered while its code runs, and a task cannot `run` its own context.
+public final class Task: Future {
+    public private(set) var name: String
+    public let coroutine: Coroutine
+    /// The given context as-is, else a copy made when the task was created.
+    public let context: Context
+    var mustCancel = false
+    /// The future the task is suspended on.
+    public private(set) var waitingOn: Future?
+    public private(set) var cancelRequests = 0
+    /// When the task was created, in loop iterations (for the tree: "new", "running").
+    public private(set) var isRunning = false
+
+    /// CPython: `Task.__init__` — the name is numbered before the context is copied; the first
+    /// step is queued with `call_soon` (it runs in the next iteration, after what is queued).
+    init(loop: EventLoop, coroutine: Coroutine, name: String?, context: Context?) {
+        self.coroutine = coroutine
+        let rt = loop.runtime
+        let n = name ?? "Task-\(rt.nextTaskNumber())"
+        self.name = n
+        self.context = context ?? rt.copyContext(provenance: n)
+        super.init(loop: loop)
+        loop.callSoon("Task.task_wakeup()", context: self.context) { [unowned self] in try self.step(nil) }
+        loop.register(self)
+    }
+
+    override public var typeName: String { "_asyncio.Task" }
+
+    public func setName(_ n: String) { name = n }
+
+    /// `task.cancel(msg)`.
+    @discardableResult
+    override public func cancel(message: Value? = nil) -> Bool {
+        if isDone { return false }
+        cancelRequests += 1
+        if let w = waitingOn, w.cancel(message: message) { return true }
+        mustCancel = true
+        cancelMessage = message
+        return true
+    }
+
+    /// `task.uncancel()`.
+    public func uncancel() -> Int {
+        if cancelRequests > 0 {
+            cancelRequests -= 1
+            if cancelRequests == 0 { mustCancel = false }
+        }
+        return cancelRequests
+    }
+
+    /// CPython: `task_step` — one step of the coroutine, inside the task's context.
+    func step(_ incoming: PyException?) throws {
+        guard !isDone else {
+            throw runtime.error(.InvalidStateError, "_step(): already done: \(try repr())")
+        }
+        var exc = incoming
+        if mustCancel {
+            if exc == nil || !exc!.isInstance(of: .CancelledError) { exc = makeCancelledError() }
+            mustCancel = false
+        }
+        waitingOn = nil
+        try loop.enterTask(self)
+        isRunning = true
+        defer {
+            isRunning = false
+            loop.leaveTask(self)
+        }
+        try runAndHandleResult(exc)
+    }
+
+    /// CPython: `__step_run_and_handle_result`.
+    private func runAndHandleResult(_ exc: PyException?) throws {
+        let outcome: CoroutineStep
+        do {
+            outcome = try exc.map { try coroutine.throwInto(runtime, $0) } ?? coroutine.send(runtime)
+        } catch let e as PyException {
+            if e.isInstance(of: .CancelledError) {
+                cancelledException = e
+                cancelFuture(message: nil)
+            } else {
+                try setException(e)
+                if e.isInstance(of: .KeyboardInterrupt) || e.isInstance(of: .SystemExit) { throw e }
+            }
+            return
+        }
+        switch outcome {
+        case .returned(let v):
+            if mustCancel {
+                mustCancel = false
+                cancelFuture(message: cancelMessage)
+            } else {
+                try setResult(v)
+            }
+        case .yielded:
+            loop.callSoon("Task.task_wakeup()", context: context) { [unowned self] in try self.step(nil) }
+        case .awaiting(let f):
+            if f === self {
+                let e = runtime.error(.RuntimeError, "Task cannot await on itself: \(try repr())")
+                loop.callSoon("Task.task_wakeup()", context: context) { [unowned self] in try self.step(e) }
+                return
+            }
+            f.addDoneCallback("Task.task_wakeup()", context: context) { [unowned self] in try self.wakeup($0) }
+            waitingOn = f
+            if mustCancel, f.cancel(message: cancelMessage) { mustCancel = false }
+        }
+    }
+
+    /// CPython: `task_wakeup`.
+    private func wakeup(_ f: Future) throws {
+        do {
+            _ = try f.result()
+        } catch let e as PyException {
+            try step(e)
+            return
+        }
+        try step(nil)
+    }
+
+    /// CPython: `_task_repr_info`.
+    override public func repr() throws -> String {
+        var info = try reprInfo()
+        if cancelRequests > 0 && !isDone { info[0] = "cancelling" }
+        info.insert("name=\(StringRepr.repr(name))", at: 1)
+        if let w = waitingOn { info.insert("wait_for=\(try w.repr())", at: 2) }
+        info.insert("coro=<\(coroutine.reprInfo)>", at: 2)
+        return "<Task " + info.joined(separator: " ") + ">"
+    }
+}

@@ -1,0 +1,113 @@
+/// An exception class: its name, the module it is shown under, and its base.
+///
+/// The built-in hierarchy is a catalogue of constants; a program's own exception classes are new
+/// instances with a built-in or user class as `base`.
+public final class ExceptionType: Sendable {
+    public let name: String
+    /// The module `traceback` prints before the name; nil for `builtins` and `__main__`.
+    public let module: String?
+    public let base: ExceptionType?
+
+    public init(_ name: String, module: String? = nil, base: ExceptionType?) {
+        self.name = name
+        self.module = module
+        self.base = base
+    }
+
+    /// The name as the last line of a traceback shows it (`asyncio.exceptions.CancelledError`).
+    public var qualifiedName: String { module.map { "\($0).\(name)" } ?? name }
+
+    public func isSubclass(of other: ExceptionType) -> Bool {
+        var t: ExceptionType? = self
+        while let c = t {
+            if c === other { return true }
+            t = c.base
+        }
+        return false
+    }
+}
+
+extension ExceptionType {
+    public static let BaseException = ExceptionType("BaseException", base: nil)
+    public static let SystemExit = ExceptionType("SystemExit", base: BaseException)
+    public static let KeyboardInterrupt = ExceptionType("KeyboardInterrupt", base: BaseException)
+    public static let GeneratorExit = ExceptionType("GeneratorExit", base: BaseException)
+    public static let Exception = ExceptionType("Exception", base: BaseException)
+    public static let StopIteration = ExceptionType("StopIteration", base: Exception)
+    public static let ArithmeticError = ExceptionType("ArithmeticError", base: Exception)
+    public static let ZeroDivisionError = ExceptionType("ZeroDivisionError", base: ArithmeticError)
+    public static let OverflowError = ExceptionType("OverflowError", base: ArithmeticError)
+    public static let AssertionError = ExceptionType("AssertionError", base: Exception)
+    public static let AttributeError = ExceptionType("AttributeError", base: Exception)
+    public static let LookupError = ExceptionType("LookupError", base: Exception)
+    public static let IndexError = ExceptionType("IndexError", base: LookupError)
+    public static let KeyError = ExceptionType("KeyError", base: LookupError)
+    public static let NameError = ExceptionType("NameError", base: Exception)
+    public static let UnboundLocalError = ExceptionType("UnboundLocalError", base: NameError)
+    public static let OSError = ExceptionType("OSError", base: Exception)
+    public static let TimeoutError = ExceptionType("TimeoutError", base: OSError)
+    public static let RuntimeError = ExceptionType("RuntimeError", base: Exception)
+    public static let RecursionError = ExceptionType("RecursionError", base: RuntimeError)
+    public static let NotImplementedError = ExceptionType("NotImplementedError", base: RuntimeError)
+    public static let TypeError = ExceptionType("TypeError", base: Exception)
+    public static let ValueError = ExceptionType("ValueError", base: Exception)
+    public static let UnicodeError = ExceptionType("UnicodeError", base: ValueError)
+    // asyncio's own (asyncio/exceptions.py); CancelledError is a BaseException since 3.8.
+    public static let CancelledError = ExceptionType(
+        "CancelledError", module: "asyncio.exceptions", base: BaseException)
+    public static let InvalidStateError = ExceptionType(
+        "InvalidStateError", module: "asyncio.exceptions", base: Exception)
+}
+
+/// A raised (or raisable) exception: a value of the simulated language that travels as a Swift
+/// error. Its `args` and message follow CPython's `BaseException.__str__`.
+public final class PyException: PyObject, Error, @unchecked Sendable {
+    public let type: ExceptionType
+    public let args: [Value]
+    /// `__cause__` from `raise ... from ...`, and the implicit `__context__`.
+    public var cause: PyException?
+    public var context: PyException?
+    public var suppressContext = false
+
+    public init(runtime: Runtime, _ type: ExceptionType, args: [Value]) {
+        self.type = type
+        self.args = args
+        super.init(runtime: runtime)
+    }
+
+    public convenience init(runtime: Runtime, _ type: ExceptionType, _ message: String) {
+        self.init(runtime: runtime, type, args: [.str(message)])
+    }
+
+    override public var typeName: String { type.name }
+
+    public func isInstance(of t: ExceptionType) -> Bool { type.isSubclass(of: t) }
+
+    /// `str(exc)`: empty for no args, `str(arg)` for one, the tuple's repr for several.
+    /// `KeyError` shows the repr of its single argument.
+    override public func str() throws -> String {
+        switch args.count {
+        case 0: return ""
+        case 1: return type.isSubclass(of: .KeyError) ? try args[0].repr() : try args[0].str()
+        default: return "(" + (try args.map { try $0.repr() }.joined(separator: ", ")) + ")"
+        }
+    }
+
+    override public func repr() throws -> String {
+        if args.count == 1 { return "\(type.name)(\(try args[0].repr()))" }
+        return "\(type.name)(" + (try args.map { try $0.repr() }.joined(separator: ", ")) + ")"
+    }
+
+    /// The last line of a traceback: `Type: message`, or just `Type` when the message is empty.
+    public func summaryLine() -> String {
+        let message = (try? str()) ?? "<exception str() failed>"
+        return message.isEmpty ? type.qualifiedName : "\(type.qualifiedName): \(message)"
+    }
+}
+
+extension Runtime {
+    /// A new exception with a single message argument, for the core's own errors.
+    public func error(_ type: ExceptionType, _ message: String) -> PyException {
+        PyException(runtime: self, type, message)
+    }
+}

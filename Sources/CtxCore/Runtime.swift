@@ -1,0 +1,64 @@
+/// The one state object of the semantic machine: object identity, threads, the task-name counter
+/// and the sink that receives everything a program writes.
+///
+/// Nothing here performs I/O. Output is handed to `write`, which the session connects to a
+/// terminal, a buffer or a transcript. Everything is deterministic: addresses come from a counter
+/// (`at 0x…` in reprs prints the same bytes every run) and time is virtual (see `EventLoop`).
+public final class Runtime {
+    /// Where printed text goes; `stderr` is true for `file=sys.stderr` and for tracebacks.
+    public var write: (_ text: String, _ stderr: Bool) -> Void = { _, _ in }
+
+    private var nextAddress = 0x7f00_0000_1000
+    private var nextSerial = 0
+    /// CPython keeps one `Task-N` counter per process, shared by every loop and never reset.
+    var taskNameCounter = 0
+    var threadNameCounter = 0
+    var threadExceptionHook: (PyThread, PyException) -> Void = { _, _ in }
+    /// Every executor created, so that GIL release points can run their queued jobs.
+    var executors: [ThreadPoolExecutor] = []
+
+    /// All simulated threads, the main thread first.
+    public private(set) var threads: [PyThread] = []
+    /// The thread whose code is running now.
+    public internal(set) var currentThread: PyThread!
+    /// Threads started but whose target has not run yet (see `Threads/PyThread.swift`).
+    var startedThreads: [PyThread] = []
+
+    /// The event loop that is running now in the current thread, if any.
+    public internal(set) var runningLoop: EventLoop?
+
+    public init() {
+        let main = PyThread(runtime: self, name: "MainThread", target: nil)
+        main.state = .running
+        threads.append(main)
+        currentThread = main
+    }
+
+    /// A fresh, deterministic address for an object's `id()` and its `at 0x…` repr.
+    public func allocateAddress() -> Int {
+        defer { nextAddress += 0x40 }
+        return nextAddress
+    }
+
+    /// A creation serial number: stable ordering for things CPython leaves in hash order.
+    func allocateSerial() -> Int {
+        nextSerial += 1
+        return nextSerial
+    }
+
+    /// The next `Task-N` number (CPython: `tasks._task_name_counter`).
+    func nextTaskNumber() -> Int {
+        taskNameCounter += 1
+        return taskNameCounter
+    }
+
+    func register(_ thread: PyThread) { threads.append(thread) }
+}
+
+extension Runtime {
+    /// Reports an exception that escaped a thread's target (CPython: `threading.excepthook`).
+    public var onThreadException: (PyThread, PyException) -> Void {
+        get { threadExceptionHook }
+        set { threadExceptionHook = newValue }
+    }
+}
