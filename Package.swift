@@ -42,6 +42,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
+        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
+        .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,285 @@
+/// The syntax tree of ctxlab's Python subset: closed, indirect enums (no visitors).
+///
+/// Every statement and expression carries its source position (1-based line and column), which
+/// tracebacks and "unsupported" diagnostics print.
+
+public struct SourcePos: Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A module or an interactive input: a list of statements.
+public struct Module: Equatable, Sendable {
+    public var body: [Stmt]
+    public init(body: [Stmt]) { self.body = body }
+}
+
+public struct Stmt: Equatable, Sendable {
+    public var kind: StmtKind
+    public var pos: SourcePos
+    public init(_ kind: StmtKind, _ pos: SourcePos) {
+        self.kind = kind
+        self.pos = pos
+    }
+}
+
+public indirect enum StmtKind: Equatable, Sendable {
+    case expr(Expr)
+    /// `a = b = value`: every target receives the value, left to right.
+    case assign(targets: [Expr], value: Expr)
+    /// `x += 1`: `op` is the binary operator.
+    case augAssign(target: Expr, op: BinaryOp, value: Expr)
+    /// `x: int = 1` (the annotation is parsed and ignored; `value` may be absent).
+    case annAssign(target: Expr, annotation: Expr, value: Expr?)
+    /// `import a.b as c, d`
+    case importModules([ImportAlias])
+    /// `from a.b import x as y, z` (`names == [("*", nil)]` for a star import).
+    case importFrom(module: String, names: [ImportAlias], level: Int)
+    case functionDef(FunctionDef)
+    case classDef(ClassDef)
+    case returnStmt(Expr?)
+    case ifStmt(test: Expr, body: [Stmt], orelse: [Stmt])
+    case whileStmt(test: Expr, body: [Stmt], orelse: [Stmt])
+    /// `for` and `async for`.
+    case forStmt(target: Expr, iter: Expr, body: [Stmt], orelse: [Stmt], isAsync: Bool)
+    case breakStmt
+    case continueStmt
+    case pass
+    /// `try`/`except`/`else`/`finally`; `isStar` for `except*`.
+    case tryStmt(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt], isStar: Bool)
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    case raise(exc: Expr?, cause: Expr?)
+    /// `with` and `async with`.
+    case with(items: [WithItem], body: [Stmt], isAsync: Bool)
+    case global([String])
+    case nonlocal([String])
+    case assert(test: Expr, msg: Expr?)
+    case delete([Expr])
+}
+
+public struct ImportAlias: Equatable, Sendable {
+    public var name: String
+    public var asName: String?
+    public init(name: String, asName: String?) {
+        self.name = name
+        self.asName = asName
+    }
+}
+
+public struct FunctionDef: Equatable, Sendable {
+    public var name: String
+    public var params: Parameters
+    public var body: [Stmt]
+    public var decorators: [Expr]
+    public var isAsync: Bool
+    public var returns: Expr?
+    public init(name: String, params: Parameters, body: [Stmt], decorators: [Expr], isAsync: Bool, returns: Expr?) {
+        self.name = name
+        self.params = params
+        self.body = body
+        self.decorators = decorators
+        self.isAsync = isAsync
+        self.returns = returns
+    }
+}
+
+public struct ClassDef: Equatable, Sendable {
+    public var name: String
+    public var bases: [Expr]
+    /// Class keyword arguments (`metaclass=...`): parsed so the compiler can reject them by name.
+    public var keywords: [Keyword]
+    public var body: [Stmt]
+    public var decorators: [Expr]
+    public init(name: String, bases: [Expr], keywords: [Keyword], body: [Stmt], decorators: [Expr]) {
+        self.name = name
+        self.bases = bases
+        self.keywords = keywords
+        self.body = body
+        self.decorators = decorators
+    }
+}
+
+/// A parameter list: `def f(a, b=1, /, c=2, *args, d, e=3, **kwargs)`.
+public struct Parameters: Equatable, Sendable {
+    public var posOnly: [Param]
+    public var regular: [Param]
+    public var varArgs: Param?
+    public var kwOnly: [Param]
+    public var kwArgs: Param?
+    public init(posOnly: [Param] = [], regular: [Param] = [], varArgs: Param? = nil, kwOnly: [Param] = [], kwArgs: Param? = nil) {
+        self.posOnly = posOnly
+        self.regular = regular
+        self.varArgs = varArgs
+        self.kwOnly = kwOnly
+        self.kwArgs = kwArgs
+    }
+}
+
+public struct Param: Equatable, Sendable {
+    public var name: String
+    public var defaultValue: Expr?
+    public var annotation: Expr?
+    public init(name: String, defaultValue: Expr? = nil, annotation: Expr? = nil) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.annotation = annotation
+    }
+}
+
+public struct ExceptHandler: Equatable, Sendable {
+    /// nil for a bare `except:`.
+    public var type: Expr?
+    public var name: String?
+    public var body: [Stmt]
+    public var pos: SourcePos
+    public init(type: Expr?, name: String?, body: [Stmt], pos: SourcePos) {
+        self.type = type
+        self.name = name
+        self.body = body
+        self.pos = pos
+    }
+}
+
+public struct WithItem: Equatable, Sendable {
+    public var context: Expr
+    public var target: Expr?
+    public init(context: Expr, target: Expr?) {
+        self.context = context
+        self.target = target
+    }
+}
+
+public struct Keyword: Equatable, Sendable {
+    /// nil for `**mapping`.
+    public var name: String?
+    public var value: Expr
+    public init(name: String?, value: Expr) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public struct Expr: Equatable, Sendable {
+    public var kind: ExprKind
+    public var pos: SourcePos
+    public init(_ kind: ExprKind, _ pos: SourcePos) {
+        self.kind = kind
+        self.pos = pos
+    }
+}
+
+public indirect enum ExprKind: Equatable, Sendable {
+    case name(String)
+    case constant(Constant)
+    /// An f-string: literal pieces and formatted values, in order.
+    case joinedStr([FStringPart])
+    case list([Expr])
+    case tuple([Expr])
+    case set([Expr])
+    /// `{k: v, **m}`: a nil key is a `**m` unpacking of `value`.
+    case dict([(key: Expr?, value: Expr)])
+    /// `*x` inside a list/tuple/set display, a call's arguments or an assignment target.
+    case starred(Expr)
+    case attribute(Expr, String)
+    case `subscript`(Expr, Expr)
+    /// `a:b:c` inside a subscript.
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    case call(func: Expr, args: [Expr], keywords: [Keyword])
+    case binary(Expr, BinaryOp, Expr)
+    case unary(UnaryOp, Expr)
+    /// `a and b and c` / `a or b`.
+    case boolOp(BoolOp, [Expr])
+    /// `a < b <= c`: chained comparisons.
+    case compare(Expr, [(CompareOp, Expr)])
+    case ifExp(test: Expr, body: Expr, orelse: Expr)
+    case lambda(Parameters, Expr)
+    case await(Expr)
+    /// `yield` / `yield x` (parsed so the compiler can name it when unsupported).
+    case yield(Expr?)
+    case yieldFrom(Expr)
+    /// `x := value`.
+    case namedExpr(target: String, value: Expr)
+    case listComp(Expr, [Comprehension])
+    case setComp(Expr, [Comprehension])
+    case dictComp(key: Expr, value: Expr, [Comprehension])
+    case generatorExp(Expr, [Comprehension])
+
+    public static func == (a: ExprKind, b: ExprKind) -> Bool {
+        String(describing: a) == String(describing: b)
+    }
+}
+
+public enum Constant: Equatable, Sendable {
+    case none
+    case bool(Bool)
+    case int(Int)
+    /// An integer literal too large for 64 bits, kept as its decimal digits.
+    case bigInt(String)
+    case float(Double)
+    case str(String)
+    case bytes([UInt8])
+    case ellipsis
+}
+
+public enum FStringPart: Equatable, Sendable {
+    case literal(String)
+    /// `{expr!r:spec}`: conversion is "r", "s", "a" or nil; the spec may itself hold fields.
+    /// `selfDocumenting` is the `expr=` text for `{expr=}` (printed before the value).
+    case field(Expr, conversion: Character?, spec: [FStringPart], selfDocumenting: String?)
+}
+
+public struct Comprehension: Equatable, Sendable {
+    public var target: Expr
+    public var iter: Expr
+    public var ifs: [Expr]
+    public var isAsync: Bool
+    public init(target: Expr, iter: Expr, ifs: [Expr], isAsync: Bool) {
+        self.target = target
+        self.iter = iter
+        self.ifs = ifs
+        self.isAsync = isAsync
+    }
+}
+
+public enum BinaryOp: String, Equatable, Sendable {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
+    case lshift = "<<", rshift = ">>", bitOr = "|", bitXor = "^", bitAnd = "&", matMul = "@"
+}
+
+public enum UnaryOp: String, Equatable, Sendable {
+    case not = "not", neg = "-", pos = "+", invert = "~"
+}
+
+public enum BoolOp: String, Equatable, Sendable {
+    case and, or
+}
+
+public enum CompareOp: String, Equatable, Sendable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}
+
+/// A syntax error with CPython's message where one exists (`invalid syntax`,
+/// `expected ':'`, `unterminated string literal (detected at line 1)`, …).
+public struct SyntaxError: Error, Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// The input is valid so far but unfinished: a REPL asks for a continuation line.
+        case incomplete
+        /// `SyntaxError`
+        case invalid
+        /// `IndentationError` (a subclass of SyntaxError in CPython)
+        case indentation
+    }
+    public var kind: Kind
+    public var message: String
+    public var pos: SourcePos
+    public init(_ kind: Kind, _ message: String, _ pos: SourcePos) {
+        self.kind = kind
+        self.message = message
+        self.pos = pos
+    }
+}
