@@ -23,7 +23,10 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
-        .target(name: "CtxLang", dependencies: ["CtxCore"]),
+        .target(
+            name: "CtxLang",
+            dependencies: ["CtxCore", .product(name: "Collections", package: "swift-collections")]
+        ),
         .target(name: "CtxView"),
         .target(name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"]),
         // libedit's variadic el_set/history cannot be called from Swift: shim.h wraps each use
@@ -43,6 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
         .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
+        // Programs with CPython's recorded output (Tests/Conformance), plus a live cross-check.
+        .testTarget(name: "ConformanceTests", dependencies: ["CtxLang"], exclude: []),
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ],

@@ -24,6 +24,16 @@ public final class Runtime {
     /// Threads started but whose target has not run yet (see `Threads/PyThread.swift`).
     var startedThreads: [PyThread] = []
 
+    /// The virtual monotonic clock (`time.monotonic()`, every loop's `loop.time()`), in seconds.
+    /// Nothing ever waits in real time: a loop with nothing ready jumps it to its next timer.
+    public internal(set) var clock: Double = 0
+
+    /// `time.sleep(seconds)`: the clock advances and other threads get the GIL.
+    public func sleep(_ seconds: Double) {
+        releaseGIL()
+        clock += max(0, seconds)
+    }
+
     /// The event loop that is running now in the current thread, if any.
     public internal(set) var runningLoop: EventLoop?
 

@@ -17,8 +17,8 @@ public final class EventLoop: PyObject {
     public private(set) var ready = Deque<Handle>()
     var timers = TimerHeap()
     var timerCancelledCount = 0
-    /// The virtual clock: `loop.time()`. Nothing ever waits in real time.
-    public private(set) var time: Double = 0
+    /// `loop.time()`: the runtime's virtual clock. Nothing ever waits in real time.
+    public var time: Double { runtime.clock }
     /// Handles left to run in the current iteration's snapshot.
     public private(set) var remainingInIteration = 0
     /// Completed or begun iterations.
@@ -113,7 +113,7 @@ public final class EventLoop: PyObject {
         if ready.isEmpty && !stopping {
             runtime.releaseGIL()  // select(): other threads run while the main thread waits
             if ready.isEmpty, let first = timers.first {
-                time = max(time, first.when!)
+                runtime.clock = max(runtime.clock, first.when!)
             } else if ready.isEmpty && timers.isEmpty {
                 throw SimulationError.deadlock
             }

@@ -19,7 +19,7 @@ public class Future: PyObject {
         let fn: (Future) throws -> Void
     }
     var callbacks: [Callback] = []
-    unowned let loop: EventLoop
+    public unowned let loop: EventLoop
 
     public init(loop: EventLoop) {
         self.loop = loop

@@ -30,7 +30,7 @@ public final class Handle: PyObject {
         var info = [typeName]
         if isCancelled { info.append("cancelled") }
         if let w = when { info.append("when=\(FloatRepr.repr(w))") }
-        info.append(label)
+        if !isCancelled { info.append(label) }  // CPython drops the callback on cancel
         return "<" + info.joined(separator: " ") + ">"
     }
 

@@ -7,11 +7,14 @@ public final class ExceptionType: Sendable {
     /// The module `traceback` prints before the name; nil for `builtins` and `__main__`.
     public let module: String?
     public let base: ExceptionType?
+    /// A second base (`ExceptionGroup` derives from both `BaseExceptionGroup` and `Exception`).
+    public let secondBase: ExceptionType?
 
-    public init(_ name: String, module: String? = nil, base: ExceptionType?) {
+    public init(_ name: String, module: String? = nil, base: ExceptionType?, secondBase: ExceptionType? = nil) {
         self.name = name
         self.module = module
         self.base = base
+        self.secondBase = secondBase
     }
 
     /// The name as the last line of a traceback shows it (`asyncio.exceptions.CancelledError`).
@@ -21,6 +24,7 @@ public final class ExceptionType: Sendable {
         var t: ExceptionType? = self
         while let c = t {
             if c === other { return true }
+            if let second = c.secondBase, second.isSubclass(of: other) { return true }
             t = c.base
         }
         return false
@@ -44,7 +48,11 @@ extension ExceptionType {
     public static let KeyError = ExceptionType("KeyError", base: LookupError)
     public static let NameError = ExceptionType("NameError", base: Exception)
     public static let UnboundLocalError = ExceptionType("UnboundLocalError", base: NameError)
+    public static let ImportError = ExceptionType("ImportError", base: Exception)
+    public static let ModuleNotFoundError = ExceptionType("ModuleNotFoundError", base: ImportError)
+    public static let StopAsyncIteration = ExceptionType("StopAsyncIteration", base: Exception)
     public static let OSError = ExceptionType("OSError", base: Exception)
+    public static let FileNotFoundError = ExceptionType("FileNotFoundError", base: OSError)
     public static let TimeoutError = ExceptionType("TimeoutError", base: OSError)
     public static let RuntimeError = ExceptionType("RuntimeError", base: Exception)
     public static let RecursionError = ExceptionType("RecursionError", base: RuntimeError)
@@ -52,6 +60,24 @@ extension ExceptionType {
     public static let TypeError = ExceptionType("TypeError", base: Exception)
     public static let ValueError = ExceptionType("ValueError", base: Exception)
     public static let UnicodeError = ExceptionType("UnicodeError", base: ValueError)
+    public static let BaseExceptionGroup = ExceptionType("BaseExceptionGroup", base: BaseException)
+    public static let ExceptionGroup = ExceptionType("ExceptionGroup", base: BaseExceptionGroup, secondBase: Exception)
+    public static let Warning = ExceptionType("Warning", base: Exception)
+    public static let DeprecationWarning = ExceptionType("DeprecationWarning", base: Warning)
+    public static let RuntimeWarning = ExceptionType("RuntimeWarning", base: Warning)
+    public static let UserWarning = ExceptionType("UserWarning", base: Warning)
+    public static let QueueEmpty = ExceptionType("QueueEmpty", module: "asyncio.queues", base: Exception)
+    public static let QueueFull = ExceptionType("QueueFull", module: "asyncio.queues", base: Exception)
+
+    /// Every built-in exception bound in `builtins`.
+    public static let builtinCatalogue: [ExceptionType] = [
+        BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, Exception, StopIteration,
+        StopAsyncIteration, ArithmeticError, ZeroDivisionError, OverflowError, AssertionError,
+        AttributeError, LookupError, IndexError, KeyError, NameError, UnboundLocalError, ImportError,
+        ModuleNotFoundError, OSError, FileNotFoundError, TimeoutError, RuntimeError, RecursionError,
+        NotImplementedError, TypeError, ValueError, UnicodeError, BaseExceptionGroup, ExceptionGroup,
+        Warning, DeprecationWarning, RuntimeWarning, UserWarning,
+    ]
     // asyncio's own (asyncio/exceptions.py); CancelledError is a BaseException since 3.8.
     public static let CancelledError = ExceptionType(
         "CancelledError", module: "asyncio.exceptions", base: BaseException)
@@ -63,7 +89,11 @@ extension ExceptionType {
 /// error. Its `args` and message follow CPython's `BaseException.__str__`.
 public final class PyException: PyObject, Error, @unchecked Sendable {
     public let type: ExceptionType
-    public let args: [Value]
+    public var args: [Value]
+    /// Attributes a program set on the exception (`self.code = 3` in a custom `__init__`).
+    public var attributes: [String: Value] = [:]
+    /// Where it was raised and every frame it passed through, outermost first.
+    public var traceback: [TracebackEntry] = []
     /// `__cause__` from `raise ... from ...`, and the implicit `__context__`.
     public var cause: PyException?
     public var context: PyException?
@@ -102,6 +132,18 @@ public final class PyException: PyObject, Error, @unchecked Sendable {
     public func summaryLine() -> String {
         let message = (try? str()) ?? "<exception str() failed>"
         return message.isEmpty ? type.qualifiedName : "\(type.qualifiedName): \(message)"
+    }
+}
+
+/// One line of a traceback: `File "x.py", line 3, in main`.
+public struct TracebackEntry: Equatable, Sendable {
+    public var filename: String
+    public var line: Int
+    public var function: String
+    public init(filename: String, line: Int, function: String) {
+        self.filename = filename
+        self.line = line
+        self.function = function
     }
 }
 

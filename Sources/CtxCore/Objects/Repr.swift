@@ -24,7 +24,7 @@ public enum StringRepr {
         return out
     }
 
-    static func escape(_ scalar: Unicode.Scalar) -> String {
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
         let v = scalar.value
         if v < 0x100 { return "\\x" + hex(v, 2) }
         if v < 0x10000 { return "\\u" + hex(v, 4) }

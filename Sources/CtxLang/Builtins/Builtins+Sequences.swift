@@ -1,0 +1,229 @@
+import CtxCore
+
+extension Interpreter {
+    func installSequenceFunctions() {
+        let b = builtins
+        b["iter"] = function("iter") { [unowned self] a in
+            try a.check(maxPositional: 1, minPositional: 1)
+            return try self.getIterator(a.args[0])
+        }
+        b["next"] = function("next") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 1)
+            if let v = try self.nextValue(a.args[0]) { return v }
+            if a.args.count > 1 { return a.args[1] }
+            throw PyException(runtime: self.rt, .StopIteration, args: [])
+        }
+        b["enumerate"] = function("enumerate") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 1, keywords: ["start"])
+            let it = try self.getIterator(a.args[0])
+            var i = try a.get(1, "start").map { try self.expectInt($0, "start") } ?? 0
+            return .object(PyIterator(runtime: self.rt, name: "enumerate") {
+                guard let v = try self.nextValue(it) else { return nil }
+                defer { i += 1 }
+                return self.tuple([.int(i), v])
+            })
+        }
+        b["zip"] = function("zip") { [unowned self] a in
+            try a.check(maxPositional: Int.max, keywords: ["strict"])
+            let its = try a.args.map { try self.getIterator($0) }
+            return .object(PyIterator(runtime: self.rt, name: "zip") {
+                guard !its.isEmpty else { return nil }
+                var row: [Value] = []
+                for it in its {
+                    guard let v = try self.nextValue(it) else { return nil }
+                    row.append(v)
+                }
+                return self.tuple(row)
+            })
+        }
+        b["map"] = function("map") { [unowned self] a in
+            try a.check(maxPositional: Int.max, minPositional: 2)
+            let fn = a.args[0], its = try a.args.dropFirst().map { try self.getIterator($0) }
+            return .object(PyIterator(runtime: self.rt, name: "map") {
+                var row: [Value] = []
+                for it in its {
+                    guard let v = try self.nextValue(it) else { return nil }
+                    row.append(v)
+                }
+                return try self.call(fn, row)
+            })
+        }
+        b["filter"] = function("filter") { [unowned self] a in
+            try a.exactly(2)
+            let fn = a.args[0], it = try self.getIterator(a.args[1])
+            return .object(PyIterator(runtime: self.rt, name: "filter") {
+                while let v = try self.nextValue(it) {
+                    let keep = fn.isIdentical(.none) ? try self.truthy(v) : try self.truthy(self.call(fn, [v]))
+                    if keep { return v }
+                }
+                return nil
+            })
+        }
+        b["reversed"] = function("reversed") { [unowned self] a in
+            try a.exactly(1)
+            if case .object(let i as PyInstance) = a.args[0], let m = i.cls.lookup("__reversed__") { return try self.call(m, [a.args[0]]) }
+            if case .object(let o) = a.args[0], o is PyDict || o is PyList || o is PyTuple || o is PyRange {
+                return .object(self.arrayIterator(try self.iterate(a.args[0]).reversed(), "list_reverseiterator"))
+            }
+            if case .str = a.args[0] { return .object(self.arrayIterator(try self.iterate(a.args[0]).reversed(), "reversed")) }
+            throw self.rt.error(.TypeError, "'\(self.typeName(a.args[0]))' object is not reversible")
+        }
+        b["sorted"] = function("sorted") { [unowned self] a in
+            try a.check(maxPositional: 1, minPositional: 1, keywords: ["key", "reverse"])
+            let items = try self.iterate(a.args[0])
+            return self.list(try self.sort(items, key: a.keyword("key"), reverse: try a.keyword("reverse").map { try self.truthy($0) } ?? false))
+        }
+        b["sum"] = function("sum") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 1, keywords: ["start"])
+            var total = a.get(1, "start") ?? .int(0)
+            if case .str = total { throw self.rt.error(.TypeError, "sum() can't sum strings [use ''.join(seq) instead]") }
+            for v in try self.iterate(a.args[0]) { total = try self.binaryOp(.add, total, v) }
+            return total
+        }
+        b["any"] = function("any") { [unowned self] a in
+            try a.exactly(1)
+            let it = try self.getIterator(a.args[0])
+            while let v = try self.nextValue(it) { if try self.truthy(v) { return .bool(true) } }
+            return .bool(false)
+        }
+        b["all"] = function("all") { [unowned self] a in
+            try a.exactly(1)
+            let it = try self.getIterator(a.args[0])
+            while let v = try self.nextValue(it) { if !(try self.truthy(v)) { return .bool(false) } }
+            return .bool(true)
+        }
+        for (name, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
+            b[name] = function(name) { [unowned self] a in
+                try a.check(maxPositional: Int.max, minPositional: 1, keywords: ["key", "default"])
+                let items = a.args.count == 1 ? try self.iterate(a.args[0]) : a.args
+                guard var best = items.first else {
+                    if let d = a.keyword("default") { return d }
+                    throw self.rt.error(.ValueError, "\(name)() iterable argument is empty")
+                }
+                let key = a.keyword("key")
+                var bestKey = try key.map { try self.call($0, [best]) } ?? best
+                for v in items.dropFirst() {
+                    let k = try key.map { try self.call($0, [v]) } ?? v
+                    if try self.order(op, k, bestKey) {
+                        best = v
+                        bestKey = k
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    /// A stable merge sort with Python comparisons (which may run Python code and raise).
+    func sort(_ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
+        let keys = try items.map { v in try key.map { $0.isIdentical(.none) ? v : try call($0, [v]) } ?? v }
+        var idx = Array(items.indices)
+        func less(_ i: Int, _ j: Int) throws -> Bool {
+            reverse ? try order(.lt, keys[j], keys[i]) : try order(.lt, keys[i], keys[j])
+        }
+        func mergeSort(_ a: ArraySlice<Int>) throws -> [Int] {
+            if a.count <= 1 { return Array(a) }
+            let mid = a.startIndex + a.count / 2
+            let l = try mergeSort(a[..<mid]), r = try mergeSort(a[mid...])
+            var out: [Int] = [], i = 0, j = 0
+            out.reserveCapacity(a.count)
+            while i < l.count && j < r.count {
+                if try less(r[j], l[i]) { out.append(r[j]); j += 1 } else { out.append(l[i]); i += 1 }
+            }
+            return out + l[i...] + r[j...]
+        }
+        idx = try mergeSort(idx[...])
+        return idx.map { items[$0] }
+    }
+
+    func installIntrospectionFunctions() {
+        let b = builtins
+        b["isinstance"] = function("isinstance") { [unowned self] a in
+            try a.exactly(2)
+            return .bool(try self.matchesClassSpec(self.classOf(a.args[0]), a.args[1], "isinstance"))
+        }
+        b["issubclass"] = function("issubclass") { [unowned self] a in
+            try a.exactly(2)
+            guard let c = a.args[0].asObject as? PyClass else { throw self.rt.error(.TypeError, "issubclass() arg 1 must be a class") }
+            return .bool(try self.matchesClassSpec(c, a.args[1], "issubclass"))
+        }
+        b["getattr"] = function("getattr") { [unowned self] a in
+            try a.check(maxPositional: 3, minPositional: 2)
+            let name = try self.expectStr(a.args[1], "attribute name")
+            if a.args.count == 3 {
+                do { return try self.getAttribute(a.args[0], name) } catch let e as PyException where e.isInstance(of: .AttributeError) { return a.args[2] }
+            }
+            return try self.getAttribute(a.args[0], name)
+        }
+        b["setattr"] = function("setattr") { [unowned self] a in
+            try a.exactly(3)
+            try self.setAttribute(a.args[0], try self.expectStr(a.args[1], "attribute name"), a.args[2])
+            return .none
+        }
+        b["delattr"] = function("delattr") { [unowned self] a in
+            try a.exactly(2)
+            try self.deleteAttribute(a.args[0], try self.expectStr(a.args[1], "attribute name"))
+            return .none
+        }
+        b["hasattr"] = function("hasattr") { [unowned self] a in
+            try a.exactly(2)
+            do {
+                return .bool(try self.findAttribute(a.args[0], try self.expectStr(a.args[1], "attribute name")) != nil)
+            } catch let e as PyException where e.isInstance(of: .AttributeError) { return .bool(false) }
+        }
+        b["callable"] = function("callable") { [unowned self] a in
+            try a.exactly(1)
+            switch a.args[0].asObject {
+            case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial: return .bool(true)
+            case let i as PyInstance: return .bool(i.cls.lookup("__call__") != nil)
+            default: _ = self
+                return .bool(false)
+            }
+        }
+        b["vars"] = function("vars") { [unowned self] a in
+            try a.exactly(1)
+            switch a.args[0].asObject {
+            case let i as PyInstance: return .object(self.namespaceDict(i.dict))
+            case let m as PyModule: return .object(self.namespaceDict(m.namespace))
+            default: throw self.rt.error(.TypeError, "vars() argument must have __dict__ attribute")
+            }
+        }
+        b["dir"] = function("dir") { [unowned self] a in
+            try a.exactly(1)
+            return self.list(self.directory(a.args[0]).sorted().map { .str($0) })
+        }
+        for (name, kind) in [("staticmethod", PyDescriptor.Kind.staticMethod), ("classmethod", .classMethod), ("property", .property)] {
+            b[name] = function(name) { [unowned self] a in
+                try a.check(maxPositional: 2, minPositional: 1, keywords: ["fget", "fset", "doc"])
+                let d = PyDescriptor(runtime: self.rt, kind: kind, function: a.args[0])
+                d.setter = a.get(1, "fset")
+                return .object(d)
+            }
+        }
+        b["super"] = function("super") { [unowned self] a in
+            try a.check(maxPositional: 2)
+            return try self.makeSuper(a.args)
+        }
+    }
+
+    private func matchesClassSpec(_ c: PyClass, _ spec: Value, _ fname: String) throws -> Bool {
+        if let t = spec.asObject as? PyTuple {
+            for item in t.items where try matchesClassSpec(c, item, fname) { return true }
+            return false
+        }
+        guard let target = spec.asObject as? PyClass else {
+            throw rt.error(.TypeError, "\(fname)() arg 2 must be a type, a tuple of types, or a union")
+        }
+        if let et = target.exceptionType, let ct = c.exceptionType { return ct.isSubclass(of: et) }
+        return c.isSubclass(of: target)
+    }
+
+    func directory(_ v: Value) -> [String] {
+        switch v.asObject {
+        case let i as PyInstance: return Array(Set(i.dict.order + i.cls.mro.flatMap(\.namespace.order)))
+        case let m as PyModule: return m.namespace.order
+        case let c as PyClass: return Array(Set(c.mro.flatMap(\.namespace.order)))
+        default: return nativeMethodNames(v)
+        }
+    }
+}

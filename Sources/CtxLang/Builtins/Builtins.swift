@@ -1,0 +1,205 @@
+import CtxCore
+
+extension Interpreter {
+    /// Fills `builtins`: functions, types, exceptions, and the constants.
+    func installBuiltins() {
+        let b = builtins
+        for (name, c) in [("object", classes.object), ("type", classes.type), ("int", classes.int), ("float", classes.float),
+                          ("str", classes.str), ("bool", classes.bool), ("list", classes.list), ("tuple", classes.tuple),
+                          ("dict", classes.dict), ("set", classes.set), ("frozenset", classes.frozenset), ("range", classes.range),
+                          ("slice", classes.slice)] {
+            b[name] = .object(c)
+        }
+        for t in ExceptionType.builtinCatalogue where t.module == nil { b[t.name] = .object(classes.exceptionClass(t)) }
+        installExceptionMethods()
+        classes.object.namespace["__init__"] = builtin("__init__") { [unowned self] args, kwargs in
+            if args.count > 1 || !kwargs.isEmpty, let inst = args.first?.asObject as? PyInstance {
+                throw self.rt.error(.TypeError, "\(inst.cls.name)() takes no arguments")
+            }
+            return .none
+        }
+        let notImplemented = NativeObject(runtime: rt, cls: classes.object)
+        notImplemented.reprBody = { "NotImplemented" }
+        b["NotImplemented"] = .object(notImplemented)
+        b["__name__"] = .str("builtins")
+        installCoreFunctions()
+        installSequenceFunctions()
+        installIntrospectionFunctions()
+    }
+
+    private func installExceptionMethods() {
+        let base = classes.exceptionClass(.BaseException)
+        base.namespace["__init__"] = builtin("__init__") { args, _ in
+            if let e = args.first?.asObject as? PyException { e.args = Array(args.dropFirst()) }
+            return .none
+        }
+    }
+
+    private func installCoreFunctions() {
+        let b = builtins
+        b["print"] = function("print") { [unowned self] a in
+            let sep = try a.keyword("sep").flatMap { v -> String? in if case .none = v { return nil } else { return try self.expectStr(v, "sep") } } ?? " "
+            let end = try a.keyword("end").flatMap { v -> String? in if case .none = v { return nil } else { return try self.expectStr(v, "end") } } ?? "\n"
+            let text = try a.args.map { try self.str($0) }.joined(separator: sep) + end
+            try self.write(text, to: a.keyword("file") ?? .none)
+            return .none
+        }
+        b["repr"] = function("repr") { [unowned self] a in
+            try a.exactly(1)
+            return .str(try self.repr(a.args[0]))
+        }
+        b["len"] = function("len") { [unowned self] a in
+            try a.exactly(1)
+            return .int(try self.length(a.args[0]))
+        }
+        b["abs"] = function("abs") { [unowned self] a in
+            try a.exactly(1)
+            switch a.args[0] {
+            case .int(let i): return .int(abs(i))
+            case .bool(let x): return .int(x ? 1 : 0)
+            case .float(let d): return .float(abs(d))
+            case .object(let i as PyInstance):
+                if let m = i.cls.lookup("__abs__") { return try self.call(m, [a.args[0]]) }
+            default: break
+            }
+            throw self.rt.error(.TypeError, "bad operand type for abs(): '\(self.typeName(a.args[0]))'")
+        }
+        b["round"] = function("round") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 1, keywords: ["ndigits"])
+            let x = a.args[0], nd = a.get(1, "ndigits")
+            if let i = self.intValue(x), nd == nil || nd!.isIdentical(.none) { return .int(i) }
+            let d = try self.expectFloat(x)
+            if let nd, let n = self.intValue(nd) {
+                let text = try self.format(.float(d), conversion: nil, spec: ".\(max(0, n))f")
+                return .float(Double(text) ?? d)
+            }
+            let r = d.rounded(.toNearestOrEven)
+            guard r.isFinite, abs(r) < 9.2e18 else { throw self.rt.error(.OverflowError, "cannot convert float infinity to integer") }
+            return .int(Int(r))
+        }
+        b["divmod"] = function("divmod") { [unowned self] a in
+            try a.exactly(2)
+            return self.tuple([try self.binaryOp(.floorDiv, a.args[0], a.args[1]), try self.binaryOp(.mod, a.args[0], a.args[1])])
+        }
+        b["pow"] = function("pow") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 2)
+            return try self.binaryOp(.pow, a.args[0], a.args[1])
+        }
+        b["chr"] = function("chr") { [unowned self] a in
+            try a.exactly(1)
+            guard let s = Unicode.Scalar(UInt32(try self.expectInt(a.args[0], "chr"))) else {
+                throw self.rt.error(.ValueError, "chr() arg not in range(0x110000)")
+            }
+            return .str(String(Character(s)))
+        }
+        b["ord"] = function("ord") { [unowned self] a in
+            try a.exactly(1)
+            guard case .str(let s) = a.args[0], s.unicodeScalars.count == 1 else {
+                throw self.rt.error(.TypeError, "ord() expected a character")
+            }
+            return .int(Int(s.unicodeScalars.first!.value))
+        }
+        for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
+            b[name] = function(name) { [unowned self] a in
+                try a.exactly(1)
+                let i = try self.expectInt(a.args[0], name)
+                return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
+            }
+        }
+        b["format"] = function("format") { [unowned self] a in
+            try a.check(maxPositional: 2, minPositional: 1)
+            return .str(try self.format(a.args[0], conversion: nil, spec: a.args.count > 1 ? try self.expectStr(a.args[1], "format_spec") : ""))
+        }
+        b["hash"] = function("hash") { [unowned self] a in
+            try a.exactly(1)
+            return .int(try self.hash(a.args[0]))
+        }
+        b["id"] = function("id") { a in
+            try a.exactly(1)
+            if case .object(let o) = a.args[0] { return .int(o.address) }
+            return .int(0x7f00_0000_0000 &+ ((try? HashKey(a.args[0], a.rt).hashValue) ?? 0) & 0xffff)
+        }
+        b["input"] = function("input") { [unowned self] _ in
+            throw self.rt.error(.NotImplementedError, "input() is not supported by ctxlab")
+        }
+        b["open"] = function("open") { [unowned self] _ in
+            throw self.rt.error(.NotImplementedError, "open() (files) is not supported by ctxlab")
+        }
+    }
+
+    /// `print(..., file=f)`: standard output, standard error, or an object with `write`.
+    func write(_ text: String, to file: Value) throws {
+        switch file {
+        case .none: rt.write(text, false)
+        case .object(let n as NativeObject) where n.attributes["__stream__"] != nil:
+            rt.write(text, n.attributes["__stream__"]!.isIdentical(.int(2)))
+        default: _ = try call(try getAttribute(file, "write"), [.str(text)])
+        }
+    }
+
+    func length(_ v: Value) throws -> Int {
+        switch v {
+        case .str(let s): return s.count
+        case .object(let o):
+            switch o {
+            case let l as PyList: return l.items.count
+            case let t as PyTuple: return t.items.count
+            case let d as PyDict: return d.storage.count
+            case let s as PySet: return s.storage.count
+            case let r as PyRange: return r.count
+            case let c as Context: return c.count
+            case let it as PyIterator where it.remaining != nil: return it.remaining!()
+            case let i as PyInstance:
+                if let m = i.cls.lookup("__len__") { return try expectInt(call(m, [v]), "len") }
+            case let n as NativeObject:
+                if let m = n.attributes["__len__"] { return try expectInt(call(m, []), "len") }
+            default: break
+            }
+        default: break
+        }
+        throw rt.error(.TypeError, "object of type '\(typeName(v))' has no len()")
+    }
+
+    /// `hash(v)`: CPython's values for ints, bools and tuples of them; a stable hash for strings
+    /// (CPython randomises those per process).
+    func hash(_ v: Value) throws -> Int {
+        switch v {
+        case .none: return 0x7f00_0000_1000 >> 4
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i):
+            // CPython reduces modulo the Mersenne prime 2**61 - 1, keeping the sign.
+            let m = 2_305_843_009_213_693_951
+            let r = i >= 0 ? i % m : -((-(i + 1) + 1) % m)
+            return r == -1 ? -2 : r
+        case .float(let d):
+            if d == d.rounded(), abs(d) < 9e18 { return try hash(.int(Int(d))) }
+            return Int(truncatingIfNeeded: d.bitPattern)
+        case .str(let s):
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let r = Int(truncatingIfNeeded: h)
+            return r == -1 ? -2 : r
+        case .object(let o):
+            if let t = o as? PyTuple { return try tupleHash(t.items) }
+            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__") { return try expectInt(call(m, [v]), "hash") }
+            _ = try HashKey(v, rt)  // raises "unhashable type"
+            return o.address >> 4
+        }
+    }
+
+    /// CPython's `tuplehash` (xxHash-based), 64-bit.
+    private func tupleHash(_ items: [Value]) throws -> Int {
+        let p1: UInt64 = 11_400_714_785_074_694_791, p2: UInt64 = 14_029_467_366_897_019_727
+        let p5: UInt64 = 2_870_177_450_012_600_261
+        var acc = p5
+        for item in items {
+            let lane = UInt64(bitPattern: Int64(try hash(item)))
+            acc = acc &+ lane &* p2
+            acc = (acc << 31) | (acc >> 33)
+            acc = acc &* p1
+        }
+        acc = acc &+ (UInt64(items.count) ^ (p5 ^ 3_527_539))
+        if acc == UInt64.max { return 1_546_275_796 }
+        return Int(Int64(bitPattern: acc))
+    }
+}

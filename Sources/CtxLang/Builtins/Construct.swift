@@ -1,0 +1,129 @@
+import CtxCore
+
+extension Interpreter {
+    /// Calling a built-in type: `int("3")`, `ContextVar("x")`, `Context()`, `threading.Thread(...)`.
+    func constructBuiltin(_ b: BuiltinType, _ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = Arguments(name: c.name, args: args, kwargs: kwargs, rt: rt)
+        switch b {
+        case .int: return try makeInt(a)
+        case .float: return try makeFloat(a)
+        case .str:
+            try a.check(maxPositional: 1)
+            return .str(try args.first.map { try str($0) } ?? "")
+        case .bool:
+            try a.check(maxPositional: 1)
+            return .bool(try args.first.map { try truthy($0) } ?? false)
+        case .list:
+            try a.check(maxPositional: 1)
+            return list(try args.first.map { try iterate($0) } ?? [])
+        case .tuple:
+            try a.check(maxPositional: 1)
+            return tuple(try args.first.map { try iterate($0) } ?? [])
+        case .set, .frozenset:
+            try a.check(maxPositional: 1)
+            let s = PySet(runtime: rt)
+            s.isFrozen = b == .frozenset
+            for v in try args.first.map({ try iterate($0) }) ?? [] { s.storage.append(try HashKey(v, rt)) }
+            return .object(s)
+        case .dict:
+            try a.check(maxPositional: 1, keywords: Set(kwargs.map(\.0)))
+            let d = PyDict(runtime: rt)
+            if let src = args.first { try dictMerge(d, src) }
+            for (k, v) in kwargs { d.storage[try HashKey(.str(k), rt)] = v }
+            return .object(d)
+        case .range:
+            try a.check(maxPositional: 3, minPositional: 1)
+            let ints = try args.map { try expectInt($0, "range") }
+            let (start, stop, step) = ints.count == 1 ? (0, ints[0], 1) : (ints[0], ints[1], ints.count > 2 ? ints[2] : 1)
+            if step == 0 { throw rt.error(.ValueError, "range() arg 3 must not be zero") }
+            return .object(PyRange(runtime: rt, start: start, stop: stop, step: step))
+        case .slice:
+            try a.check(maxPositional: 3, minPositional: 1)
+            if args.count == 1 { return .object(PySlice(runtime: rt, start: .none, stop: args[0], step: .none)) }
+            return .object(PySlice(runtime: rt, start: args[0], stop: args[1], step: args.count > 2 ? args[2] : .none))
+        case .object:
+            try a.check(maxPositional: 0)
+            return .object(NativeObject(runtime: rt, cls: c))
+        case .type:
+            try a.exactly(1)
+            return .object(classOf(args[0]))
+        case .contextVar: return try newContextVar(args, kwargs)
+        case .context:
+            if !args.isEmpty || !kwargs.isEmpty { throw rt.error(.TypeError, "Context() does not accept any arguments") }
+            return .object(Context(runtime: rt))
+        case .token: throw rt.error(.RuntimeError, "Tokens can only be created by ContextVars")
+        case .future:
+            try a.check(maxPositional: 0, keywords: ["loop"])
+            return .object(try runningLoop().createFuture())
+        case .task:
+            try a.check(maxPositional: 1, minPositional: 1, keywords: ["loop", "name", "context", "eager_start"])
+            return try createTask(try runningLoop(), args[0], name: a.keyword("name"), context: a.keyword("context"))
+        case .runner: return try makeRunner(a)
+        case .thread: return try makeThread(a)
+        case .local: return .object(makeThreadLocal())
+        case .uuid: return try makeUUID(fromHex: a)
+        case .partial:
+            guard let fn = args.first else { throw rt.error(.TypeError, "type 'partial' takes at least one argument") }
+            return .object(PyPartial(runtime: rt, function: fn, args: Array(args.dropFirst()), kwargs: kwargs))
+        default:
+            throw rt.error(.TypeError, "cannot create '\(c.module).\(c.name)' instances")
+        }
+    }
+
+    private func makeInt(_ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 2, keywords: ["base"])
+        guard let v = a.args.first else { return .int(0) }
+        if let base = a.get(1, "base") {
+            let text = try expectStr(v, "int() can't convert non-string with explicit base")
+            guard let i = Int(text.trimmingWhitespace, radix: try expectInt(base, "base")) else {
+                throw rt.error(.ValueError, "invalid literal for int() with base \(try expectInt(base, "base")): \(try repr(v))")
+            }
+            return .int(i)
+        }
+        switch v {
+        case .int, .bool: return .int(intValue(v)!)
+        case .float(let d):
+            guard d.isFinite else { throw rt.error(d.isNaN ? .ValueError : .OverflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+            return .int(Int(d))
+        case .str(let s):
+            guard let i = Int(s.trimmingWhitespace.filter { $0 != "_" }) else {
+                throw rt.error(.ValueError, "invalid literal for int() with base 10: \(try repr(v))")
+            }
+            return .int(i)
+        default:
+            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__int__") { return try call(m, [v]) }
+            throw rt.error(.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")
+        }
+    }
+
+    private func makeFloat(_ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 1)
+        guard let v = a.args.first else { return .float(0) }
+        switch v {
+        case .int, .bool, .float: return .float(numeric(v)!)
+        case .str(let s):
+            let t = s.trimmingWhitespace.lowercased()
+            switch t {
+            case "inf", "+inf", "infinity": return .float(.infinity)
+            case "-inf", "-infinity": return .float(-.infinity)
+            case "nan", "+nan", "-nan": return .float(.nan)
+            default:
+                guard let d = Double(t.filter { $0 != "_" }) else {
+                    throw rt.error(.ValueError, "could not convert string to float: \(try repr(v))")
+                }
+                return .float(d)
+            }
+        default:
+            throw rt.error(.TypeError, "float() argument must be a string or a real number, not '\(typeName(v))'")
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

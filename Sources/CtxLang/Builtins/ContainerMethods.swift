@@ -1,0 +1,162 @@
+import CtxCore
+
+extension Interpreter {
+    func listMethod(_ l: PyList, _ owner: Value, _ name: String) -> Value? {
+        func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        switch name {
+        case "append": return m { a in try a.exactly(1); l.items.append(a.args[0]); return .none }
+        case "extend": return m { [unowned self] a in try a.exactly(1); l.items += try self.iterate(a.args[0]); return .none }
+        case "insert":
+            return m { [unowned self] a in
+                try a.exactly(2)
+                var i = try self.expectInt(a.args[0], "index")
+                if i < 0 { i += l.items.count }
+                l.items.insert(a.args[1], at: min(max(i, 0), l.items.count))
+                return .none
+            }
+        case "pop":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 1)
+                if l.items.isEmpty { throw self.rt.error(.IndexError, "pop from empty list") }
+                let i = try a.get(0).map { try self.expectInt($0, "index") } ?? -1
+                let j = i < 0 ? i + l.items.count : i
+                guard j >= 0 && j < l.items.count else { throw self.rt.error(.IndexError, "pop index out of range") }
+                return l.items.remove(at: j)
+            }
+        case "remove":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                guard let i = try l.items.firstIndex(where: { try self.equals($0, a.args[0]) }) else {
+                    throw self.rt.error(.ValueError, "list.remove(x): x not in list")
+                }
+                l.items.remove(at: i)
+                return .none
+            }
+        case "clear": return m { _ in l.items.removeAll(); return .none }
+        case "copy": return m { [unowned self] _ in self.list(l.items) }
+        case "reverse": return m { _ in l.items.reverse(); return .none }
+        case "sort":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 0, keywords: ["key", "reverse"])
+                l.items = try self.sort(l.items, key: a.keyword("key"), reverse: try a.keyword("reverse").map { try self.truthy($0) } ?? false)
+                return .none
+            }
+        case "index":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 3, minPositional: 1)
+                for (i, v) in l.items.enumerated() where try self.equals(v, a.args[0]) { return .int(i) }
+                throw self.rt.error(.ValueError, "\(try self.repr(a.args[0])) is not in list")
+            }
+        case "count": return sequenceMethod(l.items, name)
+        default: return nil
+        }
+    }
+
+    func dictMethod(_ d: PyDict, _ name: String) -> Value? {
+        let owner = Value.object(d)
+        func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        switch name {
+        case "get":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 2, minPositional: 1)
+                return d.storage[try HashKey(a.args[0], self.rt)] ?? (a.args.count > 1 ? a.args[1] : .none)
+            }
+        case "keys": return m { [unowned self] _ in .object(self.dictView(d, "dict_keys") { k, _ in k.value }) }
+        case "values": return m { [unowned self] _ in .object(self.dictView(d, "dict_values") { _, v in v }) }
+        case "items": return m { [unowned self] _ in .object(self.dictView(d, "dict_items") { k, v in self.tuple([k.value, v]) }) }
+        case "pop":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 2, minPositional: 1)
+                if let v = d.storage.removeValue(forKey: try HashKey(a.args[0], self.rt)) { return v }
+                if a.args.count > 1 { return a.args[1] }
+                throw PyException(runtime: self.rt, .KeyError, args: [a.args[0]])
+            }
+        case "popitem":
+            return m { [unowned self] _ in
+                guard let last = d.storage.keys.last else { throw self.rt.error(.KeyError, "popitem(): dictionary is empty") }
+                let v = d.storage.removeValue(forKey: last)!
+                return self.tuple([last.value, v])
+            }
+        case "setdefault":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 2, minPositional: 1)
+                let k = try HashKey(a.args[0], self.rt)
+                if let v = d.storage[k] { return v }
+                let v = a.args.count > 1 ? a.args[1] : .none
+                d.storage[k] = v
+                return v
+            }
+        case "update":
+            return m { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: Set(a.kwargs.map(\.0)))
+                if let src = a.args.first { try self.dictMerge(d, src) }
+                for (k, v) in a.kwargs { d.storage[try HashKey(.str(k), self.rt)] = v }
+                return .none
+            }
+        case "clear": return m { _ in d.storage.removeAll(); return .none }
+        case "copy":
+            return m { [unowned self] _ in
+                let c = PyDict(runtime: self.rt)
+                c.storage = d.storage
+                return .object(c)
+            }
+        default: return nil
+        }
+    }
+
+    /// `d.keys()`/`values()`/`items()`: live views with `len`, iteration and `in`.
+    private func dictView(_ d: PyDict, _ name: String, _ f: @escaping (HashKey, Value) -> Value) -> NativeObject {
+        let view = NativeObject(runtime: rt, cls: PyClass(runtime: rt, name: name, bases: [classes.object]))
+        view.attributes["__iter__"] = builtin("__iter__") { [unowned self] _, _ in .object(self.dictIterator(d, name.replacingOccurrences("_", "_") + "iterator", f)) }
+        view.attributes["__len__"] = builtin("__len__") { _, _ in .int(d.storage.count) }
+        view.reprBody = { [unowned self] in
+            "\(name)([" + (try d.storage.map { try self.repr(f($0.key, $0.value)) }.joined(separator: ", ")) + "])"
+        }
+        return view
+    }
+
+    func setMethod(_ s: PySet, _ name: String) -> Value? {
+        let owner = Value.object(s)
+        func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        switch name {
+        case "add": return m { [unowned self] a in try a.exactly(1); s.storage.append(try HashKey(a.args[0], self.rt)); return .none }
+        case "discard": return m { [unowned self] a in try a.exactly(1); s.storage.remove(try HashKey(a.args[0], self.rt)); return .none }
+        case "remove":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                guard s.storage.remove(try HashKey(a.args[0], self.rt)) != nil else {
+                    throw PyException(runtime: self.rt, .KeyError, args: [a.args[0]])
+                }
+                return .none
+            }
+        case "pop":
+            return m { [unowned self] _ in
+                guard let first = self.setIterationOrder(s).first else { throw self.rt.error(.KeyError, "pop from an empty set") }
+                s.storage.remove(try HashKey(first, self.rt))
+                return first
+            }
+        case "clear": return m { _ in s.storage.removeAll(); return .none }
+        case "update": return m { [unowned self] a in for src in a.args { for v in try self.iterate(src) { s.storage.append(try HashKey(v, self.rt)) } }; return .none }
+        case "copy", "union", "intersection", "difference", "symmetric_difference":
+            return m { [unowned self] a in
+                let out = PySet(runtime: self.rt)
+                out.storage = s.storage
+                for src in a.args {
+                    let other = try self.iterate(src).map { try HashKey($0, self.rt) }
+                    switch name {
+                    case "union": out.storage.append(contentsOf: other)
+                    case "intersection": out.storage = out.storage.intersection(other)
+                    case "difference": out.storage.subtract(other)
+                    case "symmetric_difference": out.storage = out.storage.symmetricDifference(other)
+                    default: break
+                    }
+                }
+                return .object(out)
+            }
+        case "isdisjoint": return m { [unowned self] a in .bool(Set(s.storage).isDisjoint(with: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
+        case "issubset": return m { [unowned self] a in .bool(Set(s.storage).isSubset(of: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
+        case "issuperset": return m { [unowned self] a in .bool(Set(s.storage).isSuperset(of: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
+        default: return nil
+        }
+    }
+}

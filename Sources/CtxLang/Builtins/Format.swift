@@ -1,0 +1,223 @@
+import CtxCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `format(value, spec)`: Python's format-spec mini-language for str, int and float.
+struct FormatSpec {
+    var fill: Character = " "
+    var align: Character?
+    var sign: Character = "-"
+    var alternate = false
+    var zeroPad = false
+    var width = 0
+    var grouping: Character?
+    var precision: Int?
+    var type: Character?
+
+    init(_ spec: String) throws {
+        var chars = Array(spec)[...]
+        if chars.count >= 2, "<>=^".contains(chars[chars.startIndex + 1]) {
+            fill = chars.removeFirst()
+            align = chars.removeFirst()
+        } else if let c = chars.first, "<>=^".contains(c) {
+            align = chars.removeFirst()
+        }
+        if let c = chars.first, "+- ".contains(c) { sign = chars.removeFirst() }
+        if chars.first == "#" {
+            alternate = true
+            chars.removeFirst()
+        }
+        if chars.first == "0" {
+            zeroPad = true
+            chars.removeFirst()
+        }
+        var digits = ""
+        while let c = chars.first, c.isNumber { digits.append(chars.removeFirst()) }
+        width = Int(digits) ?? 0
+        if let c = chars.first, c == "," || c == "_" { grouping = chars.removeFirst() }
+        if chars.first == "." {
+            chars.removeFirst()
+            var p = ""
+            while let c = chars.first, c.isNumber { p.append(chars.removeFirst()) }
+            guard let n = Int(p) else { throw FormatError.invalid("Format specifier missing precision") }
+            precision = n
+        }
+        if let c = chars.first { type = chars.removeFirst() }
+        if !chars.isEmpty { throw FormatError.invalid("Invalid format specifier '\(spec)'") }
+    }
+}
+
+enum FormatError: Error { case invalid(String) }
+
+extension Interpreter {
+    /// `f"{v!conv:spec}"` and `format(v, spec)`.
+    func format(_ v: Value, conversion: Character?, spec: String) throws -> String {
+        var value = v
+        switch conversion {
+        case "r": value = .str(try repr(v))
+        case "s": value = .str(try str(v))
+        case "a": value = .str(asciiEscaped(try repr(v)))
+        default: break
+        }
+        if case .object(let i as PyInstance) = value, let m = i.cls.lookup("__format__") {
+            return try str(call(m, [value, .str(spec)]))
+        }
+        if spec.isEmpty { return try str(value) }
+        let s: FormatSpec
+        do { s = try FormatSpec(spec) } catch FormatError.invalid(let m) { throw rt.error(.ValueError, m) }
+        switch value {
+        case .str(let text):
+            if let t = s.type, t != "s" { throw unknownCode(t, "str") }
+            var body = text
+            if let p = s.precision { body = String(body.prefix(p)) }
+            return pad(body, s, defaultAlign: "<")
+        case .int, .bool:
+            let i = intValue(value)!
+            if let t = s.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), s) }
+            return try formatInt(i, s)
+        case .float(let d): return try formatFloat(d, s)
+        default:
+            throw rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
+        }
+    }
+
+    private func unknownCode(_ t: Character, _ type: String) -> PyException {
+        rt.error(.ValueError, "Unknown format code '\(t)' for object of type '\(type)'")
+    }
+
+    private func formatInt(_ i: Int, _ s: FormatSpec) throws -> String {
+        var digits: String
+        switch s.type {
+        case nil, "d", "n": digits = String(i.magnitude)
+        case "x": digits = String(i.magnitude, radix: 16)
+        case "X": digits = String(i.magnitude, radix: 16).uppercased()
+        case "o": digits = String(i.magnitude, radix: 8)
+        case "b": digits = String(i.magnitude, radix: 2)
+        case "c": return pad(String(Character(Unicode.Scalar(UInt32(i)) ?? " ")), s, defaultAlign: "<")
+        case let t?: throw unknownCode(t, "int")
+        }
+        if let g = s.grouping { digits = group(digits, g, every: s.type == nil || s.type == "d" ? 3 : 4) }
+        var prefix = ""
+        if s.alternate, let t = s.type, "xXob".contains(t) { prefix = "0" + String(t) }
+        return signAndPad(i < 0, prefix + digits, s)
+    }
+
+    private func formatFloat(_ d: Double, _ s: FormatSpec) throws -> String {
+        var body: String
+        let m = abs(d)
+        switch s.type {
+        case "f", "F": body = cFormat(m, "f", s.precision ?? 6)
+        case "e", "E": body = cFormat(m, s.type == "e" ? "e" : "E", s.precision ?? 6)
+        case "g", "G": body = cFormat(m, s.type == "g" ? "g" : "G", s.precision ?? 6)
+        case "%": body = cFormat(m * 100, "f", s.precision ?? 6) + "%"
+        case nil:
+            if let p = s.precision {
+                body = cFormat(m, "g", p)
+                if !body.contains(".") && !body.contains("e") && !body.contains("n") && !body.contains("i") { body += ".0" }
+            } else {
+                body = FloatRepr.repr(m)
+            }
+        case let t?: throw unknownCode(t, "float")
+        }
+        if m.isNaN { body = "nan" } else if m.isInfinite { body = "inf" }
+        if let g = s.grouping {
+            let parts = body.split(separator: ".", maxSplits: 1)
+            body = group(String(parts[0]), g, every: 3) + (parts.count > 1 ? "." + parts[1] : "")
+        }
+        return signAndPad(d.sign == .minus && !d.isNaN, body, s)
+    }
+
+    private func cFormat(_ d: Double, _ conv: String, _ precision: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let fmt = "%.\(precision)\(conv)"
+        _ = withVaList([d]) { vsnprintf(&buffer, 512, fmt, $0) }
+        return String(cString: buffer)
+    }
+
+    private func group(_ digits: String, _ sep: Character, every n: Int) -> String {
+        var out: [Character] = []
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % n == 0 { out.append(sep) }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+
+    private func signAndPad(_ negative: Bool, _ body: String, _ s: FormatSpec) -> String {
+        let sign = negative ? "-" : (s.sign == "+" ? "+" : (s.sign == " " ? " " : ""))
+        if s.zeroPad && s.align == nil {
+            let padCount = max(0, s.width - sign.count - body.count)
+            return sign + String(repeating: "0", count: padCount) + body
+        }
+        if s.align == "=" {
+            let padCount = max(0, s.width - sign.count - body.count)
+            return sign + String(repeating: s.fill, count: padCount) + body
+        }
+        return pad(sign + body, s, defaultAlign: ">")
+    }
+
+    func pad(_ body: String, _ s: FormatSpec, defaultAlign: Character) -> String {
+        let n = max(0, s.width - body.count)
+        guard n > 0 else { return body }
+        let fill = s.zeroPad && s.align == nil ? "0" : String(s.fill)
+        switch s.align ?? defaultAlign {
+        case "<": return body + String(repeating: fill, count: n)
+        case "^": return String(repeating: fill, count: n / 2) + body + String(repeating: fill, count: n - n / 2)
+        default: return String(repeating: fill, count: n) + body
+        }
+    }
+
+    func asciiEscaped(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.isASCII { out.unicodeScalars.append(u) } else { out += StringRepr.escape(u) }
+        }
+        return out
+    }
+
+    /// `"%s and %r" % args` (the common conversions).
+    func percentFormat(_ s: String, _ args: Value) throws -> String {
+        var items: [Value]
+        if let t = args.asObject as? PyTuple { items = t.items } else { items = [args] }
+        var out = "", chars = Array(s), i = 0
+        while i < chars.count {
+            let c = chars[i]
+            i += 1
+            guard c == "%" else {
+                out.append(c)
+                continue
+            }
+            guard i < chars.count else { throw rt.error(.ValueError, "incomplete format") }
+            var spec = ""
+            while i < chars.count, "-+ #0123456789.".contains(chars[i]) {
+                spec.append(chars[i])
+                i += 1
+            }
+            let conv = chars[i]
+            i += 1
+            if conv == "%" {
+                out.append("%")
+                continue
+            }
+            guard !items.isEmpty else { throw rt.error(.TypeError, "not enough arguments for format string") }
+            let v = items.removeFirst()
+            let pyspec = spec.replacingOccurrences("-", "<")
+            switch conv {
+            case "s": out += try format(.str(try str(v)), conversion: nil, spec: pyspec)
+            case "r": out += try format(.str(try repr(v)), conversion: nil, spec: pyspec)
+            case "d", "i": out += try format(.int(intValue(v) ?? Int(numeric(v) ?? 0)), conversion: nil, spec: pyspec)
+            case "f", "e", "g", "x", "X", "o": out += try format(v, conversion: nil, spec: pyspec + String(conv))
+            default: throw rt.error(.ValueError, "unsupported format character '\(conv)'")
+            }
+        }
+        if !items.isEmpty { throw rt.error(.TypeError, "not all arguments converted during string formatting") }
+        return out
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: Character, _ b: Character) -> String {
+        String(map { $0 == a ? b : $0 })
+    }
+}

@@ -1,0 +1,124 @@
+import CtxCore
+
+extension Interpreter {
+    /// Attributes and methods of built-in and library objects.
+    func nativeAttribute(_ obj: Value, _ name: String) throws -> Value? {
+        switch obj {
+        case .str(let s): return strMethod(s, name)
+        case .int(let i):
+            switch name {
+            case "real", "numerator": return .int(i)
+            case "imag": return .int(0)
+            case "denominator": return .int(1)
+            case "bit_length": return function(name) { _ in .int(i == 0 ? 0 : Int.bitWidth - i.magnitude.leadingZeroBitCount) }
+            default: return nil
+            }
+        case .float(let d):
+            switch name {
+            case "real": return .float(d)
+            case "imag": return .float(0)
+            case "is_integer": return function(name) { _ in .bool(d == d.rounded()) }
+            default: return nil
+            }
+        case .bool, .none: return nil
+        case .object(let o):
+            switch o {
+            case let l as PyList: return listMethod(l, obj, name)
+            case let t as PyTuple: return sequenceMethod(t.items, name)
+            case let d as PyDict: return dictMethod(d, name)
+            case let s as PySet: return setMethod(s, name)
+            case let v as ContextVar: return contextVarAttribute(v, name)
+            case let c as Context: return contextAttribute(c, name)
+            case let t as Token: return tokenAttribute(t, name)
+            case let t as Task: return try taskAttribute(t, name) ?? futureAttribute(t, name)
+            case let f as Future: return futureAttribute(f, name)
+            case let l as EventLoop: return loopAttribute(l, name)
+            case let h as Handle: return handleAttribute(h, name)
+            case let t as PyThread: return threadAttribute(t, name)
+            case let ex as ThreadPoolExecutor: return executorAttribute(ex, name)
+            case let c as PyCoroutine: return coroutineAttribute(c, name)
+            case let r as PyRange:
+                switch name {
+                case "start": return .int(r.start)
+                case "stop": return .int(r.stop)
+                case "step": return .int(r.step)
+                default: return sequenceMethod(try iterate(obj), name)
+                }
+            case let m as PyBoundMethod:
+                if name == "__self__" { return m.receiver }
+                if name == "__func__" { return m.function }
+                return try findAttribute(m.function, name)
+            case let b as PyBuiltin:
+                if name == "__name__" || name == "__qualname__" { return .str(b.name) }
+            case let p as PyPartial:
+                switch name {
+                case "func": return p.function
+                case "args": return tuple(p.args)
+                case "keywords":
+                    let d = PyDict(runtime: rt)
+                    for (k, v) in p.kwargs { d.storage[try HashKey(.str(k), rt)] = v }
+                    return .object(d)
+                default: return nil
+                }
+            case let it as PyIterator:
+                if name == "__next__" {
+                    return function(name) { [unowned self] _ in
+                        guard let v = try it.nextValue() else { throw PyException(runtime: self.rt, .StopIteration, args: []) }
+                        return v
+                    }
+                }
+                if name == "__iter__" { return function(name) { _ in obj } }
+            case let g as PyGenerator:
+                if name == "__next__" {
+                    return function(name) { [unowned self] _ in
+                        guard let v = try g.next() else { throw PyException(runtime: self.rt, .StopIteration, args: []) }
+                        return v
+                    }
+                }
+                if name == "close" { return function(name) { _ in g.finished = true; return .none } }
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    func nativeMethodNames(_ v: Value) -> [String] {
+        switch v.asObject {
+        case is ContextVar: return ["get", "name", "reset", "set"]
+        case is Context: return ["copy", "get", "items", "keys", "run", "values"]
+        case is Token: return ["MISSING", "old_value", "var"]
+        default: return []
+        }
+    }
+
+    /// A bound built-in method: its repr names the receiver.
+    func method(_ name: String, of owner: Value, _ body: @escaping (Arguments) throws -> Value) -> Value {
+        function(name, owner: { [unowned self] in try self.ownerDescription(owner) }, body)
+    }
+
+    private func ownerDescription(_ v: Value) throws -> String {
+        switch v.asObject {
+        case let c as ContextVar: return "_contextvars.ContextVar object at \(c.hexAddress)"
+        case let c as Context: return "_contextvars.Context object at \(c.hexAddress)"
+        case let o?: return "\(classOf(object: o).name) object at \(o.hexAddress)"
+        case nil: return "\(typeName(v)) object"
+        }
+    }
+
+    func sequenceMethod(_ items: [Value], _ name: String) -> Value? {
+        switch name {
+        case "count":
+            return function(name) { [unowned self] a in
+                try a.exactly(1)
+                return .int(try items.filter { try self.equals($0, a.args[0]) }.count)
+            }
+        case "index":
+            return function(name) { [unowned self] a in
+                try a.check(maxPositional: 3, minPositional: 1)
+                for (i, v) in items.enumerated() where try self.equals(v, a.args[0]) { return .int(i) }
+                throw self.rt.error(.ValueError, "tuple.index(x): x not in tuple")
+            }
+        default: return nil
+        }
+    }
+}

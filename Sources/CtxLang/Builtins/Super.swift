@@ -1,0 +1,42 @@
+import CtxCore
+
+extension Interpreter {
+    /// `super()` and `super(C, obj)`: attribute lookup that starts after C in obj's MRO.
+    func makeSuper(_ args: [Value]) throws -> Value {
+        let (start, receiver) = try superTarget(args)
+        let cls = classOf(receiver)
+        let mro = (receiver.asObject as? PyClass).map { $0.mro } ?? cls.mro
+        guard let i = mro.firstIndex(where: { $0 === start }) else {
+            throw rt.error(.TypeError, "super(type, obj): obj must be an instance or subtype of type")
+        }
+        let rest = Array(mro[(i + 1)...])
+        let proxy = NativeObject(runtime: rt, cls: classes.object)
+        proxy.reprBody = { "<super: <class '\(start.name)'>, <\(cls.name) object>>" }
+        proxy.getAttr = { [unowned self] name in
+            for c in rest {
+                guard let v = c.namespace[name] else { continue }
+                if receiver.asObject is PyClass, let d = v.asObject as? PyDescriptor, d.kind == .classMethod {
+                    return .object(PyBoundMethod(runtime: self.rt, receiver: receiver, function: d.function))
+                }
+                return try self.bind(v, to: receiver, cls: cls)
+            }
+            return nil
+        }
+        return .object(proxy)
+    }
+
+    private func superTarget(_ args: [Value]) throws -> (PyClass, Value) {
+        if args.count == 2, let c = args[0].asObject as? PyClass { return (c, args[1]) }
+        guard let frame = activeStacks.last?.top, let first = frame.locals.first ?? nil else {
+            throw rt.error(.RuntimeError, "super(): no arguments")
+        }
+        let owner = (first.asObject as? PyClass) ?? classOf(first)
+        for c in owner.mro {
+            for (_, v) in c.namespace.items {
+                let fn = (v.asObject as? PyFunction) ?? ((v.asObject as? PyDescriptor)?.function.asObject as? PyFunction)
+                if let fn, fn.code === frame.code { return (c, first) }
+            }
+        }
+        throw rt.error(.RuntimeError, "super(): __class__ cell not found")
+    }
+}

@@ -1,0 +1,98 @@
+import CtxCore
+
+/// One instruction of ctxlab's stack machine. Operands are indices into the code object's tables
+/// or jump targets (instruction indices).
+public enum Instr {
+    case nop
+    case loadConst(Int)
+    case loadName(Int), storeName(Int), deleteName(Int)
+    case loadFast(Int), storeFast(Int), deleteFast(Int)
+    case loadDeref(Int), storeDeref(Int), deleteDeref(Int)
+    case loadGlobal(Int), storeGlobal(Int), deleteGlobal(Int)
+    case loadAttr(Int), storeAttr(Int), deleteAttr(Int)
+    case loadSubscript, storeSubscript, deleteSubscript
+    case buildTuple(Int), buildList(Int), buildSet(Int), buildMap(Int), buildSlice(Int), buildString(Int)
+    /// Comprehension/display helpers: the container is `depth` entries below the top.
+    case listAppend(Int), setAdd(Int), mapAdd(Int)
+    case listExtend, setUpdate, dictUpdate, listToTuple
+    case binary(BinaryOp), inplace(BinaryOp), unary(UnaryOp), compare(CompareOp)
+    case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
+    case getIter, forIter(Int)
+    case getAIter, aNextOrEnd(Int)
+    /// Call with `argc` positional arguments and the keyword names of the last `kwnames` values.
+    case call(Int, kwnames: [String])
+    /// Call with a tuple of positional arguments and (if the flag) a dict of keywords on the stack.
+    case callEx(hasKwargs: Bool)
+    case makeFunction(code: Int, defaults: Bool, kwDefaults: Bool, closure: Bool)
+    /// Stack: function made from the class body code, bases tuple → class object.
+    case buildClass(name: Int)
+    case returnValue
+    case yieldValue
+    case pop, dup, dup2, rot2, rot3, rot4
+    case unpackSequence(Int), unpackEx(before: Int, after: Int)
+    /// Installs an exception handler at `target` for the current stack depth.
+    case pushHandler(Int)
+    case popHandler
+    /// Stack: exception → (at handler entry) marks it as the one being handled.
+    case beginExcept
+    /// Leaves an `except` block: pops the handled-exception state.
+    case endExcept
+    case checkExcMatch
+    case raise(Int)
+    case reraise
+    case await
+    /// `f"{x!r:spec}"`: conversion char (or nil), whether a spec string is on the stack.
+    case formatValue(Character?, hasSpec: Bool)
+    case importName(Int), importFrom(Int), importStar
+    case beforeWith, beforeAsyncWith
+    /// Stack: exit → calls exit(None, None, None) and drops the result (or leaves the awaitable).
+    case callExitNone(isAsync: Bool)
+    /// Stack: exit, exc → calls exit(type, exc, tb); pushes exc then the result (or awaitable).
+    case callExitWithException(isAsync: Bool)
+    /// Stack: exc, result → suppress (pop both) when result is true, else re-raise exc.
+    case withExceptCheck
+    case loadClosureCell(Int)
+    case setupAnnotations
+    case assertFail(hasMessage: Bool)
+    /// Interactive mode: echo a non-None expression value with `repr` and bind `_`.
+    case displayHook
+}
+
+/// A compiled function, class body or module: CPython's code object, simplified.
+public final class CodeObject {
+    public let name: String
+    public let qualname: String
+    public let filename: String
+    public internal(set) var instructions: [Instr] = []
+    /// Source line of each instruction (for tracebacks and `running at file:line` in reprs).
+    public internal(set) var lines: [Int] = []
+    public internal(set) var constants: [Value] = []
+    public internal(set) var codeConstants: [CodeObject] = []
+    public internal(set) var names: [String] = []
+    /// Fast locals: parameters first, in order.
+    public internal(set) var varnames: [String] = []
+    /// Locals captured by inner functions, then names captured from outer functions.
+    public internal(set) var cellvars: [String] = []
+    public internal(set) var freevars: [String] = []
+    public let firstLine: Int
+    public var argCount = 0, posOnlyCount = 0, kwOnlyCount = 0
+    public var hasVarArgs = false, hasVarKeywords = false
+    public var isAsync = false, isGenerator = false
+    /// Module and class bodies use a namespace dict instead of fast locals.
+    public let usesNamespace: Bool
+    public var docstring: Value = .none
+
+    init(name: String, qualname: String, filename: String, firstLine: Int, usesNamespace: Bool) {
+        self.name = name
+        self.qualname = qualname
+        self.filename = filename
+        self.firstLine = firstLine
+        self.usesNamespace = usesNamespace
+    }
+
+    /// The index of a cell (cellvars first, then freevars) by name.
+    func cellIndex(_ name: String) -> Int? {
+        if let i = cellvars.firstIndex(of: name) { return i }
+        return freevars.firstIndex(of: name).map { $0 + cellvars.count }
+    }
+}

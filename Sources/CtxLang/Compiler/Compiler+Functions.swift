@@ -1,0 +1,156 @@
+import CtxCore
+
+extension Compiler {
+    mutating func compileFunctionDef(_ f: FunctionDef, _ pos: SourcePos) throws {
+        for d in f.decorators { try compile(d) }
+        let code = try compileFunction(name: f.name, params: f.params, pos: pos, isAsync: f.isAsync) { c in
+            if case .expr(let e) = f.body.first?.kind, case .constant(.str(let doc)) = e.kind {
+                c.unit.code.docstring = .str(doc)
+            }
+            try c.compileBody(f.body)
+            c.emit(.loadConst(c.constant(.none)))
+            c.emit(.returnValue)
+        }
+        _ = code
+        line = pos.line
+        for _ in f.decorators { emit(.call(1, kwnames: [])) }
+        storeName(f.name)
+    }
+
+    /// Emits the defaults, the nested code object and `makeFunction`; leaves the function on the stack.
+    @discardableResult
+    mutating func compileFunction(name: String, params: Parameters, pos: SourcePos, isAsync: Bool,
+                                  _ body: (inout Compiler) throws -> Void) throws -> CodeObject {
+        let positional = params.posOnly + params.regular
+        let defaults = positional.compactMap(\.defaultValue)
+        for d in defaults { try compile(d) }
+        if !defaults.isEmpty { emit(.buildTuple(defaults.count)) }
+        let kwDefaults = params.kwOnly.filter { $0.defaultValue != nil }
+        for p in kwDefaults {
+            emit(.loadConst(constant(.str(p.name))))
+            try compile(p.defaultValue!)
+        }
+        if !kwDefaults.isEmpty { emit(.buildMap(kwDefaults.count)) }
+        let (code, scope) = try nestedUnit(name: name, kind: .function, firstLine: pos.line) { c in
+            c.line = pos.line
+            c.unit.code.isAsync = isAsync
+            try body(&c)
+        }
+        code.argCount = positional.count
+        code.posOnlyCount = params.posOnly.count
+        code.kwOnlyCount = params.kwOnly.count
+        code.hasVarArgs = params.varArgs != nil
+        code.hasVarKeywords = params.kwArgs != nil
+        if scope.hasYield {
+            if isAsync { throw Unsupported("async generators are not supported by ctxlab", pos) }
+            code.isGenerator = true
+        }
+        if scope.hasAwait && !isAsync && name != "<genexpr>" && !name.hasSuffix("comp>") {
+            throw CompileSyntaxError(message: "'await' outside async function", pos: pos)
+        }
+        let hasClosure = emitClosure(code)
+        unit.code.codeConstants.append(code)
+        emit(.makeFunction(code: unit.code.codeConstants.count - 1, defaults: !defaults.isEmpty,
+                           kwDefaults: !kwDefaults.isEmpty, closure: hasClosure))
+        return code
+    }
+
+    mutating func compileClassDef(_ c: ClassDef, _ pos: SourcePos) throws {
+        if let k = c.keywords.first {
+            throw Unsupported("class keyword arguments (\(k.name ?? "**")=...) are not supported by ctxlab", pos)
+        }
+        for d in c.decorators { try compile(d) }
+        let (code, _) = try nestedUnit(name: c.name, kind: .classBody, firstLine: pos.line) { cc in
+            cc.line = pos.line
+            cc.emit(.loadName(cc.nameIndex("__name__")))
+            cc.emit(.storeName(cc.nameIndex("__module__")))
+            cc.emit(.loadConst(cc.constant(.str(cc.unit.code.qualname))))
+            cc.emit(.storeName(cc.nameIndex("__qualname__")))
+            try cc.compileBody(c.body)
+            cc.emit(.loadConst(cc.constant(.none)))
+            cc.emit(.returnValue)
+        }
+        let hasClosure = emitClosure(code)
+        unit.code.codeConstants.append(code)
+        emit(.makeFunction(code: unit.code.codeConstants.count - 1, defaults: false, kwDefaults: false, closure: hasClosure))
+        for b in c.bases { try compile(b) }
+        emit(.buildTuple(c.bases.count))
+        line = pos.line
+        emit(.buildClass(name: nameIndex(c.name)))
+        for _ in c.decorators { emit(.call(1, kwnames: [])) }
+        storeName(c.name)
+    }
+
+    mutating func compileLambda(_ params: Parameters, _ body: Expr, _ pos: SourcePos) throws {
+        try compileFunction(name: "<lambda>", params: params, pos: pos, isAsync: false) { c in
+            try c.compile(body)
+            c.emit(.returnValue)
+        }
+    }
+
+    /// Comprehensions are compiled as a function of the first iterator, called at once.
+    mutating func compileComprehension(_ kind: String, _ gens: [Comprehension], pos: SourcePos,
+                                       element: @escaping (inout Compiler) throws -> Void) throws {
+        if gens.contains(where: \.isAsync) {
+            throw Unsupported("asynchronous comprehensions are not supported by ctxlab", pos)
+        }
+        let name = "<\(kind)>"
+        let scope = unit.scope.children[unit.nextChild]
+        let isAsync = scope.hasAwait
+        try compile(gens[0].iter)
+        emit(.getIter)
+        try compileFunction(name: name, params: Parameters(regular: [Param(name: ".0")]), pos: pos, isAsync: isAsync) { c in
+            switch kind {
+            case "listcomp": c.emit(.buildList(0))
+            case "setcomp": c.emit(.buildSet(0))
+            case "dictcomp": c.emit(.buildMap(0))
+            default:
+                c.unit.code.isGenerator = true  // a generator expression is a generator
+                c.emit(.loadConst(c.constant(.none)))
+            }
+            try c.comprehensionLoop(gens, index: 0, depth: 1, kind: kind, element: element)
+            if kind == "genexpr" {
+                c.emit(.pop)
+                c.emit(.loadConst(c.constant(.none)))
+            }
+            c.emit(.returnValue)
+        }
+        emit(.rot2)
+        emit(.call(1, kwnames: []))
+        if isAsync { emit(.await) }
+    }
+
+    private mutating func comprehensionLoop(_ gens: [Comprehension], index: Int, depth: Int, kind: String,
+                                            element: (inout Compiler) throws -> Void) throws {
+        let g = gens[index]
+        if index == 0 {
+            emit(.loadFast(varIndex(".0")))
+        } else {
+            try compile(g.iter)
+            emit(.getIter)
+        }
+        let top = emit(.forIter(-1))
+        try assign(to: g.target)
+        var skips: [Int] = []
+        for cond in g.ifs {
+            try compile(cond)
+            skips.append(emit(.popJumpIfFalse(-1)))
+        }
+        if index + 1 < gens.count {
+            try comprehensionLoop(gens, index: index + 1, depth: depth + 1, kind: kind, element: element)
+        } else {
+            try element(&self)
+            switch kind {
+            case "setcomp": emit(.setAdd(depth + 1))
+            case "dictcomp": emit(.mapAdd(depth + 1))
+            case "genexpr":
+                emit(.yieldValue)
+                emit(.pop)
+            default: emit(.listAppend(depth + 1))
+            }
+        }
+        for s in skips { patch(s, to: here) }
+        emit(.jump(top))
+        patch(top, to: here)
+    }
+}

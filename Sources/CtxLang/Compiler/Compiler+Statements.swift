@@ -1,0 +1,422 @@
+import CtxCore
+
+extension Compiler {
+    mutating func compileBody(_ body: [Stmt]) throws {
+        for s in body { try compile(s) }
+    }
+
+    mutating func compile(_ s: Stmt) throws {
+        line = s.pos.line
+        switch s.kind {
+        case .expr(let e):
+            try compile(e)
+            emit(mode == .interactive && unit.code.usesNamespace && unit.scope.kind == .module ? .displayHook : .pop)
+        case .assign(let targets, let value):
+            try compile(value)
+            for (i, t) in targets.enumerated() {
+                if i < targets.count - 1 { emit(.dup) }
+                try assign(to: t)
+            }
+        case .augAssign(let target, let op, let value): try augAssign(target, op, value)
+        case .annAssign(let target, _, let value):
+            if let value {
+                try compile(value)
+                try assign(to: target)
+            }
+        case .importModules(let aliases): try compileImport(aliases)
+        case .importFrom(let module, let names, let level):
+            if level > 0 { throw Unsupported("relative imports are not supported by ctxlab", s.pos) }
+            try compileFromImport(module, names, s.pos)
+        case .functionDef(let f): try compileFunctionDef(f, s.pos)
+        case .classDef(let c): try compileClassDef(c, s.pos)
+        case .returnStmt(let value):
+            guard unit.scope.kind == .function else {
+                throw CompileSyntaxError(message: "'return' outside function", pos: s.pos)
+            }
+            if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
+            try unwindBlocks(forReturn: true, upToLoop: false)
+            emit(.returnValue)
+        case .ifStmt(let test, let body, let orelse):
+            try compile(test)
+            let toElse = emit(.popJumpIfFalse(-1))
+            try compileBody(body)
+            if orelse.isEmpty {
+                patch(toElse, to: here)
+            } else {
+                let toEnd = emit(.jump(-1))
+                patch(toElse, to: here)
+                try compileBody(orelse)
+                patch(toEnd, to: here)
+            }
+        case .whileStmt(let test, let body, let orelse): try compileWhile(test, body, orelse)
+        case .forStmt(let target, let iter, let body, let orelse, let isAsync):
+            if isAsync { throw Unsupported("'async for' is not supported by ctxlab", s.pos) }
+            try compileFor(target, iter, body, orelse)
+        case .breakStmt: try compileBreak(s.pos)
+        case .continueStmt: try compileContinue(s.pos)
+        case .pass: emit(.nop)
+        case .tryStmt(let body, let handlers, let orelse, let finalbody, let isStar):
+            if isStar { throw Unsupported("'except*' is not supported by ctxlab", s.pos) }
+            try compileTry(body, handlers, orelse, finalbody)
+        case .raise(let exc, let cause):
+            var n = 0
+            if let exc {
+                try compile(exc)
+                n = 1
+                if let cause {
+                    try compile(cause)
+                    n = 2
+                }
+            }
+            emit(.raise(n))
+        case .with(let items, let body, let isAsync):
+            if isAsync && !unit.code.isAsync && !(unit.scope.kind == .module && mode == .interactive) {
+                throw CompileSyntaxError(message: "'async with' outside async function", pos: s.pos)
+            }
+            try compileWith(items[...], body, isAsync: isAsync)
+        case .global, .nonlocal:
+            if case .nonlocal = s.kind, unit.scope.kind == .module {
+                throw CompileSyntaxError(message: "nonlocal declaration not allowed at module level", pos: s.pos)
+            }
+        case .assert(let test, let msg):
+            try compile(test)
+            let ok = emit(.popJumpIfTrue(-1))
+            if let msg { try compile(msg) }
+            emit(.assertFail(hasMessage: msg != nil))
+            patch(ok, to: here)
+        case .delete(let targets): for t in targets { try delete(t) }
+        }
+    }
+
+    // MARK: assignment
+
+    mutating func assign(to t: Expr) throws {
+        switch t.kind {
+        case .name(let n): storeName(n)
+        case .attribute(let obj, let attr):
+            try compile(obj)
+            emit(.storeAttr(nameIndex(attr)))
+        case .subscript(let obj, let idx):
+            try compile(obj)
+            try compile(idx)
+            emit(.storeSubscript)
+        case .tuple(let items), .list(let items):
+            if let star = items.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
+                emit(.unpackEx(before: star, after: items.count - star - 1))
+            } else {
+                emit(.unpackSequence(items.count))
+            }
+            for item in items {
+                if case .starred(let inner) = item.kind { try assign(to: inner) } else { try assign(to: item) }
+            }
+        default:
+            throw CompileSyntaxError(message: "cannot assign to \(describe(t))", pos: t.pos)
+        }
+    }
+
+    func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .call: return "function call"
+        case .constant: return "literal"
+        default: return "expression"
+        }
+    }
+
+    mutating func augAssign(_ target: Expr, _ op: BinaryOp, _ value: Expr) throws {
+        switch target.kind {
+        case .name(let n):
+            loadName(n)
+            try compile(value)
+            emit(.inplace(op))
+            storeName(n)
+        case .attribute(let obj, let attr):
+            try compile(obj)
+            emit(.dup)
+            emit(.loadAttr(nameIndex(attr)))
+            try compile(value)
+            emit(.inplace(op))
+            emit(.rot2)
+            emit(.storeAttr(nameIndex(attr)))
+        case .subscript(let obj, let idx):
+            try compile(obj)
+            try compile(idx)
+            emit(.dup2)
+            emit(.loadSubscript)
+            try compile(value)
+            emit(.inplace(op))
+            emit(.rot3)
+            emit(.storeSubscript)
+        default:
+            throw CompileSyntaxError(message: "'\(describe(target))' is an illegal expression for augmented assignment", pos: target.pos)
+        }
+    }
+
+    mutating func delete(_ t: Expr) throws {
+        switch t.kind {
+        case .name(let n): deleteName(n)
+        case .attribute(let obj, let attr):
+            try compile(obj)
+            emit(.deleteAttr(nameIndex(attr)))
+        case .subscript(let obj, let idx):
+            try compile(obj)
+            try compile(idx)
+            emit(.deleteSubscript)
+        case .tuple(let items), .list(let items): for i in items { try delete(i) }
+        default: throw CompileSyntaxError(message: "cannot delete \(describe(t))", pos: t.pos)
+        }
+    }
+
+    // MARK: imports
+
+    mutating func compileImport(_ aliases: [ImportAlias]) throws {
+        for a in aliases {
+            emit(.importName(nameIndex(a.name)))
+            if let asName = a.asName {
+                for part in a.name.split(separator: ".").dropFirst() { emit(.loadAttr(nameIndex(String(part)))) }
+                storeName(asName)
+            } else {
+                storeName(String(a.name.split(separator: ".")[0]))
+            }
+        }
+    }
+
+    mutating func compileFromImport(_ module: String, _ names: [ImportAlias], _ pos: SourcePos) throws {
+        emit(.importName(nameIndex(module)))
+        for part in module.split(separator: ".").dropFirst() { emit(.loadAttr(nameIndex(String(part)))) }
+        if names.count == 1 && names[0].name == "*" {
+            guard unit.scope.kind == .module else {
+                throw CompileSyntaxError(message: "import * only allowed at module level", pos: pos)
+            }
+            emit(.importStar)
+            return
+        }
+        for a in names {
+            emit(.importFrom(nameIndex(a.name)))
+            storeName(a.asName ?? a.name)
+        }
+        emit(.pop)
+    }
+
+    // MARK: loops
+
+    mutating func compileWhile(_ test: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws {
+        let top = here
+        try compile(test)
+        let exit = emit(.popJumpIfFalse(-1))
+        unit.breakLists.append([])
+        let breaks = unit.breakLists.count - 1
+        unit.blocks.append(.loop(continueTarget: top, breaks: breaks))
+        try compileBody(body)
+        unit.blocks.removeLast()
+        emit(.jump(top))
+        patch(exit, to: here)
+        try compileBody(orelse)
+        for b in unit.breakLists[breaks] { patch(b, to: here) }
+    }
+
+    mutating func compileFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws {
+        try compile(iter)
+        emit(.getIter)
+        let top = emit(.forIter(-1))
+        try assign(to: target)
+        unit.breakLists.append([])
+        let breaks = unit.breakLists.count - 1
+        unit.blocks.append(.forLoop(continueTarget: top, breaks: breaks))
+        try compileBody(body)
+        unit.blocks.removeLast()
+        emit(.jump(top))
+        patch(top, to: here)
+        try compileBody(orelse)
+        for b in unit.breakLists[breaks] { patch(b, to: here) }
+    }
+
+    mutating func compileBreak(_ pos: SourcePos) throws {
+        guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
+            throw CompileSyntaxError(message: "'break' outside loop", pos: pos)
+        }
+        try unwindBlocks(forReturn: false, upToLoop: true)
+        let breaks: Int
+        switch unit.blocks[i] {
+        case .forLoop(_, let b):
+            emit(.pop)  // the iterator
+            breaks = b
+        case .loop(_, let b): breaks = b
+        default: preconditionFailure()
+        }
+        unit.breakLists[breaks].append(emit(.jump(-1)))
+    }
+
+    mutating func compileContinue(_ pos: SourcePos) throws {
+        guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
+            throw CompileSyntaxError(message: "'continue' not properly in loop", pos: pos)
+        }
+        try unwindBlocks(forReturn: false, upToLoop: true)
+        switch unit.blocks[i] {
+        case .forLoop(let top, _), .loop(let top, _): emit(.jump(top))
+        default: preconditionFailure()
+        }
+    }
+
+    /// Emits what leaving the enclosing blocks requires (CPython: `compiler_unwind_fblock_stack`):
+    /// running `finally` bodies, calling `__exit__`, dropping handlers and handled exceptions.
+    /// For `return`, the return value is on top of the stack and stays there.
+    mutating func unwindBlocks(forReturn: Bool, upToLoop: Bool) throws {
+        let saved = unit.blocks
+        defer { unit.blocks = saved }
+        while let b = unit.blocks.last {
+            switch b {
+            case .loop:
+                if upToLoop { return }
+            case .forLoop:
+                if upToLoop { return }
+                if forReturn {
+                    emit(.rot2)
+                    emit(.pop)
+                }
+            case .tryExcept: emit(.popHandler)
+            case .exceptBody(let name):
+                emit(.popHandler)
+                emit(.endExcept)
+                if let name { clearName(name) }
+            case .finallyBody:
+                emit(.popHandler)
+                emit(.endExcept)
+                if forReturn { emit(.rot2) }
+                emit(.pop)  // the exception being handled
+            case .finally(let body):
+                emit(.popHandler)
+                unit.blocks.removeLast()
+                if forReturn { try compileBodyKeepingTop(body) } else { try compileBody(body) }
+                continue
+            case .with(let isAsync):
+                emit(.popHandler)
+                if forReturn { emit(.rot2) }
+                emit(.callExitNone(isAsync: isAsync))
+                if isAsync {
+                    emit(.await)
+                    emit(.pop)
+                }
+            }
+            unit.blocks.removeLast()
+        }
+    }
+
+    /// A finally body compiled while a return value waits on the stack.
+    mutating func compileBodyKeepingTop(_ body: [Stmt]) throws {
+        try compileBody(body)
+    }
+
+    /// `except E as e:` deletes `e` at the end of the handler.
+    mutating func clearName(_ name: String) {
+        emit(.loadConst(constant(.none)))
+        storeName(name)
+        deleteName(name)
+    }
+
+    // MARK: try
+
+    mutating func compileTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalbody: [Stmt]) throws {
+        if finalbody.isEmpty {
+            try compileTryExcept(body, handlers, orelse)
+            return
+        }
+        let handler = emit(.pushHandler(-1))
+        unit.blocks.append(.finally(finalbody))
+        if handlers.isEmpty {
+            try compileBody(body)
+            try compileBody(orelse)
+        } else {
+            try compileTryExcept(body, handlers, orelse)
+        }
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        try compileBody(finalbody)
+        let toEnd = emit(.jump(-1))
+        // The exceptional path: the exception is on the stack while the finally body runs.
+        patch(handler, to: here)
+        emit(.beginExcept)
+        let cleanup = emit(.pushHandler(-1))
+        unit.blocks.append(.finallyBody)
+        try compileBody(finalbody)
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        emit(.endExcept)
+        emit(.reraise)
+        patch(cleanup, to: here)
+        emit(.endExcept)
+        emit(.reraise)
+        patch(toEnd, to: here)
+    }
+
+    mutating func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+        let handlerStart = emit(.pushHandler(-1))
+        unit.blocks.append(.tryExcept)
+        try compileBody(body)
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        try compileBody(orelse)
+        var toEnd = [emit(.jump(-1))]
+        patch(handlerStart, to: here)
+        emit(.beginExcept)
+        for h in handlers {
+            line = h.pos.line
+            var next: Int?
+            if let type = h.type {
+                try compile(type)
+                emit(.checkExcMatch)
+                next = emit(.popJumpIfFalse(-1))
+            }
+            if let name = h.name { storeName(name) } else { emit(.pop) }
+            let cleanup = emit(.pushHandler(-1))
+            unit.blocks.append(.exceptBody(name: h.name))
+            try compileBody(h.body)
+            unit.blocks.removeLast()
+            emit(.popHandler)
+            emit(.endExcept)
+            if let name = h.name { clearName(name) }
+            toEnd.append(emit(.jump(-1)))
+            patch(cleanup, to: here)
+            emit(.endExcept)
+            if let name = h.name { clearName(name) }
+            emit(.reraise)
+            if let next { patch(next, to: here) }
+        }
+        emit(.endExcept)
+        emit(.reraise)
+        for j in toEnd { patch(j, to: here) }
+    }
+
+    // MARK: with
+
+    mutating func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], isAsync: Bool) throws {
+        guard let item = items.first else {
+            try compileBody(body)
+            return
+        }
+        try compile(item.context)
+        if isAsync {
+            emit(.beforeAsyncWith)
+            emit(.await)
+        } else {
+            emit(.beforeWith)
+        }
+        if let t = item.target { try assign(to: t) } else { emit(.pop) }
+        let handler = emit(.pushHandler(-1))
+        unit.blocks.append(.with(isAsync: isAsync))
+        try compileWith(items.dropFirst(), body, isAsync: isAsync)
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        emit(.callExitNone(isAsync: isAsync))
+        if isAsync {
+            emit(.await)
+            emit(.pop)
+        }
+        let toEnd = emit(.jump(-1))
+        patch(handler, to: here)
+        emit(.beginExcept)
+        emit(.callExitWithException(isAsync: isAsync))
+        if isAsync { emit(.await) }
+        emit(.withExceptCheck)
+        patch(toEnd, to: here)
+    }
+}

@@ -1,0 +1,197 @@
+import CtxCore
+
+/// A construct outside ctxlab's Python subset, found at compile time. Shown as
+/// `line 3: class keyword arguments are not supported by ctxlab`.
+public struct Unsupported: Error, Equatable, Sendable {
+    public var message: String
+    public var pos: SourcePos
+    public init(_ message: String, _ pos: SourcePos) {
+        self.message = message
+        self.pos = pos
+    }
+}
+
+/// A compile-time error that CPython reports as a SyntaxError (`'return' outside function`…).
+public struct CompileSyntaxError: Error, Equatable, Sendable {
+    public var message: String
+    public var pos: SourcePos
+}
+
+/// Compiles a syntax tree to code objects (CPython: Python/compile.c, much simplified).
+///
+/// One `Unit` per code object being emitted; nested functions, lambdas, comprehensions and class
+/// bodies push a unit, take their scope from the symbol tree in visiting order, and pop it.
+public struct Compiler {
+    public enum Mode { case file, interactive }
+
+    /// A block whose exit must run code on `return`/`break`/`continue` (CPython: fblock).
+    enum Block {
+        case loop(continueTarget: Int, breaks: Int)  // `breaks` indexes `Unit.breakLists`
+        case forLoop(continueTarget: Int, breaks: Int)
+        case tryExcept
+        case exceptBody(name: String?)
+        case finally([Stmt])
+        case finallyBody
+        case with(isAsync: Bool)
+    }
+
+    final class Unit {
+        let code: CodeObject
+        let scope: Scope
+        var nextChild = 0
+        var blocks: [Block] = []
+        var breakLists: [[Int]] = []
+        init(code: CodeObject, scope: Scope) {
+            self.code = code
+            self.scope = scope
+        }
+    }
+
+    let filename: String
+    let mode: Mode
+    var unit: Unit
+    var line = 1
+    /// Class names enclosing the current unit, for `__qualname__`.
+    var qualPrefix: [String] = []
+
+    /// Compiles a module. In interactive mode, expression statements echo their value and a
+    /// top-level `await` makes the module code a coroutine.
+    public static func compile(_ module: Module, filename: String, mode: Mode = .file) throws -> CodeObject {
+        let symbols = SymbolCollector(module: module)
+        symbols.current.resolve()
+        let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, usesNamespace: true)
+        var c = Compiler(filename: filename, mode: mode, unit: Unit(code: code, scope: symbols.current))
+        if mode == .interactive && symbols.current.hasAwait { code.isAsync = true }
+        if mode == .file, symbols.current.hasAwait, let pos = firstAwait(module) {
+            throw CompileSyntaxError(message: "'await' outside function", pos: pos)
+        }
+        try c.compileBody(module.body)
+        c.emit(.loadConst(c.constant(.none)))
+        c.emit(.returnValue)
+        return code
+    }
+
+    static func firstAwait(_ module: Module) -> SourcePos? {
+        // The collector knows that the module scope awaits; point at the first statement that does.
+        for s in module.body where "\(s.kind)".contains("await(") { return s.pos }
+        return module.body.first?.pos
+    }
+
+    // MARK: emitting
+
+    var here: Int { unit.code.instructions.count }
+
+    @discardableResult
+    mutating func emit(_ i: Instr) -> Int {
+        unit.code.instructions.append(i)
+        unit.code.lines.append(line)
+        return unit.code.instructions.count - 1
+    }
+
+    /// Rewrites the jump target of instruction `at` to `target`.
+    mutating func patch(_ at: Int, to target: Int) {
+        let code = unit.code
+        switch code.instructions[at] {
+        case .jump: code.instructions[at] = .jump(target)
+        case .popJumpIfFalse: code.instructions[at] = .popJumpIfFalse(target)
+        case .popJumpIfTrue: code.instructions[at] = .popJumpIfTrue(target)
+        case .jumpIfFalseOrPop: code.instructions[at] = .jumpIfFalseOrPop(target)
+        case .jumpIfTrueOrPop: code.instructions[at] = .jumpIfTrueOrPop(target)
+        case .forIter: code.instructions[at] = .forIter(target)
+        case .pushHandler: code.instructions[at] = .pushHandler(target)
+        default: preconditionFailure("patching a non-jump instruction")
+        }
+    }
+
+    mutating func constant(_ v: Value) -> Int {
+        let code = unit.code
+        if let i = code.constants.firstIndex(where: { $0.isIdentical(v) && sameKind($0, v) }) { return i }
+        code.constants.append(v)
+        return code.constants.count - 1
+    }
+
+    private func sameKind(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.bool, .bool), (.int, .int), (.float, .float), (.str, .str), (.none, .none): return true
+        default: return false
+        }
+    }
+
+    mutating func nameIndex(_ n: String) -> Int {
+        let code = unit.code
+        if let i = code.names.firstIndex(of: n) { return i }
+        code.names.append(n)
+        return code.names.count - 1
+    }
+
+    mutating func varIndex(_ n: String) -> Int {
+        let code = unit.code
+        if let i = code.varnames.firstIndex(of: n) { return i }
+        code.varnames.append(n)
+        return code.varnames.count - 1
+    }
+
+    // MARK: names
+
+    mutating func loadName(_ n: String) {
+        switch unit.scope.access(n) {
+        case .fast: emit(.loadFast(varIndex(n)))
+        case .deref: emit(.loadDeref(unit.code.cellIndex(n)!))
+        case .global: emit(.loadGlobal(nameIndex(n)))
+        case .name: emit(.loadName(nameIndex(n)))
+        }
+    }
+
+    mutating func storeName(_ n: String) {
+        switch unit.scope.access(n) {
+        case .fast: emit(.storeFast(varIndex(n)))
+        case .deref: emit(.storeDeref(unit.code.cellIndex(n)!))
+        case .global: emit(.storeGlobal(nameIndex(n)))
+        case .name: emit(.storeName(nameIndex(n)))
+        }
+    }
+
+    mutating func deleteName(_ n: String) {
+        switch unit.scope.access(n) {
+        case .fast: emit(.deleteFast(varIndex(n)))
+        case .deref: emit(.deleteDeref(unit.code.cellIndex(n)!))
+        case .global: emit(.deleteGlobal(nameIndex(n)))
+        case .name: emit(.deleteName(nameIndex(n)))
+        }
+    }
+
+    // MARK: nested code objects
+
+    /// Compiles a nested function-like body into a new code object, with the next child scope.
+    mutating func nestedUnit(name: String, kind: Scope.Kind, firstLine: Int, _ body: (inout Compiler) throws -> Void) throws -> (CodeObject, Scope) {
+        let scope = unit.scope.children[unit.nextChild]
+        unit.nextChild += 1
+        let qual: String
+        switch kind {
+        case .classBody, .function:
+            let enclosing = unit.code.usesNamespace && unit.scope.kind != .classBody ? [] : [unit.code.qualname + (unit.scope.kind == .function ? ".<locals>" : "")]
+            qual = (enclosing + [name]).joined(separator: ".")
+        case .module: qual = name
+        }
+        let code = CodeObject(name: name, qualname: qual, filename: filename, firstLine: firstLine, usesNamespace: kind == .classBody)
+        code.varnames = kind == .classBody ? [] : scope.params
+        code.cellvars = scope.cells.sorted()
+        code.freevars = scope.frees.subtracting(scope.cells).sorted()
+        let saved = unit
+        unit = Unit(code: code, scope: scope)
+        defer { unit = saved }
+        try body(&self)
+        return (code, scope)
+    }
+
+    /// Emits the closure tuple (cells of the enclosing unit) for a nested code object.
+    mutating func emitClosure(_ code: CodeObject) -> Bool {
+        guard !code.freevars.isEmpty else { return false }
+        for n in code.freevars {
+            guard let i = unit.code.cellIndex(n) else { preconditionFailure("free variable \(n) not found") }
+            emit(.loadClosureCell(i))
+        }
+        emit(.buildTuple(code.freevars.count))
+        return true
+    }
+}

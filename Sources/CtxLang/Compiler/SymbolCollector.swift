@@ -1,0 +1,200 @@
+/// The first pass: builds the tree of scopes in the same order the compiler visits them
+/// (decorators, defaults and bases in the enclosing scope, then the body in the new scope).
+struct SymbolCollector {
+    private(set) var current: Scope
+
+    init(module: Module) {
+        current = Scope(kind: .module, parent: nil)
+        for s in module.body { visit(s) }
+    }
+
+    /// Collects a body into a new child scope of `current`.
+    mutating func child(_ kind: Scope.Kind, params: [String], _ body: (inout SymbolCollector) -> Void) {
+        let saved = current
+        let scope = Scope(kind: kind, parent: saved)
+        scope.params = params
+        current = scope
+        body(&self)
+        current = saved
+    }
+
+    mutating func bind(_ name: String) { current.assigned.insert(name) }
+
+    mutating func visit(_ s: Stmt) {
+        switch s.kind {
+        case .expr(let e): visit(e)
+        case .assign(let targets, let value):
+            visit(value)
+            for t in targets { visitTarget(t) }
+        case .augAssign(let t, _, let v):
+            visit(v)
+            visit(t)
+            visitTarget(t)
+        case .annAssign(let t, _, let v):
+            if let v { visit(v) }
+            visitTarget(t)
+        case .importModules(let names):
+            for a in names { bind(a.asName ?? String(a.name.split(separator: ".")[0])) }
+        case .importFrom(_, let names, _):
+            for a in names where a.name != "*" { bind(a.asName ?? a.name) }
+        case .functionDef(let f):
+            for d in f.decorators { visit(d) }
+            visitDefaults(f.params)
+            bind(f.name)
+            child(.function, params: paramNames(f.params)) { c in
+                for st in f.body { c.visit(st) }
+            }
+        case .classDef(let c):
+            for d in c.decorators { visit(d) }
+            for b in c.bases { visit(b) }
+            for k in c.keywords { visit(k.value) }
+            bind(c.name)
+            child(.classBody, params: []) { col in
+                for st in c.body { col.visit(st) }
+            }
+        case .returnStmt(let e): if let e { visit(e) }
+        case .ifStmt(let t, let b, let o), .whileStmt(let t, let b, let o):
+            visit(t)
+            visitAll(b)
+            visitAll(o)
+        case .forStmt(let target, let iter, let body, let orelse, _):
+            visit(iter)
+            visitTarget(target)
+            visitAll(body)
+            visitAll(orelse)
+        case .breakStmt, .continueStmt, .pass: break
+        case .tryStmt(let body, let handlers, let orelse, let fin, _):
+            visitAll(body)
+            for h in handlers {
+                if let t = h.type { visit(t) }
+                if let n = h.name { bind(n) }
+                visitAll(h.body)
+            }
+            visitAll(orelse)
+            visitAll(fin)
+        case .raise(let e, let c):
+            if let e { visit(e) }
+            if let c { visit(c) }
+        case .with(let items, let body, _):
+            for i in items {
+                visit(i.context)
+                if let t = i.target { visitTarget(t) }
+            }
+            visitAll(body)
+        case .global(let names): current.declaredGlobal.formUnion(names)
+        case .nonlocal(let names): current.declaredNonlocal.formUnion(names)
+        case .assert(let t, let m):
+            visit(t)
+            if let m { visit(m) }
+        case .delete(let targets): for t in targets { visitTarget(t) }
+        }
+    }
+
+    mutating func visitAll(_ body: [Stmt]) { for s in body { visit(s) } }
+
+    mutating func visitDefaults(_ p: Parameters) {
+        for param in p.posOnly + p.regular + p.kwOnly { if let d = param.defaultValue { visit(d) } }
+    }
+
+    func paramNames(_ p: Parameters) -> [String] {
+        var names = (p.posOnly + p.regular).map(\.name)
+        names += p.kwOnly.map(\.name)
+        if let v = p.varArgs { names.append(v.name) }
+        if let k = p.kwArgs { names.append(k.name) }
+        return names
+    }
+
+    mutating func visitTarget(_ t: Expr) {
+        switch t.kind {
+        case .name(let n): bind(n)
+        case .tuple(let items), .list(let items): for i in items { visitTarget(i) }
+        case .starred(let inner): visitTarget(inner)
+        case .attribute(let obj, _): visit(obj)
+        case .subscript(let obj, let idx):
+            visit(obj)
+            visit(idx)
+        default: visit(t)
+        }
+    }
+
+    mutating func visit(_ e: Expr) {
+        switch e.kind {
+        case .name(let n): current.used.insert(n)
+        case .constant: break
+        case .joinedStr(let parts): visitParts(parts)
+        case .list(let xs), .tuple(let xs), .set(let xs): for x in xs { visit(x) }
+        case .dict(let pairs):
+            for p in pairs {
+                if let k = p.key { visit(k) }
+                visit(p.value)
+            }
+        case .starred(let x), .await(let x):
+            if case .await = e.kind { current.hasAwait = true }
+            visit(x)
+        case .attribute(let x, _): visit(x)
+        case .subscript(let a, let b):
+            visit(a)
+            visit(b)
+        case .slice(let l, let u, let s): for x in [l, u, s] { if let x { visit(x) } }
+        case .call(let f, let args, let kws):
+            visit(f)
+            for a in args { visit(a) }
+            for k in kws { visit(k.value) }
+        case .binary(let a, _, let b):
+            visit(a)
+            visit(b)
+        case .unary(_, let a): visit(a)
+        case .boolOp(_, let xs): for x in xs { visit(x) }
+        case .compare(let a, let rest):
+            visit(a)
+            for (_, x) in rest { visit(x) }
+        case .ifExp(let t, let b, let o):
+            visit(t)
+            visit(b)
+            visit(o)
+        case .lambda(let params, let body):
+            visitDefaults(params)
+            child(.function, params: paramNames(params)) { c in c.visit(body) }
+        case .yield(let x):
+            current.hasYield = true
+            if let x { visit(x) }
+        case .yieldFrom(let x):
+            current.hasYield = true
+            visit(x)
+        case .namedExpr(let target, let value):
+            visit(value)
+            // PEP 572: the target binds in the nearest enclosing non-comprehension scope; ctxlab
+            // compiles comprehensions as functions, so bind here (documented limitation).
+            bind(target)
+        case .listComp(let elt, let gens), .setComp(let elt, let gens), .generatorExp(let elt, let gens):
+            visitComprehension(gens) { c in c.visit(elt) }
+        case .dictComp(let k, let v, let gens):
+            visitComprehension(gens) { c in
+                c.visit(k)
+                c.visit(v)
+            }
+        }
+    }
+
+    mutating func visitParts(_ parts: [FStringPart]) {
+        for p in parts {
+            if case .field(let x, _, let spec, _) = p {
+                visit(x)
+                visitParts(spec)
+            }
+        }
+    }
+
+    /// The first iterable is evaluated outside; everything else inside the comprehension scope.
+    mutating func visitComprehension(_ gens: [Comprehension], _ elt: (inout SymbolCollector) -> Void) {
+        visit(gens[0].iter)
+        child(.function, params: [".0"]) { c in
+            for (i, g) in gens.enumerated() {
+                if i > 0 { c.visit(g.iter) }
+                c.visitTarget(g.target)
+                for cond in g.ifs { c.visit(cond) }
+            }
+            elt(&c)
+        }
+    }
+}

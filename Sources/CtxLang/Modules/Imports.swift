@@ -1,0 +1,66 @@
+import CtxCore
+
+extension Interpreter {
+    /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
+    static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
+                                   "concurrent", "concurrent.futures", "typing", "_contextvars"]
+
+    func importModule(_ name: String) throws -> PyModule {
+        if let m = modules[name] { return m }
+        let m: PyModule
+        switch name {
+        case "contextvars", "_contextvars": m = makeContextvarsModule()
+        case "asyncio": m = try makeAsyncioModule()
+        case "threading": m = makeThreadingModule()
+        case "uuid": m = makeUUIDModule()
+        case "functools": m = makeFunctoolsModule()
+        case "sys": m = makeSysModule()
+        case "time": m = makeTimeModule()
+        case "typing": m = makeTypingModule()
+        case "concurrent":
+            m = PyModule(runtime: rt, name: "concurrent")
+            m.namespace["futures"] = .object(try importModule("concurrent.futures"))
+        case "concurrent.futures": m = makeConcurrentFuturesModule()
+        default:
+            throw rt.error(.ModuleNotFoundError, "No module named '\(name)' (ctxlab provides: \(Interpreter.supportedModules.filter { !$0.hasPrefix("_") && !$0.contains(".") }.joined(separator: ", ")))")
+        }
+        modules[name] = m
+        return m
+    }
+
+    /// For `import a.b`: the top package; for `from a.b import x`: the submodule (handled by the
+    /// compiler through attribute loads).
+    func importFrom(_ module: Value, _ name: String) throws -> Value {
+        if let v = try findAttribute(module, name) { return v }
+        let mname = (module.asObject as? PyModule)?.name ?? "?"
+        throw rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'")
+    }
+
+    private func makeTypingModule() -> PyModule {
+        let m = PyModule(runtime: rt, name: "typing")
+        for n in ["Any", "Optional", "Union", "List", "Dict", "Set", "Tuple", "Callable", "Awaitable", "Coroutine",
+                  "Iterable", "Iterator", "TypeVar", "Generic", "AsyncIterator", "Mapping", "Sequence"] {
+            let o = NativeObject(runtime: rt, cls: classes.object)
+            o.reprBody = { "typing.\(n)" }
+            m.namespace[n] = .object(o)
+        }
+        m.namespace["TYPE_CHECKING"] = .bool(false)
+        return m
+    }
+
+    private func makeConcurrentFuturesModule() -> PyModule {
+        let m = PyModule(runtime: rt, name: "concurrent.futures")
+        let cls = PyClass(runtime: rt, name: "ThreadPoolExecutor", module: "concurrent.futures.thread", bases: [classes.object])
+        cls.namespace["__new_native__"] = .bool(true)
+        m.namespace["ThreadPoolExecutor"] = function("ThreadPoolExecutor") { [unowned self] a in
+            try a.check(maxPositional: 2, keywords: ["max_workers", "thread_name_prefix"])
+            let n = try a.get(0, "max_workers").flatMap { $0.isIdentical(.none) ? nil : try self.expectInt($0, "max_workers") } ?? 6
+            if n <= 0 { throw self.rt.error(.ValueError, "max_workers must be greater than 0") }
+            let prefix = try a.get(1, "thread_name_prefix").flatMap { $0.isIdentical(.none) ? nil : try self.str($0) }
+            self.executorCount += 1
+            let ex = ThreadPoolExecutor(runtime: self.rt, maxWorkers: n, namePrefix: prefix ?? "ThreadPoolExecutor-\(self.executorCount - 1)")
+            return .object(ex)
+        }
+        return m
+    }
+}

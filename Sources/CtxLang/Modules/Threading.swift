@@ -1,0 +1,85 @@
+import CtxCore
+
+/// `threading`: simulated threads (see CtxCore's `PyThread` for when their code runs).
+extension Interpreter {
+    func makeThreadingModule() -> PyModule {
+        let m = PyModule(runtime: rt, name: "threading")
+        m.namespace["Thread"] = .object(classes.thread)
+        m.namespace["local"] = .object(classes.local)
+        m.namespace["current_thread"] = function("current_thread") { [unowned self] a in
+            try a.exactly(0)
+            return .object(self.rt.currentThread)
+        }
+        m.namespace["main_thread"] = function("main_thread") { [unowned self] a in
+            try a.exactly(0)
+            return .object(self.rt.threads[0])
+        }
+        m.namespace["get_ident"] = function("get_ident") { [unowned self] _ in .int(self.rt.currentThread.address) }
+        m.namespace["active_count"] = function("active_count") { [unowned self] _ in
+            .int(self.rt.threads.filter { $0.state == .running || $0.state == .started }.count)
+        }
+        return m
+    }
+
+    /// `Thread(target=None, name=None, args=(), kwargs=None, *, daemon=None, context=None)`.
+    func makeThread(_ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 5, keywords: ["group", "target", "name", "args", "kwargs", "daemon", "context"])
+        let target = a.get(1, "target") ?? .none
+        let args = try a.get(3, "args").map { try iterate($0) } ?? []
+        var kwargs: [(String, Value)] = []
+        if let kw = a.get(4, "kwargs")?.asObject as? PyDict {
+            for (k, v) in kw.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
+        }
+        var name = try a.get(2, "name").flatMap { $0.isIdentical(.none) ? nil : try str($0) }
+        if name == nil, let fn = target.asObject as? PyFunction { name = "Thread-\(rt.peekThreadNumber()) (\(fn.name))" }
+        let ctx = a.keyword("context").flatMap { $0.asObject as? Context }
+        let t = rt.makeThread(name: name, context: ctx) { [unowned self] _ in
+            if !target.isIdentical(.none) { _ = try self.call(target, args, kwargs) }
+        }
+        if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
+        return .object(t)
+    }
+
+    func threadAttribute(_ t: PyThread, _ name: String) -> Value? {
+        let owner = Value.object(t)
+        switch name {
+        case "name": return .str(t.name)
+        case "daemon": return .bool(t.daemon)
+        case "ident", "native_id": return t.state == .initial ? Value.none : .int(t.address)
+        case "start": return method(name, of: owner) { [unowned self] _ in try self.rt.start(t); return .none }
+        case "join": return method(name, of: owner) { [unowned self] _ in try self.rt.join(t); return .none }
+        case "is_alive": return method(name, of: owner) { _ in .bool(t.state == .started || t.state == .running) }
+        case "run": return method(name, of: owner) { _ in .none }
+        default: return nil
+        }
+    }
+
+    /// `threading.local()`: attributes live in the current thread's storage.
+    func makeThreadLocal() -> NativeObject {
+        let local = NativeObject(runtime: rt, cls: classes.local)
+        let key = local.address
+        func storage() -> Namespace {
+            if let n = rt.currentThread.localStorage[key] as? NamespaceBox { return n.namespace }
+            let box = NamespaceBox(runtime: rt)
+            rt.currentThread.localStorage[key] = box
+            return box.namespace
+        }
+        local.reprBody = { "<_thread._local object at \(local.hexAddress)>" }
+        local.getAttr = { name in storage()[name] }
+        local.setAttr = { name, value in
+            storage()[name] = value
+            return true
+        }
+        return local
+    }
+}
+
+/// A namespace held as an object (thread-local storage).
+final class NamespaceBox: PyObject {
+    let namespace = Namespace()
+}
+
+extension Runtime {
+    /// The number the next unnamed thread will get (`Thread-N (target)`).
+    func peekThreadNumber() -> Int { threads.count }
+}

@@ -1,0 +1,139 @@
+import CtxCore
+
+/// A class: a user class, or one of the built-in types as a first-class object (`int`, `list`,
+/// `ValueError`, `contextvars.ContextVar`).
+public final class PyClass: PyObject {
+    public let name: String
+    public var qualname: String
+    public let module: String
+    public let bases: [PyClass]
+    public private(set) var mro: [PyClass] = []
+    public let namespace: Namespace
+    /// For exception classes: the exception type their instances carry.
+    public let exceptionType: ExceptionType?
+    /// For built-in types: how to recognise their instances and how to call them.
+    let builtin: BuiltinType?
+
+    init(runtime: Runtime, name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass],
+         namespace: Namespace = Namespace(), exceptionType: ExceptionType? = nil, builtin: BuiltinType? = nil) {
+        self.name = name
+        self.qualname = qualname ?? name
+        self.module = module
+        self.bases = bases
+        self.namespace = namespace
+        self.exceptionType = exceptionType
+        self.builtin = builtin
+        super.init(runtime: runtime)
+        mro = [self] + PyClass.linearize(bases)
+    }
+
+    /// A simplified C3: depth-first, left to right, keeping the last occurrence of each class.
+    static func linearize(_ bases: [PyClass]) -> [PyClass] {
+        var out: [PyClass] = []
+        for b in bases {
+            for c in b.mro {
+                out.removeAll { $0 === c }
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    override public var typeName: String { "type" }
+
+    override public func repr() throws -> String {
+        module == "builtins" ? "<class '\(qualname)'>" : "<class '\(module).\(qualname)'>"
+    }
+
+    /// Attribute lookup along the MRO.
+    public func lookup(_ name: String) -> Value? {
+        for c in mro { if let v = c.namespace[name] { return v } }
+        return nil
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
+}
+
+/// Which built-in type a class object stands for.
+enum BuiltinType {
+    case object, type, int, float, str, bool, list, tuple, dict, set, frozenset, noneType, function
+    case builtinFunction, method, module, coroutine, generator, range, slice, cell
+    case contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local
+    case uuid, partial, event, lock, queue, semaphore, taskGroup, timeout, runner, iterator, descriptor
+    case baseException
+}
+
+/// An instance of a user class.
+public final class PyInstance: PyObject {
+    public let cls: PyClass
+    public let dict = Namespace()
+
+    init(runtime: Runtime, cls: PyClass) {
+        self.cls = cls
+        super.init(runtime: runtime)
+    }
+
+    override public var typeName: String { cls.name }
+    /// Reprs of user instances that define `__repr__` are produced by the interpreter, which can
+    /// run Python code; this is the default `object.__repr__`.
+    override public func repr() throws -> String {
+        let q = cls.module == "builtins" ? cls.qualname : "\(cls.module).\(cls.qualname)"
+        return "<\(q) object at \(hexAddress)>"
+    }
+}
+
+/// `Token.MISSING`.
+public final class MissingMarker: PyObject {
+    override public var typeName: String { "Token.MISSING" }
+    override public func repr() throws -> String { "<Token.MISSING>" }
+}
+
+/// `slice(start, stop, step)`.
+public final class PySlice: PyObject {
+    public let start: Value, stop: Value, step: Value
+    init(runtime: Runtime, start: Value, stop: Value, step: Value) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+        super.init(runtime: runtime)
+    }
+    override public var typeName: String { "slice" }
+    override public func repr() throws -> String {
+        "slice(\(try start.repr()), \(try stop.repr()), \(try step.repr()))"
+    }
+}
+
+/// `range(start, stop, step)`.
+public final class PyRange: PyObject {
+    public let start: Int, stop: Int, step: Int
+    init(runtime: Runtime, start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+        super.init(runtime: runtime)
+    }
+    override public var typeName: String { "range" }
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+    public func element(_ i: Int) -> Int { start + i * step }
+    override public func repr() throws -> String {
+        step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    }
+}
+
+/// Any iterator implemented in Swift (list, range, dict views, zip, enumerate, map, …).
+public final class PyIterator: PyObject {
+    let name: String
+    let nextValue: () throws -> Value?
+    let remaining: (() -> Int)?
+
+    init(runtime: Runtime, name: String, remaining: (() -> Int)? = nil, _ next: @escaping () throws -> Value?) {
+        self.name = name
+        self.nextValue = next
+        self.remaining = remaining
+        super.init(runtime: runtime)
+    }
+    override public var typeName: String { name }
+}

@@ -1,0 +1,102 @@
+import CtxCore
+import OrderedCollections
+
+/// A dictionary key: a hashable Python value with Python's equality (1 == 1.0 == True).
+public struct HashKey: Hashable {
+    public let value: Value
+
+    /// Throws `TypeError: unhashable type: 'list'` for unhashable values.
+    public init(_ v: Value, _ rt: Runtime) throws {
+        switch v {
+        case .object(let o):
+            if !(o is PyTuple), let name = unhashableTypeName(o) {
+                throw rt.error(.TypeError, "unhashable type: '\(name)'")
+            }
+            if let t = o as? PyTuple { for item in t.items { _ = try HashKey(item, rt) } }
+        default: break
+        }
+        value = v
+    }
+
+    public static func == (a: HashKey, b: HashKey) -> Bool {
+        (try? a.value.pyEquals(b.value)) ?? false
+    }
+
+    public func hash(into h: inout Hasher) {
+        HashKey.combine(value, into: &h)
+    }
+
+    static func combine(_ v: Value, into h: inout Hasher) {
+        switch v {
+        case .none: h.combine(0)
+        case .bool(let b): h.combine(b ? 1.0 : 0.0)
+        case .int(let i): h.combine(Double(i))
+        case .float(let d): h.combine(d)
+        case .str(let s): h.combine(s)
+        case .object(let o):
+            if let t = o as? PyTuple {
+                h.combine(t.items.count)
+                for item in t.items { combine(item, into: &h) }
+            } else {
+                h.combine(ObjectIdentifier(o))
+            }
+        }
+    }
+}
+
+/// The type names CPython reports as unhashable.
+func unhashableTypeName(_ o: PyObject) -> String? {
+    switch o {
+    case is PyList: return "list"
+    case is PyDict: return "dict"
+    case is PySet: return "set"
+    case is Context: return "_contextvars.Context"
+    case is Token: return "_contextvars.Token"
+    case let i as PyInstance where i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil:
+        return i.cls.name
+    default: return nil
+    }
+}
+
+/// A Python `dict`: insertion-ordered.
+public final class PyDict: PyObject {
+    public var storage: OrderedDictionary<HashKey, Value> = [:]
+
+    override public var typeName: String { "dict" }
+    private var reprActive = false
+
+    override public func repr() throws -> String {
+        if reprActive { return "{...}" }
+        reprActive = true
+        defer { reprActive = false }
+        let parts = try storage.map { "\(try $0.key.value.repr()): \(try $0.value.repr())" }
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
+
+    override public func pyEquals(_ other: PyObject) throws -> Bool {
+        guard let o = other as? PyDict, o.storage.count == storage.count else { return false }
+        for (k, v) in storage {
+            guard let w = o.storage[k], try v.isIdentical(w) || v.pyEquals(w) else { return false }
+        }
+        return true
+    }
+}
+
+/// A Python `set` (iteration in insertion order; CPython's is hash order).
+public final class PySet: PyObject {
+    public var storage: OrderedSet<HashKey> = []
+    public var isFrozen = false
+
+    override public var typeName: String { isFrozen ? "frozenset" : "set" }
+
+    override public func repr() throws -> String {
+        if storage.isEmpty { return isFrozen ? "frozenset()" : "set()" }
+        let inner = "{" + (try storage.map { try $0.value.repr() }.joined(separator: ", ")) + "}"
+        return isFrozen ? "frozenset(\(inner))" : inner
+    }
+
+    override public func pyEquals(_ other: PyObject) throws -> Bool {
+        guard let o = other as? PySet else { return false }
+        return Set(storage) == Set(o.storage)
+    }
+}

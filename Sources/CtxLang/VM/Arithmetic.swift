@@ -1,0 +1,215 @@
+import CtxCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Interpreter {
+    static let dunders: [BinaryOp: (String, String)] = [
+        .add: ("__add__", "__radd__"), .sub: ("__sub__", "__rsub__"), .mul: ("__mul__", "__rmul__"),
+        .div: ("__truediv__", "__rtruediv__"), .floorDiv: ("__floordiv__", "__rfloordiv__"),
+        .mod: ("__mod__", "__rmod__"), .pow: ("__pow__", "__rpow__"), .matMul: ("__matmul__", "__rmatmul__"),
+        .lshift: ("__lshift__", "__rlshift__"), .rshift: ("__rshift__", "__rrshift__"),
+        .bitOr: ("__or__", "__ror__"), .bitAnd: ("__and__", "__rand__"), .bitXor: ("__xor__", "__rxor__"),
+    ]
+
+    func inplaceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        switch (op, a) {
+        case (.add, .object(let l as PyList)):
+            l.items += try iterate(b)
+            return a
+        case (.bitOr, .object(let s as PySet)) where b.asObject is PySet:
+            for k in (b.asObject as! PySet).storage { s.storage.append(k) }
+            return a
+        case (.bitOr, .object(let d as PyDict)):
+            try dictMerge(d, b)
+            return a
+        default:
+            if case .object(let i as PyInstance) = a, let m = i.cls.lookup("__i" + Interpreter.dunders[op]!.0.dropFirst(2)) {
+                return try call(m, [a, b])
+            }
+            return try binaryOp(op, a, b)
+        }
+    }
+
+    func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        if let r = try numericOp(op, a, b) { return r }
+        if let r = try sequenceOp(op, a, b) { return r }
+        let (name, rname) = Interpreter.dunders[op]!
+        if case .object(let i as PyInstance) = a, let m = i.cls.lookup(name) {
+            let r = try call(m, [a, b])
+            if !isNotImplemented(r) { return r }
+        }
+        if case .object(let i as PyInstance) = b, let m = i.cls.lookup(rname) {
+            let r = try call(m, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
+        if op == .mul, isSequence(a) || isSequence(b) {
+            let other = isSequence(a) ? b : a
+            throw rt.error(.TypeError, "can't multiply sequence by non-int of type '\(typeName(other))'")
+        }
+        if op == .add, case .str = a {
+            throw rt.error(.TypeError, "can only concatenate str (not \"\(typeName(b))\") to str")
+        }
+        if op == .add, a.asObject is PyList {
+            throw rt.error(.TypeError, "can only concatenate list (not \"\(typeName(b))\") to list")
+        }
+        let sym = op == .pow ? "** or pow()" : op.rawValue
+        throw rt.error(.TypeError, "unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
+    }
+
+    func isNotImplemented(_ v: Value) -> Bool {
+        if case .object(let o) = v, let n = builtins["NotImplemented"]?.asObject { return o === n }
+        return false
+    }
+
+    private func isSequence(_ v: Value) -> Bool {
+        if case .str = v { return true }
+        return v.asObject is PyList || v.asObject is PyTuple
+    }
+
+    func intValue(_ v: Value) -> Int? {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    private func overflow() -> PyException {
+        rt.error(.OverflowError, "integer result beyond 64 bits (ctxlab supports 64-bit integers)")
+    }
+
+    /// int/float/bool arithmetic with Python's rules (floor division and modulo follow the sign
+    /// of the divisor; `/` is always true division).
+    func numericOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+        if let x = intValue(a), let y = intValue(b) { return try intOp(op, x, y) }
+        guard let x = numeric(a), let y = numeric(b) else { return nil }
+        switch op {
+        case .add: return .float(x + y)
+        case .sub: return .float(x - y)
+        case .mul: return .float(x * y)
+        case .div:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "float division by zero") }
+            return .float(x / y)
+        case .floorDiv:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "float floor division by zero") }
+            return .float((x / y).rounded(.down))
+        case .mod:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "float modulo by zero") }
+            let r = x.truncatingRemainder(dividingBy: y)
+            return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+        case .pow:
+            if x == 0 && y < 0 { throw rt.error(.ZeroDivisionError, "0.0 cannot be raised to a negative power") }
+            return .float(pow(x, y))
+        default: return nil
+        }
+    }
+
+    private func intOp(_ op: BinaryOp, _ x: Int, _ y: Int) throws -> Value {
+        func checked(_ r: (Int, Bool)) throws -> Value {
+            if r.1 { throw overflow() }
+            return .int(r.0)
+        }
+        switch op {
+        case .add: return try checked(x.addingReportingOverflow(y))
+        case .sub: return try checked(x.subtractingReportingOverflow(y))
+        case .mul: return try checked(x.multipliedReportingOverflow(by: y))
+        case .div:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "division by zero") }
+            return .float(Double(x) / Double(y))
+        case .floorDiv:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "integer division or modulo by zero") }
+            let q = x / y
+            return .int((x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q)
+        case .mod:
+            if y == 0 { throw rt.error(.ZeroDivisionError, "integer modulo by zero") }
+            let r = x % y
+            return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+        case .pow:
+            if y < 0 {
+                if x == 0 { throw rt.error(.ZeroDivisionError, "0.0 cannot be raised to a negative power") }
+                return .float(pow(Double(x), Double(y)))
+            }
+            var result = 1, base = x, e = y
+            while e > 0 {
+                if e & 1 == 1 { result = try intValue(checked(result.multipliedReportingOverflow(by: base)))! }
+                e >>= 1
+                if e > 0 { base = try intValue(checked(base.multipliedReportingOverflow(by: base)))! }
+            }
+            return .int(result)
+        case .lshift:
+            if y < 0 { throw rt.error(.ValueError, "negative shift count") }
+            if y >= 63 || (x << y) >> y != x { throw overflow() }
+            return .int(x << y)
+        case .rshift:
+            if y < 0 { throw rt.error(.ValueError, "negative shift count") }
+            return .int(x >> min(y, 63))
+        case .bitOr: return .int(x | y)
+        case .bitAnd: return .int(x & y)
+        case .bitXor: return .int(x ^ y)
+        case .matMul: throw rt.error(.TypeError, "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    private func sequenceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+        switch (op, a, b) {
+        case (.add, .str(let x), .str(let y)): return .str(x + y)
+        case (.mul, .str(let s), _) where intValue(b) != nil: return .str(String(repeating: s, count: max(0, intValue(b)!)))
+        case (.mul, _, .str(let s)) where intValue(a) != nil: return .str(String(repeating: s, count: max(0, intValue(a)!)))
+        case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
+        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(runtime: rt, x.items + y.items))
+        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(runtime: rt, x.items + y.items))
+        case (.mul, .object(let x as PyList), _) where intValue(b) != nil:
+            return .object(PyList(runtime: rt, repeated(x.items, intValue(b)!)))
+        case (.mul, _, .object(let x as PyList)) where intValue(a) != nil:
+            return .object(PyList(runtime: rt, repeated(x.items, intValue(a)!)))
+        case (.mul, .object(let x as PyTuple), _) where intValue(b) != nil:
+            return .object(PyTuple(runtime: rt, repeated(x.items, intValue(b)!)))
+        case (_, .object(let x as PySet), .object(let y as PySet)):
+            let out = PySet(runtime: rt)
+            switch op {
+            case .bitOr: out.storage = x.storage.union(y.storage)
+            case .bitAnd: out.storage = x.storage.intersection(y.storage)
+            case .sub: out.storage = x.storage.subtracting(y.storage)
+            case .bitXor: out.storage = x.storage.symmetricDifference(y.storage)
+            default: return nil
+            }
+            return .object(out)
+        case (.bitOr, .object(let x as PyDict), .object(is PyDict)):
+            let out = PyDict(runtime: rt)
+            out.storage = x.storage
+            try dictMerge(out, b)
+            return .object(out)
+        default: return nil
+        }
+    }
+
+    private func repeated(_ items: [Value], _ n: Int) -> [Value] {
+        n <= 0 ? [] : Array([[Value]](repeating: items, count: n).joined())
+    }
+
+    func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {
+        switch op {
+        case .not: return .bool(!(try truthy(v)))
+        case .neg:
+            if let i = intValue(v) {
+                if i == Int.min { throw overflow() }
+                return .int(-i)
+            }
+            if case .float(let d) = v { return .float(-d) }
+        case .pos:
+            if let i = intValue(v) { return .int(i) }
+            if case .float = v { return v }
+        case .invert:
+            if let i = intValue(v) { return .int(~i) }
+        }
+        if case .object(let i as PyInstance) = v {
+            let name = ["-": "__neg__", "+": "__pos__", "~": "__invert__"][op.rawValue]!
+            if let m = i.cls.lookup(name) { return try call(m, [v]) }
+        }
+        throw rt.error(.TypeError, "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
+    }
+}
+

@@ -1,0 +1,216 @@
+import CtxCore
+
+extension Interpreter {
+    /// `getattr(obj, name)`.
+    public func getAttribute(_ obj: Value, _ name: String) throws -> Value {
+        if let v = try findAttribute(obj, name) { return v }
+        throw attributeError(obj, name)
+    }
+
+    func attributeError(_ obj: Value, _ name: String) -> PyException {
+        switch obj.asObject {
+        case let m as PyModule: return rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'")
+        case let c as PyClass: return rt.error(.AttributeError, "type object '\(c.qualname)' has no attribute '\(name)'")
+        default: return rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
+        }
+    }
+
+    func findAttribute(_ obj: Value, _ name: String) throws -> Value? {
+        if name == "__class__" { return .object(classOf(obj)) }
+        switch obj {
+        case .object(let o):
+            switch o {
+            case let i as PyInstance:
+                if let v = i.dict[name] { return v }
+                if name == "__dict__" { return .object(namespaceDict(i.dict)) }
+                if let v = i.cls.lookup(name) { return try bind(v, to: obj, cls: i.cls) }
+                if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
+                return nil
+            case let c as PyClass:
+                if let v = c.lookup(name) {
+                    if let d = v.asObject as? PyDescriptor {
+                        switch d.kind {
+                        case .classMethod: return .object(PyBoundMethod(runtime: rt, receiver: obj, function: d.function))
+                        case .staticMethod: return d.function
+                        case .property: return v
+                        }
+                    }
+                    return v
+                }
+                return try classAttribute(c, name)
+            case let m as PyModule: return m.namespace[name]
+            case let f as PyFunction: return functionAttribute(f, name)
+            case let e as PyException: return try exceptionAttribute(e, obj, name)
+            case let n as NativeObject:
+                if let g = n.getAttr, let v = try g(name) { return v }
+                return n.attributes[name]
+            default: break
+            }
+        default: break
+        }
+        return try nativeAttribute(obj, name)
+    }
+
+    /// Class attribute lookup produces bound methods and applies descriptors.
+    func bind(_ v: Value, to obj: Value, cls: PyClass) throws -> Value {
+        switch v.asObject {
+        case is PyFunction: return .object(PyBoundMethod(runtime: rt, receiver: obj, function: v))
+        case let d as PyDescriptor:
+            switch d.kind {
+            case .staticMethod: return d.function
+            case .classMethod: return .object(PyBoundMethod(runtime: rt, receiver: .object(cls), function: d.function))
+            case .property: return try call(d.function, [obj])
+            }
+        case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil:
+            // Built-in methods stored in a class (object.__init__, BaseException.__init__).
+            return .object(PyBoundMethod(runtime: rt, receiver: obj, function: .object(b)))
+        default: return v
+        }
+    }
+
+    func functionAttribute(_ f: PyFunction, _ name: String) -> Value? {
+        switch name {
+        case "__name__": return .str(f.name)
+        case "__qualname__": return .str(f.qualname)
+        case "__module__": return f.globals["__name__"]
+        case "__doc__": return f.attributes["__doc__"] ?? Value.none
+        default: return f.attributes[name]
+        }
+    }
+
+    func classAttribute(_ c: PyClass, _ name: String) throws -> Value? {
+        switch name {
+        case "__name__": return .str(c.name)
+        case "__qualname__": return .str(c.qualname)
+        case "__module__": return .str(c.module)
+        case "__mro__": return .object(PyTuple(runtime: rt, c.mro.map { .object($0) }))
+        case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
+        case "MISSING" where c === classes.token: return .object(missing)
+        default:
+            // `str.lower`, `list.append`…: the method as a function of its receiver.
+            guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
+            return function("\(c.name).\(name)") { [unowned self] a in
+                guard let receiver = a.args.first, self.isInstance(receiver, c),
+                      let m = try self.nativeAttribute(receiver, name) else {
+                    throw self.rt.error(.TypeError, "descriptor '\(name)' for '\(c.name)' objects doesn't apply to a '\(a.args.first.map { self.typeName($0) } ?? "nothing")' object")
+                }
+                return try self.call(m, Array(a.args.dropFirst()), a.kwargs)
+            }
+        }
+    }
+
+    func exceptionAttribute(_ e: PyException, _ obj: Value, _ name: String) throws -> Value? {
+        if let v = e.attributes[name] { return v }
+        switch name {
+        case "args": return .object(PyTuple(runtime: rt, e.args))
+        case "__cause__": return e.cause.map { .object($0) } ?? Value.none
+        case "__context__": return e.context.map { .object($0) } ?? Value.none
+        case "__suppress_context__": return .bool(e.suppressContext)
+        case "__traceback__": return Value.none
+        case "exceptions":
+            if let g = e.attributes["__exceptions__"] { return g }
+        case "split", "subgroup", "derive":
+            if e.attributes["__exceptions__"] != nil { return groupMethod(e, name) }
+        case "message":
+            if e.attributes["__exceptions__"] != nil { return e.args.first }
+        default: break
+        }
+        let cls = classOf(exception: e)
+        if let v = cls.lookup(name) { return try bind(v, to: obj, cls: cls) }
+        if name == "with_traceback" { return builtin(name) { _, _ in obj } }
+        if name == "add_note" { return builtin(name) { _, _ in .none } }
+        return nil
+    }
+
+    /// `obj.name = value`.
+    public func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj.asObject {
+        case let i as PyInstance:
+            if let d = i.cls.lookup(name)?.asObject as? PyDescriptor, d.kind == .property {
+                guard let setter = d.setter else { throw rt.error(.AttributeError, "property '\(name)' of '\(i.cls.name)' object has no setter") }
+                _ = try call(setter, [obj, value])
+                return
+            }
+            if let s = i.cls.lookup("__setattr__") {
+                _ = try call(s, [obj, .str(name), value])
+                return
+            }
+            i.dict[name] = value
+        case let c as PyClass where c.builtin == nil: c.namespace[name] = value
+        case let m as PyModule: m.namespace[name] = value
+        case let f as PyFunction:
+            if name == "__name__", case .str(let s) = value { f.name = s } else { f.attributes[name] = value }
+        case let e as PyException:
+            if name == "args" { e.args = try iterate(value) } else if name == "__cause__" {
+                e.cause = value.asObject as? PyException
+                e.suppressContext = true
+            } else if name == "__context__" {
+                e.context = value.asObject as? PyException
+            } else { e.attributes[name] = value }
+        case let n as NativeObject:
+            if let s = n.setAttr, try s(name, value) { return }
+            throw readonlyError(obj, name)
+        case is ContextVar:
+            if name == "name" { throw rt.error(.AttributeError, "readonly attribute") }
+            throw rt.error(.AttributeError, "'ContextVar' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+        case is Token:
+            if ["var", "old_value"].contains(name) {
+                throw rt.error(.AttributeError, "attribute '\(name)' of '_contextvars.Token' objects is not writable")
+            }
+            throw rt.error(.AttributeError, "'_contextvars.Token' object has no attribute '\(name)'")
+        default:
+            throw readonlyError(obj, name)
+        }
+    }
+
+    private func readonlyError(_ obj: Value, _ name: String) -> PyException {
+        if try! findAttribute(obj, name) != nil {
+            return rt.error(.AttributeError, "'\(typeName(obj))' object attribute '\(name)' is read-only")
+        }
+        return rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+    }
+
+    func deleteAttribute(_ obj: Value, _ name: String) throws {
+        switch obj.asObject {
+        case let i as PyInstance:
+            guard i.dict[name] != nil else { throw attributeError(obj, name) }
+            i.dict[name] = nil
+        case let m as PyModule: m.namespace[name] = nil
+        case let n as NativeObject:
+            if let s = n.setAttr, try s(name, nil) { return }
+            throw attributeError(obj, name)
+        default: throw attributeError(obj, name)
+        }
+    }
+
+    func namespaceDict(_ ns: Namespace) -> PyDict {
+        let d = PyDict(runtime: rt)
+        for (k, v) in ns.items { d.storage[try! HashKey(.str(k), rt)] = v }
+        return d
+    }
+
+    /// A special method looked up on the type, as `with` does.
+    func lookupSpecial(_ obj: Value, _ name: String, protocolName: String) throws -> Value {
+        if let v = try findAttribute(obj, name) { return v }
+        let article = protocolName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        _ = article
+        throw rt.error(.TypeError, "'\(typeName(obj))' object does not support the \(protocolName) protocol")
+    }
+
+    /// A built-in function value.
+    func builtin(_ name: String, owner: (() throws -> String)? = nil, _ body: @escaping PyBuiltin.Body) -> Value {
+        .object(PyBuiltin(runtime: rt, name, owner: owner, body))
+    }
+
+    /// `except T:` matching: T is an exception class or a tuple of them.
+    func exceptionMatches(_ e: PyException, _ type: Value) throws -> Bool {
+        if let t = type.asObject as? PyTuple {
+            for item in t.items where try exceptionMatches(e, item) { return true }
+            return false
+        }
+        guard let c = type.asObject as? PyClass, let et = c.exceptionType else {
+            throw rt.error(.TypeError, "catching classes that do not inherit from BaseException is not allowed")
+        }
+        return e.type.isSubclass(of: et)
+    }
+}

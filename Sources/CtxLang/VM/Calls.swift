@@ -1,0 +1,175 @@
+import CtxCore
+
+/// The result of preparing a call: a value already computed (built-ins, coroutine creation) or a
+/// frame for the run loop to push.
+enum CallTarget {
+    case value(Value)
+    case frame(Frame)
+}
+
+extension Interpreter {
+    func prepareCall(_ callable: Value, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
+        guard case .object(let o) = callable else {
+            throw rt.error(.TypeError, "'\(typeName(callable))' object is not callable")
+        }
+        switch o {
+        case let fn as PyFunction: return try callFunction(fn, args, kwargs)
+        case let b as PyBuiltin: return .value(try b.body(args, kwargs))
+        case let m as PyBoundMethod: return try prepareCall(m.function, [m.receiver] + args, kwargs)
+        case let c as PyClass: return try instantiate(c, args, kwargs)
+        case let p as PyPartial: return try prepareCall(p.function, p.args + args, p.kwargs + kwargs)
+        case let d as PyDescriptor where d.kind == .staticMethod: return try prepareCall(d.function, args, kwargs)
+        case let i as PyInstance:
+            guard let method = i.cls.lookup("__call__") else { break }
+            return try prepareCall(method, [callable] + args, kwargs)
+        default: break
+        }
+        throw rt.error(.TypeError, "'\(typeName(callable))' object is not callable")
+    }
+
+    /// A Python function call: bind the arguments; an `async def` makes a coroutine object and a
+    /// generator function a generator, without running any of the body.
+    func callFunction(_ fn: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
+        let code = fn.code
+        var locals = try bindArguments(fn, args, kwargs)
+        var cells = code.cellvars.map { name -> PyCell in
+            let i = code.varnames.firstIndex(of: name)
+            let cell = PyCell(runtime: rt, i.flatMap { locals[$0] })
+            return cell
+        }
+        cells += fn.closure
+        if locals.count < code.varnames.count { locals += Array(repeating: nil, count: code.varnames.count - locals.count) }
+        let frame = Frame(code: code, globals: fn.globals, namespace: nil, locals: locals, cells: cells)
+        if code.isAsync {
+            return .value(.object(PyCoroutine(interpreter: self, frame: frame, name: fn.name, qualname: fn.qualname)))
+        }
+        if code.isGenerator {
+            return .value(.object(PyGenerator(interpreter: self, frame: frame, qualname: fn.qualname)))
+        }
+        return .frame(frame)
+    }
+
+    /// CPython's argument binding with its exact error messages.
+    func bindArguments(_ fn: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> [Value?] {
+        let code = fn.code
+        let name = fn.qualname
+        let nPos = code.argCount
+        var slots = [Value?](repeating: nil, count: code.varnames.count)
+        let extra = args.count > nPos ? Array(args[nPos...]) : []
+        for (i, a) in args.prefix(nPos).enumerated() { slots[i] = a }
+        if !extra.isEmpty && !code.hasVarArgs {
+            throw tooManyPositional(fn, given: args.count, kwGiven: kwargs.count)
+        }
+        let kwOnlyStart = nPos, varArgsSlot = nPos + code.kwOnlyCount
+        let varKwSlot = varArgsSlot + (code.hasVarArgs ? 1 : 0)
+        if code.hasVarArgs { slots[varArgsSlot] = .object(PyTuple(runtime: rt, extra)) }
+        let kwDict = code.hasVarKeywords ? PyDict(runtime: rt) : nil
+        for (k, v) in kwargs {
+            if let i = code.varnames.prefix(nPos + code.kwOnlyCount).firstIndex(of: k), i >= code.posOnlyCount {
+                if slots[i] != nil { throw rt.error(.TypeError, "\(name)() got multiple values for argument '\(k)'") }
+                slots[i] = v
+            } else if let d = kwDict {
+                d.storage[try HashKey(.str(k), rt)] = v
+            } else {
+                throw rt.error(.TypeError, "\(name)() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        if let d = kwDict { slots[varKwSlot] = .object(d) }
+        // Defaults fill the last positional parameters.
+        let firstDefault = nPos - fn.defaults.count
+        var missing: [String] = []
+        for i in 0..<nPos where slots[i] == nil {
+            if i >= firstDefault { slots[i] = fn.defaults[i - firstDefault] } else { missing.append(code.varnames[i]) }
+        }
+        if !missing.isEmpty { throw missingArguments(name, missing, kind: "positional") }
+        var missingKw: [String] = []
+        for i in kwOnlyStart..<(kwOnlyStart + code.kwOnlyCount) where slots[i] == nil {
+            if let d = fn.kwDefaults[code.varnames[i]] { slots[i] = d } else { missingKw.append(code.varnames[i]) }
+        }
+        if !missingKw.isEmpty { throw missingArguments(name, missingKw, kind: "keyword-only") }
+        return slots
+    }
+
+    private func tooManyPositional(_ fn: PyFunction, given: Int, kwGiven: Int) -> PyException {
+        let n = fn.code.argCount, required = n - fn.defaults.count
+        let takes = required == n ? "\(n) positional argument\(n == 1 ? "" : "s")"
+            : "from \(required) to \(n) positional arguments"
+        let were = given == 1 ? "was" : "were"
+        return rt.error(.TypeError, "\(fn.qualname)() takes \(takes) but \(given) \(were) given")
+    }
+
+    private func missingArguments(_ name: String, _ names: [String], kind: String) -> PyException {
+        let quoted = names.map { "'\($0)'" }
+        let list: String
+        switch quoted.count {
+        case 1: list = quoted[0]
+        case 2: list = "\(quoted[0]) and \(quoted[1])"
+        default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted.last!
+        }
+        let s = names.count == 1 ? "" : "s"
+        return rt.error(.TypeError, "\(name)() missing \(names.count) required \(kind) argument\(s): \(list)")
+    }
+
+    /// Calling a class: built-in types construct natively; user classes make an instance and run
+    /// `__init__` as a frame whose return is replaced by the instance.
+    func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
+        if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
+        let instance: Value
+        if let et = c.exceptionType {
+            let e = try makeExceptionGroupIfNeeded(c, et, args) ?? PyException(runtime: rt, et, args: args)
+            if e.type === et { e.attributes["__class__"] = .object(c) }
+            instance = .object(e)
+        } else {
+            instance = .object(PyInstance(runtime: rt, cls: c))
+        }
+        guard let initFn = c.lookup("__init__") else {
+            if c.exceptionType == nil && (!args.isEmpty || !kwargs.isEmpty) {
+                throw rt.error(.TypeError, "\(c.name)() takes no arguments")
+            }
+            return .value(instance)
+        }
+        switch try prepareCall(initFn, [instance] + args, kwargs) {
+        case .value: return .value(instance)
+        case .frame(let f):
+            f.replacesReturn = instance
+            return .frame(f)
+        }
+    }
+
+    /// Built-in types CPython does not allow as a base class (no Py_TPFLAGS_BASETYPE).
+    static let finalTypes: Set<BuiltinType> = [.contextVar, .context, .token, .tokenMissing, .bool, .noneType,
+                                                .function, .builtinFunction, .method, .range, .slice, .coroutine,
+                                                .generator, .handle]
+
+    /// Runs a class body and makes the class (CPython: `__build_class__`).
+    func buildClass(name: String, body: PyFunction, bases baseValues: [Value], module: Namespace) throws -> Value {
+        var bases: [PyClass] = []
+        for b in baseValues {
+            guard let c = b.asObject as? PyClass else {
+                throw rt.error(.TypeError, "bases must be types")
+            }
+            if let bt = c.builtin, bt != .object, bt != .baseException {
+                if Interpreter.finalTypes.contains(bt) {
+                    let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
+                    throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
+                }
+                throw rt.error(.TypeError, "subclassing '\(c.name)' is not supported by ctxlab")
+            }
+            bases.append(c)
+        }
+        let ns = Namespace()
+        let frame = Frame(code: body.code, globals: body.globals, namespace: ns, locals: [], cells: body.closure)
+        frame.cells = body.code.cellvars.map { _ in PyCell(runtime: rt, nil) } + body.closure
+        _ = try execute(FrameStack(frame), resumeWith: nil)
+        let excBase = bases.lazy.compactMap(\.exceptionType).first
+        let moduleName: String
+        if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }
+        let et = excBase.map { ExceptionType(name, module: moduleName == "__main__" ? nil : moduleName, base: $0) }
+        let qual: String
+        if case .str(let q)? = ns["__qualname__"] { qual = q } else { qual = name }
+        let cls = PyClass(runtime: rt, name: name, qualname: qual, module: moduleName,
+                          bases: bases.isEmpty ? [classes.object] : bases, namespace: ns, exceptionType: et)
+        if let et { classes.register(exceptionType: et, cls) }
+        return .object(cls)
+    }
+}

@@ -1,0 +1,164 @@
+import CtxCore
+
+/// What running a frame stack came to.
+enum RunOutcome {
+    case returned(Value)
+    /// A generator's `yield`.
+    case yielded(Value)
+    /// A coroutine suspended (awaiting a pending future, or a bare yield such as `sleep(0)`).
+    case suspended(CoroutineStep)
+}
+
+/// The Python subset's virtual machine, bound to one CtxCore `Runtime`.
+///
+/// The run loop (`execute`) is the single place where bytecode runs. Python-to-Python calls push
+/// frames on the current `FrameStack` instead of recursing in Swift, so a coroutine suspends by
+/// keeping its stack and deep recursion raises `RecursionError` instead of crashing. Calls from
+/// Swift into Python (a built-in calling a key function, `ctx.run(f)`) start a nested run.
+public final class Interpreter {
+    public let rt: Runtime
+    let builtins = Namespace()
+    var modules: [String: PyModule] = [:]
+    let classes: BuiltinClasses
+    /// Frames currently executing (all runs), for the recursion limit.
+    var depth = 0
+    public var recursionLimit = 1000
+    /// Checked every few thousand instructions: Ctrl-C sets it.
+    public var interruptRequested: () -> Bool = { false }
+    var instructionBudget = 0
+    /// The uuid4 generator (seedable for reproducible runs).
+    public var random: SeededRandom
+    let missing: MissingMarker
+    /// The frame stacks being executed, innermost last (zero-argument `super()` reads its caller).
+    var activeStacks: [FrameStack] = []
+    /// Objects whose repr is being computed (CPython's `Py_ReprEnter` recursion guard).
+    var reprGuard = Set<ObjectIdentifier>()
+    /// The program's file name (`sys.argv[0]`, `__file__`).
+    public var programName = "<stdin>"
+    var executorCount = 0
+    /// Source lines by file name, for tracebacks.
+    public var sources: [String: [String]] = [:]
+    /// Python callbacks added to futures, for `remove_done_callback(fn)`.
+    var doneCallbacks: [Int: [(Value, Int)]] = [:]
+    /// Last value echoed by the interactive display hook.
+    public internal(set) var lastEchoed: Value?
+    /// Observers for the session: contexts and variables created by the program.
+    public var onContextVarCreated: (ContextVar) -> Void = { _ in }
+    public var onHint: (String) -> Void = { _ in }
+
+    public init(runtime: Runtime, seed: UInt64? = nil) {
+        rt = runtime
+        classes = BuiltinClasses(runtime: runtime)
+        random = SeededRandom(seed: seed)
+        missing = MissingMarker(runtime: runtime)
+        installBuiltins()
+    }
+
+    // MARK: the run loop
+
+    /// Runs `stack` until its base frame returns, a generator yields, or a coroutine suspends.
+    /// `resumeWith` is the exception thrown into a suspended coroutine (nil to send None).
+    func execute(_ stack: FrameStack, resumeWith exc: PyException?) throws -> RunOutcome {
+        depth += stack.frames.count
+        activeStacks.append(stack)
+        defer {
+            depth -= stack.frames.count
+            activeStacks.removeLast()
+        }
+        var pending: PyException? = exc
+        if depth > recursionLimit { pending = rt.error(.RecursionError, "maximum recursion depth exceeded") }
+        let resuming = stack.top.waitingFuture != nil || stack.top.waitingNative != nil
+        if resuming {
+            let f = stack.top
+            do {
+                if let outcome = try resumeAwait(f, pending) { return outcome }
+                pending = nil
+            } catch let e as PyException {
+                pending = e
+            }
+        }
+        while true {
+            if let e = pending {
+                pending = nil
+                if let result = try unwind(stack, e) { return result }
+                continue
+            }
+            do {
+                if let outcome = try run(stack) { return outcome }
+            } catch let e as PyException {
+                pending = e
+            }
+        }
+    }
+
+    /// Finds a handler for `e` in the top frame, popping frames that have none. Returns the
+    /// outcome when the exception leaves the stack (by rethrowing it).
+    private func unwind(_ stack: FrameStack, _ e: PyException) throws -> RunOutcome? {
+        while true {
+            let f = stack.top
+            if let h = f.handlers.popLast() {
+                f.stack.removeSubrange(h.depth...)
+                f.push(.object(e))
+                f.pc = h.target
+                return nil
+            }
+            e.traceback.insert(TracebackEntry(filename: f.code.filename, line: f.line, function: f.code.name), at: 0)
+            if stack.frames.count == 1 { throw e }
+            popFrame(stack)
+        }
+    }
+
+    func popFrame(_ stack: FrameStack) {
+        let f = stack.frames.removeLast()
+        depth -= 1
+        if let c = f.coroutine, c.isDelegated {
+            c.state = .closed
+            c.isDelegated = false
+        }
+    }
+
+    func pushFrame(_ stack: FrameStack, _ f: Frame) throws {
+        if depth + 1 > recursionLimit {
+            throw rt.error(.RecursionError, "maximum recursion depth exceeded")
+        }
+        stack.frames.append(f)
+        depth += 1
+    }
+
+    /// Runs Python code from Swift: calls `callable` in a nested run and returns its result.
+    public func call(_ callable: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        switch try prepareCall(callable, args, kwargs) {
+        case .value(let v): return v
+        case .frame(let f):
+            let stack = FrameStack(f)
+            switch try execute(stack, resumeWith: nil) {
+            case .returned(let v): return v
+            case .yielded, .suspended:
+                preconditionFailure("a plain function frame suspended")
+            }
+        }
+    }
+
+    /// Runs a module-level code object in `namespace`. For interactive code compiled with a
+    /// top-level `await`, returns the coroutine instead of running it.
+    public func runModuleCode(_ code: CodeObject, namespace: Namespace) throws -> Value {
+        let frame = Frame(code: code, globals: namespace, namespace: namespace, locals: [], cells: [])
+        if code.isAsync {
+            return .object(PyCoroutine(interpreter: self, frame: frame, name: "<module>", qualname: "<module>"))
+        }
+        switch try execute(FrameStack(frame), resumeWith: nil) {
+        case .returned(let v): return v
+        default: preconditionFailure("module code suspended")
+        }
+    }
+
+    /// Checks the interrupt flag now and then (Ctrl-C → KeyboardInterrupt).
+    @inline(__always)
+    func checkInterrupt() throws {
+        instructionBudget += 1
+        if instructionBudget >= 4096 {
+            instructionBudget = 0
+            if interruptRequested() { throw PyException(runtime: rt, .KeyboardInterrupt, args: []) }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import CtxCore
+
+extension Interpreter {
+    func getItem(_ obj: Value, _ idx: Value) throws -> Value {
+        switch obj {
+        case .str(let s):
+            let chars = Array(s)
+            if let sl = idx.asObject as? PySlice { return .str(String(try sliceIndices(sl, chars.count).map { chars[$0] })) }
+            return .str(String(chars[try index(idx, chars.count, "string")]))
+        case .object(let o):
+            switch o {
+            case let l as PyList:
+                if let sl = idx.asObject as? PySlice { return .object(PyList(runtime: rt, try sliceIndices(sl, l.items.count).map { l.items[$0] })) }
+                return l.items[try index(idx, l.items.count, "list")]
+            case let t as PyTuple:
+                if let sl = idx.asObject as? PySlice { return .object(PyTuple(runtime: rt, try sliceIndices(sl, t.items.count).map { t.items[$0] })) }
+                return t.items[try index(idx, t.items.count, "tuple")]
+            case let r as PyRange:
+                return .int(r.element(try index(idx, r.count, "range object")))
+            case let d as PyDict:
+                if let v = d.storage[try HashKey(idx, rt)] { return v }
+                if case .object(let i as PyInstance) = obj, let m = i.cls.lookup("__missing__") { return try call(m, [obj, idx]) }
+                throw PyException(runtime: rt, .KeyError, args: [idx])
+            case let c as Context:
+                guard let v = idx.asObject as? ContextVar else {
+                    throw rt.error(.TypeError, "a ContextVar key was expected, got \(try repr(idx))")
+                }
+                return try c.item(rt, v)
+            case let i as PyInstance:
+                if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, idx]) }
+            case let c as PyClass where c.builtin != nil:
+                return obj  // list[int], ContextVar[int]: generic aliases behave as the class here
+            default: break
+            }
+        default: break
+        }
+        throw rt.error(.TypeError, "'\(typeName(obj))' object is not subscriptable")
+    }
+
+    func setItem(_ obj: Value, _ idx: Value, _ value: Value) throws {
+        switch obj.asObject {
+        case let l as PyList:
+            if let sl = idx.asObject as? PySlice {
+                let range = try sliceIndices(sl, l.items.count)
+                let new = try iterate(value)
+                guard let first = range.first else {
+                    let at = try clampedStart(sl, l.items.count)
+                    l.items.insert(contentsOf: new, at: at)
+                    return
+                }
+                l.items.replaceSubrange(first...(range.last!), with: new)
+                return
+            }
+            l.items[try index(idx, l.items.count, "list assignment")] = value
+        case let d as PyDict: d.storage[try HashKey(idx, rt)] = value
+        case let i as PyInstance:
+            guard let m = i.cls.lookup("__setitem__") else { fallthrough }
+            _ = try call(m, [obj, idx, value])
+        case is Context:
+            throw rt.error(.TypeError, "'_contextvars.Context' object does not support item assignment")
+        default:
+            throw rt.error(.TypeError, "'\(typeName(obj))' object does not support item assignment")
+        }
+    }
+
+    func deleteItem(_ obj: Value, _ idx: Value) throws {
+        switch obj.asObject {
+        case let l as PyList:
+            if let sl = idx.asObject as? PySlice {
+                for i in try sliceIndices(sl, l.items.count).sorted(by: >) { l.items.remove(at: i) }
+                return
+            }
+            l.items.remove(at: try index(idx, l.items.count, "list assignment"))
+        case let d as PyDict:
+            guard d.storage.removeValue(forKey: try HashKey(idx, rt)) != nil else {
+                throw PyException(runtime: rt, .KeyError, args: [idx])
+            }
+        case is Context:
+            throw rt.error(.TypeError, "'_contextvars.Context' object does not support item deletion")
+        default:
+            throw rt.error(.TypeError, "'\(typeName(obj))' object does not support item deletion")
+        }
+    }
+
+    /// A sequence index with negative indexing and CPython's IndexError text.
+    func index(_ idx: Value, _ count: Int, _ what: String) throws -> Int {
+        guard let i = intValue(idx) else {
+            let kind = what.hasPrefix("list") ? "list" : what.hasPrefix("string") ? "string" : what.hasPrefix("tuple") ? "tuple" : "range"
+            throw rt.error(.TypeError, "\(kind) indices must be integers or slices, not \(typeName(idx))")
+        }
+        let j = i < 0 ? i + count : i
+        guard j >= 0 && j < count else { throw rt.error(.IndexError, "\(what) index out of range") }
+        return j
+    }
+
+    /// The indices a slice selects (CPython: `PySlice_AdjustIndices`).
+    func sliceIndices(_ s: PySlice, _ count: Int) throws -> [Int] {
+        let step = s.step.asObject == nil && intValue(s.step) != nil ? intValue(s.step)! : 1
+        if case .none = s.step {} else if intValue(s.step) == nil { throw rt.error(.TypeError, "slice indices must be integers or None or have an __index__ method") }
+        if step == 0 { throw rt.error(.ValueError, "slice step cannot be zero") }
+        func adjust(_ v: Value, _ dflt: Int) throws -> Int {
+            if case .none = v { return dflt }
+            guard var i = intValue(v) else {
+                throw rt.error(.TypeError, "slice indices must be integers or None or have an __index__ method")
+            }
+            if i < 0 { i += count }
+            if step > 0 { return min(max(i, 0), count) }
+            return min(max(i, -1), count - 1)
+        }
+        let start = try adjust(s.start, step > 0 ? 0 : count - 1)
+        let stop = try adjust(s.stop, step > 0 ? count : -1)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    private func clampedStart(_ s: PySlice, _ count: Int) throws -> Int {
+        guard var i = intValue(s.start) else { return 0 }
+        if i < 0 { i += count }
+        return min(max(i, 0), count)
+    }
+
+    // MARK: iteration
+
+    /// `iter(v)`.
+    func getIterator(_ v: Value) throws -> Value {
+        switch v {
+        case .str(let s):
+            var it = s.makeIterator()
+            return .object(PyIterator(runtime: rt, name: "str_ascii_iterator") { it.next().map { .str(String($0)) } })
+        case .object(let o):
+            switch o {
+            case is PyIterator, is PyGenerator: return v
+            case let l as PyList:
+                var i = 0
+                return .object(PyIterator(runtime: rt, name: "list_iterator", remaining: { max(0, l.items.count - i) }) {
+                    defer { i += 1 }
+                    return i < l.items.count ? l.items[i] : nil
+                })
+            case let t as PyTuple: return .object(arrayIterator(t.items, "tuple_iterator"))
+            case let r as PyRange:
+                var i = 0
+                return .object(PyIterator(runtime: rt, name: "range_iterator", remaining: { r.count - i }) {
+                    defer { i += 1 }
+                    return i < r.count ? .int(r.element(i)) : nil
+                })
+            case let d as PyDict: return .object(dictIterator(d, "dict_keyiterator") { k, _ in k.value })
+            case let s as PySet: return .object(arrayIterator(setIterationOrder(s), "set_iterator"))
+            case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
+            case let i as PyInstance:
+                if let m = i.cls.lookup("__iter__") { return try call(m, [v]) }
+            case let n as NativeObject:
+                if let m = n.attributes["__iter__"] { return try call(m, []) }
+            default: break
+            }
+        default: break
+        }
+        throw rt.error(.TypeError, "'\(typeName(v))' object is not iterable")
+    }
+
+    func arrayIterator(_ items: [Value], _ name: String) -> PyIterator {
+        var i = 0
+        return PyIterator(runtime: rt, name: name, remaining: { items.count - i }) {
+            defer { i += 1 }
+            return i < items.count ? items[i] : nil
+        }
+    }
+
+    /// Iterates a dict, failing like CPython when its size changes during iteration.
+    func dictIterator(_ d: PyDict, _ name: String, _ f: @escaping (HashKey, Value) -> Value) -> PyIterator {
+        var i = 0
+        let size = d.storage.count
+        return PyIterator(runtime: rt, name: name, remaining: { d.storage.count - i }) { [rt] in
+            if d.storage.count != size { throw rt.error(.RuntimeError, "dictionary changed size during iteration") }
+            defer { i += 1 }
+            return i < d.storage.count ? f(d.storage.keys[i], d.storage.values[i]) : nil
+        }
+    }
+
+    /// Context iterators are single-pass objects named `keys`, `values`, `items` (with `len()`).
+    func contextIterator(_ c: Context, _ name: String, _ f: @escaping (ContextVar, Value) -> Value) -> PyIterator {
+        let items = c.items
+        var i = 0
+        return PyIterator(runtime: rt, name: name, remaining: { items.count - i }) {
+            defer { i += 1 }
+            return i < items.count ? f(items[i].0, items[i].1) : nil
+        }
+    }
+
+    /// `next(it)`: the next value, or nil at the end.
+    func nextValue(_ it: Value) throws -> Value? {
+        switch it.asObject {
+        case let p as PyIterator: return try p.nextValue()
+        case let g as PyGenerator: return try g.next()
+        case let i as PyInstance:
+            guard let m = i.cls.lookup("__next__") else { break }
+            do {
+                return try call(m, [it])
+            } catch let e as PyException where e.isInstance(of: .StopIteration) {
+                return nil
+            }
+        case let n as NativeObject:
+            if let m = n.attributes["__next__"] {
+                do { return try call(m, []) } catch let e as PyException where e.isInstance(of: .StopIteration) { return nil }
+            }
+        default: break
+        }
+        throw rt.error(.TypeError, "'\(typeName(it))' object is not an iterator")
+    }
+
+    /// Every value of an iterable, eagerly.
+    func iterate(_ v: Value) throws -> [Value] {
+        switch v.asObject {
+        case let l as PyList: return l.items
+        case let t as PyTuple: return t.items
+        default:
+            let it = try getIterator(v)
+            var out: [Value] = []
+            while let x = try nextValue(it) { out.append(x) }
+            return out
+        }
+    }
+
+    func dictMerge(_ d: PyDict, _ src: Value) throws {
+        if let other = src.asObject as? PyDict {
+            for (k, v) in other.storage { d.storage[k] = v }
+            return
+        }
+        if case .object(let o) = src, let keys = try findAttribute(src, "keys"), !(o is PyList) {
+            for k in try iterate(try call(keys, [])) { d.storage[try HashKey(k, rt)] = try getItem(src, k) }
+            return
+        }
+        for (n, item) in try iterate(src).enumerated() {
+            let pair = try iterate(item)
+            guard pair.count == 2 else {
+                throw rt.error(.ValueError, "dictionary update sequence element #\(n) has length \(pair.count); 2 is required")
+            }
+            d.storage[try HashKey(pair[0], rt)] = pair[1]
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import CtxCore
+
+extension Interpreter {
+    /// `type(v)`.
+    func classOf(_ v: Value) -> PyClass {
+        switch v {
+        case .none: return classes.noneType
+        case .bool: return classes.bool
+        case .int: return classes.int
+        case .float: return classes.float
+        case .str: return classes.str
+        case .object(let o): return classOf(object: o)
+        }
+    }
+
+    func classOf(object o: PyObject) -> PyClass {
+        switch o {
+        case let i as PyInstance: return i.cls
+        case let e as PyException: return classOf(exception: e)
+        case is PyList: return classes.list
+        case is PyTuple: return classes.tuple
+        case is PyDict: return classes.dict
+        case let s as PySet: return s.isFrozen ? classes.frozenset : classes.set
+        case is PyFunction: return classes.function
+        case is PyBuiltin: return classes.builtinFunction
+        case is PyBoundMethod: return classes.method
+        case is PyClass: return classes.type
+        case is PyModule: return classes.module
+        case is PyCoroutine: return classes.coroutine
+        case is PyGenerator: return classes.generator
+        case is PyRange: return classes.range
+        case is PySlice: return classes.slice
+        case is ContextVar: return classes.contextVar
+        case is Context: return classes.context
+        case is Token: return classes.token
+        case is MissingMarker: return classes.tokenMissing
+        case is Task: return classes.task
+        case is Future: return classes.future
+        case is EventLoop: return classes.loop
+        case is Handle: return classes.handle
+        case is PyThread: return classes.thread
+        case is PyPartial: return classes.partial
+        case let n as NativeObject: return n.cls
+        case let it as PyIterator: return classes.named(it.name)
+        case is NativeAwaitable: return classes.coroutine
+        default: return classes.object
+        }
+    }
+
+    func classOf(exception e: PyException) -> PyClass {
+        if case .object(let c as PyClass)? = e.attributes["__class__"] { return c }
+        return classes.exceptionClass(e.type)
+    }
+
+    func typeName(_ v: Value) -> String { classOf(v).name }
+
+    func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
+
+    // MARK: truth, repr, str
+
+    func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .str(let s): return !s.isEmpty
+        case .object(let o):
+            switch o {
+            case let l as PyList: return !l.items.isEmpty
+            case let t as PyTuple: return !t.items.isEmpty
+            case let d as PyDict: return !d.storage.isEmpty
+            case let s as PySet: return !s.storage.isEmpty
+            case let c as Context: return c.count > 0
+            case let r as PyRange: return r.count > 0
+            case let i as PyInstance:
+                if let b = i.cls.lookup("__bool__") { return try truthy(try call(b, [v])) }
+                if let l = i.cls.lookup("__len__") { return try truthy(try call(l, [v])) }
+                return true
+            case let n as NativeObject: return try n.truthy?() ?? true
+            default: return true
+            }
+        }
+    }
+
+    /// `repr(v)`, running a user `__repr__` where one is defined.
+    public func repr(_ v: Value) throws -> String {
+        guard case .object(let o) = v else { return try v.repr() }
+        switch o {
+        case let i as PyInstance:
+            if let r = i.cls.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+        case let e as PyException:
+            let c = classOf(exception: e)
+            if let r = c.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+            return c.name + "(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
+        case let l as PyList: return try reprSequence(l, l.items, "[", "]")
+        case let s as PySet:
+            if s.storage.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
+            let inner = try reprSequence(s, setIterationOrder(s), "{", "}")
+            return s.isFrozen ? "frozenset(\(inner))" : inner
+        case let t as PyTuple:
+            if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
+            return "(" + (try t.items.map { try repr($0) }.joined(separator: ", ")) + ")"
+        case let d as PyDict:
+            if reprGuard.contains(ObjectIdentifier(d)) { return "{...}" }
+            reprGuard.insert(ObjectIdentifier(d))
+            defer { reprGuard.remove(ObjectIdentifier(d)) }
+            return "{" + (try d.storage.map { "\(try repr($0.key.value)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
+        case let c as ContextVar:
+            var s = "<ContextVar name=\(StringRepr.repr(c.name))"
+            if let d = c.defaultValue { s += " default=\(try repr(d))" }
+            return s + " at \(c.hexAddress)>"
+        case let t as Token:
+            return "<Token\(t.used ? " used" : "") var=\(try repr(.object(t.variable))) at \(t.hexAddress)>"
+        default: break
+        }
+        return try o.repr()
+    }
+
+    private func reprSequence(_ o: PyObject, _ items: [Value], _ open: String, _ close: String) throws -> String {
+        if reprGuard.contains(ObjectIdentifier(o)) { return open + "..." + close }
+        reprGuard.insert(ObjectIdentifier(o))
+        defer { reprGuard.remove(ObjectIdentifier(o)) }
+        return open + (try items.map { try repr($0) }.joined(separator: ", ")) + close
+    }
+
+    /// `str(v)`, running a user `__str__` (or `__repr__`) where one is defined.
+    public func str(_ v: Value) throws -> String {
+        guard case .object(let o) = v else { return try v.str() }
+        switch o {
+        case let i as PyInstance:
+            if let s = i.cls.lookup("__str__") { return try stringResult(call(s, [v]), "__str__") }
+            return try repr(v)
+        case let e as PyException:
+            if let s = classOf(exception: e).lookup("__str__") { return try stringResult(call(s, [v]), "__str__") }
+            if let members = groupMembers(e), case .str(let msg)? = e.args.first {
+                return "\(msg) (\(members.count) sub-exception\(members.count == 1 ? "" : "s"))"
+            }
+            if e.args.count == 1 && !e.type.isSubclass(of: .KeyError) { return try str(e.args[0]) }
+            if e.args.count == 1 { return try repr(e.args[0]) }
+            return e.args.isEmpty ? "" : try repr(.object(PyTuple(runtime: rt, e.args)))
+        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token: return try repr(v)
+        default: return try o.str()
+        }
+    }
+
+    private func stringResult(_ v: Value, _ method: String) throws -> String {
+        guard case .str(let s) = v else {
+            throw rt.error(.TypeError, "\(method) returned non-string (type \(typeName(v)))")
+        }
+        return s
+    }
+
+    // MARK: comparison
+
+    func compareOp(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .is: return .bool(a.isIdentical(b))
+        case .isNot: return .bool(!a.isIdentical(b))
+        case .in: return .bool(try contains(b, a))
+        case .notIn: return .bool(!(try contains(b, a)))
+        case .eq: return .bool(try equals(a, b))
+        case .ne: return .bool(!(try equals(a, b)))
+        case .lt, .le, .gt, .ge: return .bool(try order(op, a, b))
+        }
+    }
+
+    func equals(_ a: Value, _ b: Value) throws -> Bool {
+        if case .object(let i as PyInstance) = a, let eq = i.cls.lookup("__eq__") {
+            return try truthy(call(eq, [a, b]))
+        }
+        if case .object(let i as PyInstance) = b, let eq = i.cls.lookup("__eq__") {
+            return try truthy(call(eq, [b, a]))
+        }
+        return try a.isIdentical(b) || a.pyEquals(b)
+    }
+
+    func order(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Bool {
+        if let x = numeric(a), let y = numeric(b) { return compare(op, x, y) }
+        switch (a, b) {
+        case (.str(let x), .str(let y)):
+            let xs = Array(x.unicodeScalars.map(\.value)), ys = Array(y.unicodeScalars.map(\.value))
+            return compare(op, xs.lexicographicallyPrecedes(ys) ? -1 : (xs == ys ? 0 : 1), 0)
+        case (.object(let x as PyList), .object(let y as PyList)): return try orderSequences(op, x.items, y.items)
+        case (.object(let x as PySet), .object(let y as PySet)):
+            let a = Set(x.storage), b = Set(y.storage)
+            switch op {
+            case .lt: return a.isStrictSubset(of: b)
+            case .le: return a.isSubset(of: b)
+            case .gt: return a.isStrictSuperset(of: b)
+            default: return a.isSuperset(of: b)
+            }
+        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try orderSequences(op, x.items, y.items)
+        default:
+            let dunder = ["<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"][op.rawValue]!
+            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) { return try truthy(call(m, [a, b])) }
+            throw rt.error(.TypeError, "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+        }
+    }
+
+    private func orderSequences(_ op: CompareOp, _ x: [Value], _ y: [Value]) throws -> Bool {
+        for (p, q) in zip(x, y) where !(try equals(p, q)) { return try order(op, p, q) }
+        return compare(op, Double(x.count), Double(y.count))
+    }
+
+    private func compare<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool {
+        switch op {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        default: return x >= y
+        }
+    }
+
+    func numeric(_ v: Value) -> Double? {
+        switch v {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+
+    func contains(_ container: Value, _ item: Value) throws -> Bool {
+        switch container {
+        case .str(let s):
+            guard case .str(let sub) = item else {
+                throw rt.error(.TypeError, "'in <string>' requires string as left operand, not \(typeName(item))")
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .object(let o):
+            switch o {
+            case let d as PyDict: return d.storage[try HashKey(item, rt)] != nil
+            case let s as PySet: return s.storage.contains(try HashKey(item, rt))
+            case let c as Context:
+                guard let v = item.asObject as? ContextVar else {
+                    throw rt.error(.TypeError, "a ContextVar key was expected, got \(try repr(item))")
+                }
+                return c.contains(v)
+            case let i as PyInstance:
+                if let m = i.cls.lookup("__contains__") { return try truthy(call(m, [container, item])) }
+            default: break
+            }
+        default: break
+        }
+        if case .object(let o) = container, o is PyList || o is PyTuple || o is PyRange || o is PyIterator || o is PyGenerator || o is PyInstance
+            || (o as? NativeObject)?.attributes["__iter__"] != nil {
+            for v in try iterate(container) where try equals(v, item) { return true }
+            return false
+        }
+        throw rt.error(.TypeError, "argument of type '\(typeName(container))' is not iterable")
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The live cross-check: when a CPython >= 3.13 is installed, every conformance program is run
+/// under it as well and its output compared with ctxlab's (programs marked `# expect: 3.14` need
+/// 3.14). Without one, the suite says it was skipped.
+@Suite struct LiveCPythonTests {
+    static let python: (path: String, minor: Int)? = findCPython()
+
+    static func findCPython() -> (String, Int)? {
+        var candidates: [String] = []
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["CTXLAB_CPYTHON"] { candidates.append(p) }
+        for dir in (env["PATH"] ?? "").split(separator: ":") {
+            for name in ["python3.14", "python3.13"] { candidates.append("\(dir)/\(name)") }
+        }
+        let pyenvRoot = env["PYENV_ROOT"] ?? "\(NSHomeDirectory())/.pyenv"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "\(pyenvRoot)/versions")) ?? []
+        for v in versions.sorted(by: >) { candidates.append("\(pyenvRoot)/versions/\(v)/bin/python3") }
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c) {
+            guard let out = try? run(c, ["-c", "import sys; print(sys.version_info[1], getattr(sys, '_is_gil_enabled', lambda: True)())"]),
+                  out.status == 0 else { continue }
+            let parts = out.stdout.split(separator: " ")
+            if let minor = Int(parts.first ?? ""), minor >= 13, parts.last?.hasPrefix("True") == true { return (c, minor) }
+        }
+        return nil
+    }
+
+    static func run(_ exe: String, _ args: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        p.environment = ["PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+    }
+
+    @Test func reportsWhichCPythonIsUsed() {
+        if let py = Self.python {
+            print("live cross-check: CPython 3.\(py.minor) at \(py.path)")
+        } else {
+            print("live cross-check SKIPPED: no CPython >= 3.13 found (set CTXLAB_CPYTHON to enable it)")
+        }
+    }
+
+    @Test(arguments: ConformanceTests.programs)
+    func sameOutputAsLocalCPython(_ name: String) throws {
+        guard let py = Self.python else { return }
+        let path = ConformanceTests.root.appendingPathComponent("programs").appendingPathComponent(name)
+        let firstLine = (try String(contentsOf: path, encoding: .utf8)).split(separator: "\n").first ?? ""
+        if firstLine.contains("expect: 3.14") && py.minor < 14 { return }
+        let live = try Self.run(py.path, ["-X", "utf8", "-B", path.path])
+        let cpython = ConformanceTests.normalized(live.stdout, live.stderr, live.status)
+        let ctxlab = try ConformanceTests.runUnderCtxlab(name)
+        ConformanceTests.expectMatch(name) {
+            #expect(ctxlab == cpython, "\(name): ctxlab differs from the live CPython 3.\(py.minor)")
+        }
+    }
+}
