@@ -45,11 +45,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
-        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
         // Programs with CPython's recorded output (Tests/Conformance), plus a live cross-check.
         .testTarget(name: "ConformanceTests", dependencies: ["CtxLang"], exclude: []),
-        .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )
