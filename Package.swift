@@ -40,13 +40,17 @@ let package = Package(
         .executableTarget(
             name: "ctxlab",
             dependencies: [
-                "CtxSession", "LineEditor",
+                "CtxSession", "CtxView", "CtxLang", "CtxCore", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
+        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
         // Programs with CPython's recorded output (Tests/Conformance), plus a live cross-check.
         .testTarget(name: "ConformanceTests", dependencies: ["CtxLang"], exclude: []),
+        .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
     ],
     swiftLanguageModes: [.v6]
 )

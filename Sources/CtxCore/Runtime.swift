@@ -34,6 +34,9 @@ public final class Runtime {
         clock += max(0, seconds)
     }
 
+    /// Called for every Context created (the session tracks them, weakly, for the live tree).
+    public var onContextCreated: (Context) -> Void = { _ in }
+
     /// The event loop that is running now in the current thread, if any.
     public internal(set) var runningLoop: EventLoop?
 

@@ -1,6 +1,9 @@
 import ArgumentParser
 import CtxCore
 import CtxLang
+import CtxSession
+import CtxView
+import LineEditor
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +13,49 @@ import Glibc
 struct CtxLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctxlab",
-        abstract: "See Python's contextvars and asyncio context propagation, exactly as CPython behaves.",
+        abstract: "See Python's contextvars and asyncio context propagation, exactly as CPython 3.14 behaves.",
+        discussion: "With no subcommand, starts the interactive REPL.",
         version: "0.1.0",
-        subcommands: [Run.self]
+        subcommands: [Repl.Command.self, Run.self],
+        defaultSubcommand: Repl.Command.self
     )
+}
+
+extension ColorFlag: ExpressibleByArgument {}
+
+extension Repl {
+    struct Command: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "repl", abstract: "The interactive REPL (the default).")
+
+        @Option(help: "Colour: auto, always or never (then NO_COLOR, FORCE_COLOR, TERM=dumb decide).")
+        var color: ColorFlag = .auto
+
+        @Flag(help: "Do not show pitfall hints.")
+        var noHints = false
+
+        @Flag(help: "Draw the tree with ASCII characters only.")
+        var ascii = false
+
+        @Option(help: "Seed for uuid.uuid4().")
+        var seed: UInt64 = 0
+
+        func run() throws {
+            let env = environment()
+            let interactive = LineEditor.isInteractive
+            var options = Session.Options()
+            options.hints = !noHints
+            options.seed = seed
+            let useColor = ColorPolicy.decide(flag: color, environment: env, isTTY: isatty(1) == 1)
+            options.render = RenderOptions(
+                width: TerminalWidth.resolve(environment: env, terminalColumns: terminalColumns()),
+                color: useColor, unicode: !ascii && env["TERM"] != "dumb")
+            onLargeStack {
+                let repl = Repl(options: options, color: useColor)
+                if interactive { repl.runInteractive() } else { repl.runPiped() }
+            }
+        }
+    }
 }
 
 struct Run: ParsableCommand {
@@ -23,7 +65,7 @@ struct Run: ParsableCommand {
     @Argument(help: "The program to run, or - for standard input.")
     var file: String
 
-    @Option(help: "Seed for uuid.uuid4(), for reproducible output.")
+    @Option(help: "Seed for uuid.uuid4(), for reproducible output (random without it, as in CPython).")
     var seed: UInt64?
 
     func run() throws {
@@ -36,7 +78,7 @@ struct Run: ParsableCommand {
             filename = "<stdin>"
         } else {
             guard let text = readTextFile(file) else {
-                printError("ctxlab: can't open file '\(file)': No such file or readable text file")
+                printError("ctxlab: can't open file '\(file)': no such file or not readable")
                 throw ExitCode(2)
             }
             source = text

@@ -26,6 +26,7 @@ public final class Context: PyObject {
         self.origin = origin
         self.provenance = provenance
         super.init(runtime: runtime)
+        runtime.onContextCreated(self)
     }
 
     /// `Context()`: a new empty context.

@@ -163,6 +163,51 @@ public final class EventLoop: PyObject {
         while remainingInIteration > 0 { try runNextHandle() }
     }
 
+    /// Runs `body` with this loop marked as running in the current thread (what the asyncio REPL's
+    /// loop thread looks like to the statements it runs).
+    public func whileRunning<T>(_ body: () throws -> T) throws -> T {
+        try checkCanRun()
+        isRunning = true
+        let savedLoop = runtime.runningLoop
+        runtime.runningLoop = self
+        defer {
+            isRunning = false
+            runtime.runningLoop = savedLoop
+        }
+        return try body()
+    }
+
+    /// Runs loop iterations while handles are ready (timers wait for virtual time to be advanced),
+    /// at most `limit` iterations. Returns the number of iterations run.
+    @discardableResult
+    public func drainReady(limit: Int = 100_000) throws -> Int {
+        try whileRunning {
+            var n = 0
+            while (remainingInIteration > 0 || !ready.isEmpty || runtime.hasPendingThreadWork) && n < limit {
+                try runOnce()
+                n += 1
+            }
+            return n
+        }
+    }
+
+    /// Runs the next `count` handles, one at a time, beginning new iterations as needed (and
+    /// advancing virtual time to the next timer when nothing is ready). Returns the handles run.
+    public func step(_ count: Int) throws -> [Handle] {
+        try whileRunning {
+            var ran: [Handle] = []
+            while ran.count < count {
+                if remainingInIteration == 0 {
+                    guard hasWork else { break }
+                    try beginIteration()
+                    if remainingInIteration == 0 { continue }
+                }
+                if let h = try runNextHandle() { ran.append(h) }
+            }
+            return ran
+        }
+    }
+
     /// `loop.run_forever()`.
     public func runForever() throws {
         try checkCanRun()

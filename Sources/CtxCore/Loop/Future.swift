@@ -7,6 +7,8 @@ public class Future: PyObject {
     public enum State: String { case pending = "PENDING", cancelled = "CANCELLED", finished = "FINISHED" }
 
     public internal(set) var state: State = .pending
+    /// What the future stands for, for the live tree (`sleep(1.0)`); nil for a plain future.
+    public var label: String?
     public private(set) var resultValue: Value?
     public private(set) var exceptionValue: PyException?
     var cancelMessage: Value?

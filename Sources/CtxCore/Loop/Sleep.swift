@@ -11,6 +11,7 @@ extension EventLoop {
             case .start:
                 if delay <= 0 { return .yielded }
                 let f = self.createFuture()
+                f.label = "sleep(" + FloatRepr.repr(delay) + ")"
                 waiter = f
                 timer = self.callLater(delay, "futures._set_result_unless_cancelled()") {
                     if !f.isCancelled { try f.setResult(result) }

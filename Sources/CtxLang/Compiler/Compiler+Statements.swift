@@ -10,7 +10,7 @@ extension Compiler {
         switch s.kind {
         case .expr(let e):
             try compile(e)
-            emit(mode == .interactive && unit.code.usesNamespace && unit.scope.kind == .module ? .displayHook : .pop)
+            emit(mode == .interactive && echo && unit.code.usesNamespace && unit.scope.kind == .module ? .displayHook : .pop)
         case .assign(let targets, let value):
             try compile(value)
             for (i, t) in targets.enumerated() {

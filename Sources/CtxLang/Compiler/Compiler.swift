@@ -53,14 +53,17 @@ public struct Compiler {
     var line = 1
     /// Class names enclosing the current unit, for `__qualname__`.
     var qualPrefix: [String] = []
+    /// Interactive mode: whether expression statements echo (only the last statement of an input).
+    var echo = true
 
     /// Compiles a module. In interactive mode, expression statements echo their value and a
     /// top-level `await` makes the module code a coroutine.
-    public static func compile(_ module: Module, filename: String, mode: Mode = .file) throws -> CodeObject {
+    public static func compile(_ module: Module, filename: String, mode: Mode = .file, echo: Bool = true) throws -> CodeObject {
         let symbols = SymbolCollector(module: module)
         symbols.current.resolve()
         let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, usesNamespace: true)
         var c = Compiler(filename: filename, mode: mode, unit: Unit(code: code, scope: symbols.current))
+        c.echo = echo
         if mode == .interactive && symbols.current.hasAwait { code.isAsync = true }
         if mode == .file, symbols.current.hasAwait, let pos = firstAwait(module) {
             throw CompileSyntaxError(message: "'await' outside function", pos: pos)

@@ -70,6 +70,12 @@ extension Interpreter {
         }
     }
 
+    /// Whether `fn` is `partial(ctx.run, ...)`: it will run inside a given Context.
+    func runsInACopiedContext(_ fn: Value) -> Bool {
+        guard let p = fn.asObject as? PyPartial, let b = p.function.asObject as? PyBuiltin else { return false }
+        return b.name == "run"
+    }
+
     /// How a Python callback shows in reprs: `print()`, `Foo.method()`.
     func callbackLabel(_ fn: Value) throws -> String {
         switch fn.asObject {
@@ -121,6 +127,9 @@ extension Interpreter {
             return m { [unowned self] a in
                 try a.check(maxPositional: Int.max, minPositional: 2)
                 let fn = a.args[1], rest = Array(a.args[2...])
+                if !self.runsInACopiedContext(fn) {
+                    self.onHint("run_in_executor() does not carry contextvars into the worker thread: the function sees the worker's own context. Use asyncio.to_thread(), or functools.partial(contextvars.copy_context().run, fn)")
+                }
                 let executor = a.args[0].asObject as? ThreadPoolExecutor
                 if !a.args[0].isIdentical(.none) && executor == nil {
                     throw self.rt.error(.TypeError, "executor must be a ThreadPoolExecutor or None")

@@ -27,6 +27,9 @@ extension Interpreter {
         guard case .str(let name) = first else { throw rt.error(.TypeError, "context variable name must be a str") }
         let v = ContextVar(runtime: rt, name: name, default: kwargs.first?.1)
         onContextVarCreated(v)
+        if let frame = activeStacks.last?.top, !frame.code.usesNamespace {
+            onHint("ContextVar('\(name)') created inside \(frame.code.qualname)(): every call makes a new, different variable. Create ContextVars once, at module level")
+        }
         return .object(v)
     }
 
@@ -53,7 +56,12 @@ extension Interpreter {
                 guard let t = a.args[0].asObject as? Token else {
                     throw self.rt.error(.TypeError, "expected an instance of Token, got \(try self.repr(a.args[0]))")
                 }
-                try v.reset(self.rt, t)
+                do {
+                    try v.reset(self.rt, t)
+                } catch let e as PyException where e.isInstance(of: .ValueError) && !t.used && t.variable === v {
+                    self.onHint("this Token was made by set() in Context \(t.context.hexAddress); reset() must run in that same Context object (a copy is a different Context)")
+                    throw e
+                }
                 return .none
             }
         default: return nil
@@ -66,7 +74,11 @@ extension Interpreter {
         case "run":
             return method("run", of: owner) { [unowned self] a in
                 guard let fn = a.args.first else { throw self.rt.error(.TypeError, "run() missing 1 required positional argument") }
-                return try c.run(self.rt) { try self.call(fn, Array(a.args.dropFirst()), a.kwargs) }
+                let result = try c.run(self.rt) { try self.call(fn, Array(a.args.dropFirst()), a.kwargs) }
+                if result.asObject is PyCoroutine {
+                    self.onHint("ctx.run() only created the coroutine; its body will run in the context of whoever awaits it, not in this Context. To run it here: asyncio.create_task(coro, context=ctx)")
+                }
+                return result
             }
         case "copy": return method("copy", of: owner) { [unowned self] _ in .object(c.copy(self.rt)) }
         case "get":

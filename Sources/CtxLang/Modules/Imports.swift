@@ -5,7 +5,7 @@ extension Interpreter {
     static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
                                    "concurrent", "concurrent.futures", "typing", "_contextvars"]
 
-    func importModule(_ name: String) throws -> PyModule {
+    public func importModule(_ name: String) throws -> PyModule {
         if let m = modules[name] { return m }
         let m: PyModule
         switch name {

@@ -13,7 +13,7 @@ struct FStringQuote {
 extension Lexer {
     /// Scans literal text and fields up to the closing quote (left unconsumed) or, in a format
     /// spec, up to the `}` that closes the field (left unconsumed).
-    mutating func scanFStringPieces(_ q: FStringQuote, inSpec: Bool) throws(LexFailure) -> [RawFPiece] {
+    mutating func scanFStringPieces(_ q: FStringQuote, inSpec: Bool, specDepth: Int = 0) throws(LexFailure) -> [RawFPiece] {
         var pieces: [RawFPiece] = []
         let specStart = i
         var litStart = i
@@ -40,7 +40,7 @@ extension Lexer {
                     continue
                 }
                 if i > litStart { pieces.append(.literal(text(litStart, i), litPos)) }
-                pieces.append(.field(try scanField(q)))
+                pieces.append(.field(try scanField(q, specDepth: specDepth)))
                 litStart = i
                 litPos = pos
             } else if c == "}" {
@@ -73,7 +73,7 @@ extension Lexer {
     }
 
     /// Scans `{expr=!r:spec}` starting at its `{`.
-    mutating func scanField(_ q: FStringQuote) throws(LexFailure) -> RawField {
+    mutating func scanField(_ q: FStringQuote, specDepth: Int) throws(LexFailure) -> RawField {
         let bracePos = pos
         i += 1
         let exprStart = i
@@ -91,10 +91,16 @@ extension Lexer {
             }
             field.selfDocumenting = text(exprStart, i)
         }
-        if peek() == "!" { field.conversion = try scanConversion() }
+        if peek() == "!" {
+            field.conversion = try scanConversion()
+            if peek() != ":" && peek() != "}" && !atClosingQuote(q.quote, triple: q.triple) {
+                throw fail("f-string: expecting ':' or '}'", pos)
+            }
+        }
         if peek() == ":" {
+            if specDepth >= 2 { throw fail("f-string: expressions nested too deeply", pos) }
             i += 1
-            field.spec = try scanFStringPieces(q, inSpec: true)
+            field.spec = try scanFStringPieces(q, inSpec: true, specDepth: specDepth + 1)
         }
         guard peek() == "}" else { throw fail("f-string: expecting '}'", pos) }
         i += 1

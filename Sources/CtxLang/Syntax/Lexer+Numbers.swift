@@ -35,8 +35,8 @@ extension Lexer {
     mutating func scanDigits(radix: Int, kindName: String) throws(LexFailure) -> String {
         var digits = ""
         while true {
-            if isDigit(peek(), radix: radix) {
-                digits.unicodeScalars.append(peek()!)
+            if let c = peek(), isDigit(c, radix: radix) {
+                digits.unicodeScalars.append(c)
                 i += 1
             } else if peek() == "_" {
                 i += 1

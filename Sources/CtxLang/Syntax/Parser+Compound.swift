@@ -149,16 +149,35 @@ extension Parser {
 
     mutating func withStatement(start: SourcePos, isAsync: Bool) throws(SyntaxError) -> Stmt {
         let kw = advance()
-        var items: [WithItem]
-        if at("("), let parenthesized = attempt({ (q: inout Parser) throws(SyntaxError) in try q.parenthesizedWithItems() }) {
-            items = parenthesized
-        } else {
-            items = [try withItem()]
-            while accept(",") { items.append(try withItem()) }
-        }
+        let items = try withItems()
         try expectColon()
         let body = try block("'with' statement", line: kw.pos.line)
         return Stmt(.with(items: items, body: body, isAsync: isAsync), start)
+    }
+
+    /// The items of a `with`: parenthesized if that reading works, else plain expressions
+    /// (`with (a, b) as c:`). When both fail, the error found further along is reported.
+    mutating func withItems() throws(SyntaxError) -> [WithItem] {
+        var parenError: SyntaxError?
+        if at("(") {
+            let saved = (p, deferred, depth)
+            do throws(SyntaxError) {
+                return try parenthesizedWithItems()
+            } catch {
+                parenError = error
+                (p, deferred, depth) = saved
+            }
+        }
+        do throws(SyntaxError) {
+            var items = [try withItem()]
+            while accept(",") { items.append(try withItem()) }
+            return items
+        } catch {
+            if let parenError, (parenError.pos.line, parenError.pos.column) > (error.pos.line, error.pos.column) {
+                throw parenError
+            }
+            throw error
+        }
     }
 
     /// `with (a as b, c as d):` — only when the parenthesis is followed by `:`.
@@ -234,7 +253,7 @@ extension Parser {
     }
 
     /// A function or class body: a new scope where enclosing loops do not count.
-    mutating func definitionBody(_ kind: ScopeKind, _ what: String, line: Int) throws(SyntaxError) -> [Stmt] {
+    mutating func definitionBody(_ kind: ParseScope, _ what: String, line: Int) throws(SyntaxError) -> [Stmt] {
         let saved = (scope, loopDepth)
         scope = kind
         loopDepth = 0

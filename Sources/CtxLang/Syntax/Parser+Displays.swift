@@ -168,7 +168,7 @@ extension Parser {
     /// `f(args)`: positional, `*iterable`, `name=value`, `**mapping`, or a sole generator.
     mutating func call(_ function: Expr) throws(SyntaxError) -> Expr {
         let open = advance()
-        var args = CallArguments(open: open.pos)
+        var args = ParsedCallArguments(open: open.pos)
         while !at(")") {
             try argument(&args)
             if at(")") { break }
@@ -179,7 +179,7 @@ extension Parser {
     }
 
     /// One argument, checked against CPython's ordering rules.
-    mutating func argument(_ args: inout CallArguments) throws(SyntaxError) {
+    mutating func argument(_ args: inout ParsedCallArguments) throws(SyntaxError) {
         let start = tok
         let hasKwUnpack = args.keywords.contains { $0.name == nil }
         if accept("*") {
@@ -245,7 +245,7 @@ extension Parser {
 }
 
 /// The arguments of a call being parsed.
-struct CallArguments {
+struct ParsedCallArguments {
     var open: SourcePos
     var positional: [Expr] = []
     var keywords: [Keyword] = []

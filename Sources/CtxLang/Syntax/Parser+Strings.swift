@@ -49,7 +49,7 @@ extension Parser {
 
     func decodeStr(_ lit: Lexeme) throws(SyntaxError) -> String {
         guard let s = lit.string else { return "" }
-        do throws(DecodeError) {
+        do throws(EscapeDecodeError) {
             return try StringDecoding.decodeStr(s.body, raw: s.isRaw)
         } catch {
             throw self.error(error.message, lit.pos)
@@ -58,7 +58,7 @@ extension Parser {
 
     func decodeBytes(_ lit: Lexeme) throws(SyntaxError) -> [UInt8] {
         guard let s = lit.string else { return [] }
-        do throws(DecodeError) {
+        do throws(EscapeDecodeError) {
             return try StringDecoding.decodeBytes(s.body, raw: s.isRaw)
         } catch {
             throw self.error(error.message, lit.pos)
@@ -71,7 +71,7 @@ extension Parser {
         for piece in pieces {
             switch piece {
             case .literal(let text, _):
-                do throws(DecodeError) {
+                do throws(EscapeDecodeError) {
                     append([.literal(try StringDecoding.decodeStr(text, raw: raw, collapseBraces: collapse))], to: &parts)
                 } catch {
                     throw self.error(error.message, pos)

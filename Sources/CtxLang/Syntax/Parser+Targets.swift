@@ -54,7 +54,7 @@ extension Parser {
 
     /// A parameter list up to (not including) `closing`: `a, b=1, /, c, *args, d, **kw`.
     mutating func parameters(closing: String, annotations: Bool) throws(SyntaxError) -> Parameters {
-        var state = ParameterState()
+        var state = ParsedParameterList()
         while !at(closing) {
             try parameter(&state, annotations: annotations)
             guard accept(",") else { break }
@@ -66,7 +66,7 @@ extension Parser {
     }
 
     /// One entry of a parameter list.
-    mutating func parameter(_ s: inout ParameterState, annotations: Bool) throws(SyntaxError) {
+    mutating func parameter(_ s: inout ParsedParameterList, annotations: Bool) throws(SyntaxError) {
         if s.params.kwArgs != nil { throw error("arguments cannot follow var-keyword argument", tok.pos) }
         let start = tok
         if accept("/") {
@@ -103,7 +103,7 @@ extension Parser {
     func closingFor(_ annotations: Bool) -> String { annotations ? ")" : ":" }
 
     /// `name [: annotation] [= default]`.
-    mutating func singleParam(_ s: inout ParameterState, annotations: Bool, defaults: Bool, what: String) throws(SyntaxError) -> Param {
+    mutating func singleParam(_ s: inout ParsedParameterList, annotations: Bool, defaults: Bool, what: String) throws(SyntaxError) -> Param {
         let nameTok = tok
         let name = try expectName()
         if s.names.contains(name) {
@@ -122,7 +122,7 @@ extension Parser {
 }
 
 /// Bookkeeping while parsing a parameter list.
-struct ParameterState {
+struct ParsedParameterList {
     var params = Parameters()
     var names: Set<String> = []
     var sawDefault = false

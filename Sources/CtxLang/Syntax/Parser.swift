@@ -31,7 +31,7 @@ public enum PythonParser {
 }
 
 /// The innermost enclosing definition, for `return`/`nonlocal` checks.
-enum ScopeKind {
+enum ParseScope {
     case module, function, classBody
 }
 
@@ -45,7 +45,7 @@ struct Parser {
     let failure: LexFailure?
     let src: [Unicode.Scalar]
     var depth = 0
-    var scope = ScopeKind.module
+    var scope = ParseScope.module
     var loopDepth = 0
     /// The first error CPython would report from its compiler rather than its parser
     /// (`'return' outside function`); thrown only when the whole input parses.

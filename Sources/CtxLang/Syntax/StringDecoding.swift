@@ -3,7 +3,7 @@
 enum StringDecoding {
     /// Decodes a `str` literal body. `collapseBraces` turns `{{`/`}}` into single braces (f-string
     /// literal text). Throws CPython's message for malformed escapes.
-    static func decodeStr(_ body: String, raw: Bool, collapseBraces: Bool = false) throws(DecodeError) -> String {
+    static func decodeStr(_ body: String, raw: Bool, collapseBraces: Bool = false) throws(EscapeDecodeError) -> String {
         let s = Array(body.unicodeScalars)
         var out = String.UnicodeScalarView()
         var k = 0
@@ -23,7 +23,7 @@ enum StringDecoding {
     }
 
     /// Decodes the escape starting at `s[k]` (a backslash); returns the index after it.
-    static func decodeEscape(_ s: [Unicode.Scalar], _ k: Int, into out: inout String.UnicodeScalarView) throws(DecodeError) -> Int {
+    static func decodeEscape(_ s: [Unicode.Scalar], _ k: Int, into out: inout String.UnicodeScalarView) throws(EscapeDecodeError) -> Int {
         let e = s[k + 1]
         if let simple = simpleEscapes[e] {
             out.append(simple)
@@ -40,15 +40,15 @@ enum StringDecoding {
             let width = e == "x" ? 2 : e == "u" ? 4 : 8
             guard let value = hex(s, k + 2, width) else {
                 let name = e == "x" ? "\\xXX" : e == "u" ? "\\uXXXX" : "\\UXXXXXXXX"
-                throw DecodeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k)-\(min(s.count, k + 1 + width) - 1): truncated \(name) escape")
+                throw EscapeDecodeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k)-\(min(s.count, k + 1 + width) - 1): truncated \(name) escape")
             }
             guard value <= 0x10FFFF else {
-                throw DecodeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k)-\(k + 1 + width): illegal Unicode character")
+                throw EscapeDecodeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k)-\(k + 1 + width): illegal Unicode character")
             }
             out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             return k + 2 + width
         case "N":
-            throw DecodeError(message: "\\N{...} escapes are not supported by ctxlab")
+            throw EscapeDecodeError(message: "\\N{...} escapes are not supported by ctxlab")
         default:
             out.append("\\")
             out.append(e)
@@ -84,10 +84,10 @@ enum StringDecoding {
     }
 
     /// Decodes a `bytes` literal body (ASCII only; `\u` is not an escape in bytes).
-    static func decodeBytes(_ body: String, raw: Bool) throws(DecodeError) -> [UInt8] {
+    static func decodeBytes(_ body: String, raw: Bool) throws(EscapeDecodeError) -> [UInt8] {
         let s = Array(body.unicodeScalars)
         guard s.allSatisfy({ $0.isASCII }) else {
-            throw DecodeError(message: "bytes can only contain ASCII literal characters")
+            throw EscapeDecodeError(message: "bytes can only contain ASCII literal characters")
         }
         var out: [UInt8] = []
         var k = 0
@@ -99,7 +99,7 @@ enum StringDecoding {
             }
             let e = s[k + 1]
             if e == "x" {
-                guard let v = hex(s, k + 2, 2) else { throw DecodeError(message: "(value error) invalid \\x escape at position \(k)") }
+                guard let v = hex(s, k + 2, 2) else { throw EscapeDecodeError(message: "(value error) invalid \\x escape at position \(k)") }
                 out.append(UInt8(v))
                 k += 4
             } else if ("0"..."7").contains(e) {
@@ -122,6 +122,6 @@ enum StringDecoding {
 }
 
 /// A malformed escape; the parser attaches the literal's position.
-struct DecodeError: Error {
+struct EscapeDecodeError: Error {
     var message: String
 }

@@ -1,0 +1,49 @@
+import CtxCore
+import CtxLang
+
+extension Session {
+    /// The file access the front end gives the session (`:load`, `:save`, `:record`).
+    public var files: SessionFiles? {
+        get { fileAccess }
+        set { fileAccess = newValue }
+    }
+
+    func load(_ path: String) {
+        guard !path.isEmpty else { return info("usage: :load FILE") }
+        guard let files else { return info("files are not available here") }
+        do {
+            let source = try files.read(path)
+            tracker.beginCommand(self)
+            let saved = options.filename
+            options.filename = path
+            defer { options.filename = saved }
+            if execute(source) { history.append(source) }
+            if options.showTree { showTree() }
+        } catch {
+            info("ctxlab: can't read \(path): \(error)")
+        }
+    }
+
+    func save(_ path: String) {
+        guard !path.isEmpty else { return info("usage: :save FILE") }
+        guard let files else { return info("files are not available here") }
+        let text = history.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()
+        do {
+            try files.write(path, text)
+            info("saved \(history.count) input\(history.count == 1 ? "" : "s") to \(path)")
+        } catch {
+            info("ctxlab: can't write \(path): \(error)")
+        }
+    }
+
+    func record(_ path: String) {
+        guard !path.isEmpty else { return info("usage: :record FILE") }
+        guard let files else { return info("files are not available here") }
+        do {
+            try files.write(path, Transcript.record(inputs: history, options: options))
+            info("recorded \(history.count) input\(history.count == 1 ? "" : "s") to \(path) (check it with: ctxlab check \(path))")
+        } catch {
+            info("ctxlab: can't write \(path): \(error)")
+        }
+    }
+}

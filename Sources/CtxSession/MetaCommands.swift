@@ -1,0 +1,195 @@
+import CtxCore
+import CtxLang
+import CtxView
+
+/// `:`-prefixed commands. Any unambiguous prefix works (`:t` is ambiguous, `:tr` is `:tree`).
+public enum MetaCommand: String, CaseIterable, Sendable {
+    case help, tree, vars, tasks, loop, step, mode, time, undo, reset, load, save, record, hints, quit
+
+    /// One line of `:help` per command.
+    public var summary: String {
+        switch self {
+        case .help: return ":help                 this list, and the keys"
+        case .tree: return ":tree [on|off]        show the tree now, or after every command (on) or never (off)"
+        case .vars: return ":vars                 every ContextVar and its value in the session context"
+        case .tasks: return ":tasks                every task: state, context, coroutine"
+        case .loop: return ":loop                 the event loop: ready queue, timers, virtual clock"
+        case .step: return ":step [N]              run the next N loop handles (default 1), then show the tree"
+        case .mode: return ":mode [auto|manual]   auto runs ready tasks before each prompt; manual waits for :step"
+        case .time: return ":time                 the virtual clock (loop.time())"
+        case .undo: return ":undo                 back to the state before the last input (replays the session)"
+        case .reset: return ":reset                start over with a fresh session"
+        case .load: return ":load FILE            run a .py file in this session"
+        case .save: return ":save FILE            write this session's inputs as a .py file"
+        case .record: return ":record FILE          write this session as a transcript (.pycon) for `ctxlab check`"
+        case .hints: return ":hints [on|off]       pitfall hints after commands"
+        case .quit: return ":quit                 leave (Ctrl-D does too)"
+        }
+    }
+
+    /// Resolves a possibly abbreviated name.
+    public static func resolve(_ word: String) -> Result<MetaCommand, MetaCommandError> {
+        if let exact = MetaCommand(rawValue: word) { return .success(exact) }
+        let matches = allCases.filter { $0.rawValue.hasPrefix(word) }
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.isEmpty { return .failure(.unknown(word)) }
+        return .failure(.ambiguous(word, matches.map { ":" + $0.rawValue }))
+    }
+}
+
+public enum MetaCommandError: Error, Equatable {
+    case unknown(String)
+    case ambiguous(String, [String])
+
+    public var message: String {
+        switch self {
+        case .unknown(let w): return "unknown command :\(w) (type :help for the list)"
+        case .ambiguous(let w, let options): return ":\(w) is ambiguous: \(options.joined(separator: ", "))"
+        }
+    }
+}
+
+/// Where file-based meta-commands read and write: the front end provides real files.
+public protocol SessionFiles: AnyObject {
+    func read(_ path: String) throws -> String
+    func write(_ path: String, _ text: String) throws
+}
+
+extension Session {
+    static let keysHelp = """
+    Keys: Tab completes names, attributes and :commands; Up/Down and Ctrl-R search history;
+    Ctrl-A/Ctrl-E start/end of line; Ctrl-C clears the line or interrupts running code;
+    Ctrl-D on an empty line quits. A line ending in ':' continues with '... '; an empty line ends a block.
+    """
+
+    func runMetaCommand(_ text: String) -> Bool {
+        let words = text.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first else {
+            info("type :help for the commands")
+            return true
+        }
+        let command: MetaCommand
+        switch MetaCommand.resolve(first) {
+        case .success(let c): command = c
+        case .failure(let e):
+            info(e.message)
+            return true
+        }
+        let arg = words.dropFirst().joined(separator: " ")
+        switch command {
+        case .help:
+            info((["Commands:"] + MetaCommand.allCases.map { "  " + $0.summary }).joined(separator: "\n") + "\n" + Session.keysHelp)
+        case .tree:
+            switch arg {
+            case "on": options.showTree = true; showTree()
+            case "off": options.showTree = false; info("tree hidden (:tree on to show it after every command)")
+            case "": showTree()
+            default: info("usage: :tree [on|off]")
+            }
+        case .hints:
+            switch arg {
+            case "on", "off": options.hints = arg == "on"; info("hints \(arg)")
+            default: info("usage: :hints [on|off]")
+            }
+        case .vars: showVariables()
+        case .tasks: showTasks()
+        case .loop: showLoop()
+        case .time: info("loop.time() = \(FloatRepr.repr(loop.time))")
+        case .step: stepCommand(arg)
+        case .mode:
+            switch arg {
+            case "auto": options.manualMode = false; info("mode auto: ready tasks run before each prompt"); settle()
+            case "manual": options.manualMode = true; info("mode manual: background tasks run only when you :step")
+            case "": info("mode \(options.manualMode ? "manual" : "auto")")
+            default: info("usage: :mode [auto|manual]")
+            }
+        case .undo: undo()
+        case .reset:
+            reset()
+            info("session reset")
+        case .load: load(arg)
+        case .save: save(arg)
+        case .record: record(arg)
+        case .quit: return false
+        }
+        return true
+    }
+
+    func info(_ s: String) { write(s + "\n", .info) }
+
+    func stepCommand(_ arg: String) {
+        let n = arg.isEmpty ? 1 : Int(arg) ?? -1
+        guard n > 0 else {
+            info("usage: :step [N] with N a positive number")
+            return
+        }
+        do {
+            tracker.beginCommand(self)
+            let handles = try loop.step(n)
+            if handles.isEmpty {
+                info("nothing to run: the ready queue and the timers are empty")
+            } else {
+                for h in handles { info("ran \((try? h.repr()) ?? h.label)") }
+            }
+        } catch let e as PyException {
+            runtime.write(interpreter.formatTraceback(e), true)
+        } catch {
+            info("nothing to run")
+        }
+        if options.showTree { showTree() }
+    }
+
+    func showVariables() {
+        let vars = tracker.liveVariables
+        if vars.isEmpty {
+            info("no ContextVar yet: try  request_id = ContextVar('request_id', default=None)")
+            return
+        }
+        for v in vars {
+            let cell = variableCell(v, in: context)
+            let shown: String
+            switch cell.kind {
+            case .set: shown = cell.value
+            case .defaultShown: shown = "\(cell.value)  (default: not set in this context)"
+            case .absent: shown = "<unset>  (no value, no default: get() raises LookupError)"
+            }
+            info("\(v.name) = \(shown)")
+        }
+    }
+
+    func showTasks() {
+        let rows = loop.tasks.map { t in
+            TaskRow(name: t.name, state: taskState(t), context: "Context \(t.context.hexAddress)", coroutine: t.coroutine.reprInfo)
+        }
+        if rows.isEmpty {
+            info("no tasks yet")
+            return
+        }
+        write(TaskTableRenderer.render(rows, options: options.render).joined(separator: "\n") + "\n", .view)
+    }
+
+    func showLoop() {
+        func entry(_ h: Handle) -> ScheduledCallback {
+            ScheduledCallback(callback: h.label, context: "Context \(h.context.hexAddress)", deadline: h.when, isCancelled: h.isCancelled)
+        }
+        let snapshot = LoopSnapshot(
+            time: loop.time, isRunning: loop.isRunning, ready: loop.ready.map(entry),
+            timers: loop.scheduledTimers.filter { !$0.isCancelled }.sorted { $0.when! < $1.when! }.map(entry))
+        write(LoopViewRenderer.render(snapshot, options: options.render).joined(separator: "\n") + "\n", .view)
+    }
+
+    /// `:undo`: replays every input but the last into a fresh session, silently.
+    func undo() {
+        guard !history.isEmpty else {
+            info("nothing to undo")
+            return
+        }
+        let inputs = history.dropLast()
+        reset()
+        replaying = true
+        for input in inputs { submit(input) }
+        replaying = false
+        info("undone: back to before the last input")
+        if options.showTree { showTree() }
+    }
+}

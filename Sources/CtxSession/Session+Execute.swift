@@ -1,0 +1,139 @@
+import CtxCore
+import CtxLang
+
+extension Session {
+    /// Runs one complete input (one or more statements, or a `:` meta-command), then shows the
+    /// tree. Returns false when the session should end (`:quit`).
+    @discardableResult
+    public func submit(_ input: String) -> Bool {
+        let trimmed = input.trimmingWhitespace
+        if trimmed.hasPrefix(":") { return runMetaCommand(trimmed) }
+        if trimmed.isEmpty { return true }
+        tracker.beginCommand(self)
+        let changed = execute(input)
+        if changed { history.append(input) }
+        if !replaying {
+            showHints(for: input)
+            if options.showTree { showTree() }
+        }
+        return true
+    }
+
+    /// Parses, compiles and runs each statement as the 3.14 asyncio REPL does: in the session's
+    /// shared context, stopping at the first failure; only the last statement echoes its value.
+    /// Returns whether the input parsed (and so may have changed the session).
+    func execute(_ input: String) -> Bool {
+        let filename = options.filename
+        interpreter.sources[filename] = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let module: Module
+        do {
+            module = try PythonParser.parseModule(input)
+        } catch {
+            runtime.write(Diagnostics.describe(error, filename: filename, source: input), true)
+            return false
+        }
+        var codes: [CodeObject] = []
+        do {
+            for (i, stmt) in module.body.enumerated() {
+                codes.append(try Compiler.compile(Module(body: [stmt]), filename: filename, mode: .interactive,
+                                                  echo: i == module.body.count - 1))
+            }
+        } catch {
+            runtime.write(Diagnostics.describe(error, filename: filename, source: input), true)
+            return false
+        }
+        for code in codes where !runStatement(code) { break }
+        settle()
+        return true
+    }
+
+    /// One statement: a loop callback in the session context; a top-level `await` makes it a Task
+    /// (taking a `Task-N`) that runs in that same context. Returns false if it raised.
+    func runStatement(_ code: CodeObject) -> Bool {
+        if options.manualMode && !code.isAsync { return runDirectly(code) }
+        let done = loop.createFuture()
+        var statementTask: Task?
+        loop.callSoon("<statement>", context: context) { [unowned self] in
+            do {
+                let value = try self.interpreter.runModuleCode(code, namespace: self.namespace)
+                if code.isAsync, let coro = value.asObject as? PyCoroutine {
+                    let t = self.loop.createTask(coro, name: nil, context: self.context)
+                    statementTask = t
+                    t.addDoneCallback("_chain_future.<locals>._call_set_state()") { t in
+                        if t.isCancelled { done.cancel() } else if let e = try t.exception() { try done.setException(e) } else {
+                            try done.setResult(try t.result())
+                        }
+                    }
+                } else {
+                    try done.setResult(value)
+                }
+            } catch let e as PyException {
+                try done.setException(e)
+            }
+        }
+        do {
+            try loop.runUntilComplete(done)
+            return true
+        } catch let e as PyException {
+            if e.isInstance(of: .KeyboardInterrupt) {
+                statementTask?.cancel()
+                runtime.write("KeyboardInterrupt\n", true)
+            } else if e.isInstance(of: .CancelledError), statementTask?.isCancelled == true {
+                runtime.write("concurrent.futures._base.CancelledError\n", true)
+            } else if e.isInstance(of: .SystemExit) {
+                runtime.write(interpreter.formatTraceback(e), true)
+            } else {
+                runtime.write(interpreter.formatTraceback(e), true)
+            }
+            return false
+        } catch SimulationError.deadlock {
+            statementTask?.cancel()
+            if !replaying {
+                write("ctxlab: this statement waits for something that nothing left will ever do; CPython would hang here. It was cancelled.\n", .info)
+            }
+            return false
+        } catch {
+            write("ctxlab: internal error: \(error)\n", .info)
+            return false
+        }
+    }
+
+    /// Manual mode: a statement without `await` runs at once in the session context, so that
+    /// nothing else on the loop moves until `:step`.
+    func runDirectly(_ code: CodeObject) -> Bool {
+        do {
+            try loop.whileRunning {
+                _ = try context.run(runtime) { try interpreter.runModuleCode(code, namespace: namespace) }
+            }
+            return true
+        } catch let e as PyException {
+            runtime.write(interpreter.formatTraceback(e), true)
+            return false
+        } catch {
+            write("ctxlab: internal error: \(error)\n", .info)
+            return false
+        }
+    }
+
+    /// What a person sees before the next prompt: ready tasks run until the loop is idle (timers
+    /// wait for virtual time). In manual mode nothing runs until `:step`.
+    func settle() {
+        guard !options.manualMode else { return }
+        do {
+            try loop.drainReady()
+        } catch let e as PyException {
+            runtime.write(interpreter.formatTraceback(e), true)
+        } catch {
+            write("ctxlab: internal error: \(error)\n", .info)
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

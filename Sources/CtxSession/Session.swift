@@ -1,0 +1,99 @@
+import CtxCore
+import CtxLang
+import CtxView
+
+/// What the session prints, by kind; the front end decides how each looks.
+public enum OutputKind: Equatable, Sendable {
+    /// The program's standard output (prints and echoed values).
+    case stdout
+    /// The program's standard error (tracebacks).
+    case stderr
+    /// The live tree and the other views.
+    case view
+    /// A one-line pitfall hint.
+    case hint
+    /// ctxlab's own messages (meta-command answers, errors of the session).
+    case info
+}
+
+/// The REPL engine: one Python session as CPython 3.14's asyncio REPL runs it (one shared context
+/// for all statements, top-level `await`, ready tasks run before the next prompt), plus the live
+/// tree and meta-commands. No terminal code: output goes to `write`.
+public final class Session {
+    public struct Options: Equatable, Sendable {
+        public var showTree = true
+        public var hints = true
+        public var manualMode = false
+        public var render = RenderOptions()
+        public var seed: UInt64 = 0
+        public var filename = "<stdin>"
+        public init() {}
+    }
+
+    public var options: Options
+    public var write: (String, OutputKind) -> Void
+    /// The inputs that changed state, for `:undo`, `:save` and `:record`.
+    public internal(set) var history: [String] = []
+
+    public internal(set) var runtime: Runtime
+    public internal(set) var interpreter: Interpreter
+    var namespace: Namespace
+    /// The asyncio REPL's loop: it is "running" while statements execute.
+    var loop: EventLoop
+    /// gh-124594: one Context shared by every statement of the session.
+    public internal(set) var context: Context
+    var tracker = Tracker()
+    var replaying = false
+    weak var fileAccess: SessionFiles?
+    var pendingHints: [String] = []
+    /// Set by a front end's SIGINT handler; checked by the interpreter.
+    public var interruptFlag: () -> Bool = { false }
+
+    public init(options: Options = Options(), write: @escaping (String, OutputKind) -> Void) {
+        self.options = options
+        self.write = write
+        (runtime, interpreter, namespace, loop, context) = Session.makeWorld(options)
+        wire()
+    }
+
+    static func makeWorld(_ o: Options) -> (Runtime, Interpreter, Namespace, EventLoop, Context) {
+        let rt = Runtime()
+        let interp = Interpreter(runtime: rt, seed: o.seed)
+        let ns = interp.mainNamespace(filename: o.filename)
+        let loop = EventLoop(runtime: rt)
+        let ctx = rt.copyContext(provenance: "REPL session")
+        return (rt, interp, ns, loop, ctx)
+    }
+
+    /// Connects the runtime's output and observers to this session.
+    func wire() {
+        tracker = Tracker()
+        runtime.write = { [unowned self] text, err in
+            if !self.replaying { self.write(text, err ? .stderr : .stdout) }
+        }
+        runtime.onContextCreated = { [unowned self] c in self.tracker.contextCreated(c) }
+        interpreter.onContextVarCreated = { [unowned self] v in self.tracker.variableCreated(v) }
+        interpreter.interruptRequested = { [unowned self] in self.interruptFlag() }
+        interpreter.onHint = hintCollector()
+        interpreter.sources[options.filename] = []
+        if let base = runtime.threads.first?.baseContext { tracker.contextCreated(base) }
+        tracker.contextCreated(context)
+        preImport()
+    }
+
+    /// Pre-imported names, as the banner says: asyncio, contextvars, ContextVar, Context, copy_context.
+    func preImport() {
+        guard let asyncio = try? interpreter.importModule("asyncio"),
+              let cv = try? interpreter.importModule("contextvars") else { return }
+        namespace["asyncio"] = .object(asyncio)
+        namespace["contextvars"] = .object(cv)
+        for n in ["ContextVar", "Context", "copy_context"] { namespace[n] = cv.namespace[n] }
+    }
+
+    /// Forgets everything: a fresh interpreter, loop and session context.
+    public func reset() {
+        (runtime, interpreter, namespace, loop, context) = Session.makeWorld(options)
+        history = []
+        wire()
+    }
+}

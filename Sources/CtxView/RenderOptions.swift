@@ -1,0 +1,23 @@
+/// The three things besides the model that a rendering depends on, plus the fold threshold.
+public struct RenderOptions: Equatable, Sendable {
+    /// Columns available; no rendered line is wider (clamped to at least 1).
+    public var width: Int
+    /// Emit ANSI styles. Every styled fact is also spelled out in text.
+    public var color: Bool
+    /// Box-drawing characters and `▶ … ←`; off gives pure ASCII decorations.
+    public var unicode: Bool
+    /// Trees with more nodes than this fold their unremarkable subtrees.
+    public var foldThreshold: Int
+
+    /// Creates options; the defaults suit a plain 80-column terminal.
+    public init(width: Int = 80, color: Bool = false, unicode: Bool = true, foldThreshold: Int = 40)
+    {
+        self.width = width
+        self.color = color
+        self.unicode = unicode
+        self.foldThreshold = foldThreshold
+    }
+
+    /// `width`, but never less than one column.
+    var columns: Int { max(1, width) }
+}

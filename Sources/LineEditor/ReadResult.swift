@@ -1,0 +1,10 @@
+/// What one call of `LineEditor.readLine(prompt:initialText:)` produced.
+public enum ReadResult: Equatable, Sendable {
+    /// A line the user accepted with Enter, without the line terminator. It contains `"\n"`
+    /// when a multi-line history entry was recalled and accepted as a whole.
+    case line(String)
+    /// Ctrl-D on an empty line, or end of input.
+    case eof
+    /// Ctrl-C while editing: the line was abandoned.
+    case interrupted
+}

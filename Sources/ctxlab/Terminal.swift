@@ -1,0 +1,67 @@
+import CtxSession
+import CtxView
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ctrl-C while code runs: the handler only sets a flag, which the interpreter polls.
+nonisolated(unsafe) var interruptPending: sig_atomic_t = 0
+
+func installInterruptHandler() {
+    signal(SIGINT) { _ in interruptPending = 1 }
+}
+
+/// The terminal's width in columns, if standard output is one.
+func terminalColumns() -> Int? {
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}
+
+func environment() -> [String: String] {
+    var env: [String: String] = [:]
+    var p = environ
+    while let entry = p.pointee {
+        let s = String(cString: entry)
+        if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+        p += 1
+    }
+    return env
+}
+
+/// Real files for `:load`, `:save` and `:record`.
+final class DiskFiles: SessionFiles {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func read(_ path: String) throws -> String {
+        guard let text = readTextFile(path) else { throw Failure(description: "no such readable file") }
+        return text
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let tmp = path + ".tmp-ctxlab"
+        guard let f = fopen(tmp, "wb") else { throw Failure(description: String(cString: strerror(errno))) }
+        let bytes = Array(text.utf8)
+        let ok = fwrite(bytes, 1, bytes.count, f) == bytes.count
+        fclose(f)
+        guard ok, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw Failure(description: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// How each kind of session output looks on a terminal.
+struct OutputStyler {
+    let style: Style
+
+    func render(_ text: String, _ kind: OutputKind) -> String {
+        switch kind {
+        case .stdout, .view, .hint: return text
+        case .stderr: return style.red(text)
+        case .info: return style.cyan(text)
+        }
+    }
+}
