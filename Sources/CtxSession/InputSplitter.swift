@@ -1,0 +1,33 @@
+import CtxLang
+
+/// Splits a Python file (or piped text) into the inputs a person would type at the REPL: each
+/// top-level statement, with its indented block, as one input; blank lines separate nothing.
+public enum InputSplitter {
+    public static func split(_ text: String) -> [String] {
+        var inputs: [String] = []
+        var current: [String] = []
+        func flush() {
+            while current.last?.trimmingWhitespace.isEmpty == true { current.removeLast() }
+            if !current.isEmpty { inputs.append(current.joined(separator: "\n") + (current.count > 1 || isBlockStart(current[0]) ? "\n" : "")) }
+            current = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.trimmingWhitespace
+            let startsNew = !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("\t") && !isContinuationKeyword(trimmed)
+            if startsNew && !current.isEmpty {
+                let soFar = current.joined(separator: "\n") + "\n"
+                if case .incomplete = classifyInteractiveInput(soFar) {} else { flush() }
+            }
+            if current.isEmpty && (trimmed.isEmpty || (trimmed.hasPrefix("#") && !trimmed.hasPrefix("#!"))) { continue }
+            current.append(line)
+        }
+        flush()
+        return inputs
+    }
+
+    static func isBlockStart(_ line: String) -> Bool { line.trimmingWhitespace.hasSuffix(":") }
+
+    static func isContinuationKeyword(_ s: String) -> Bool {
+        ["else", "elif", "except", "finally", ")", "]", "}"].contains { s.hasPrefix($0) }
+    }
+}

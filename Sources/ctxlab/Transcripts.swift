@@ -1,0 +1,85 @@
+import ArgumentParser
+import CtxSession
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay transcripts (.pycon) in fresh sessions and compare with what they record.",
+        discussion: "Deterministic: seeded uuid4, virtual time, width 80, no colour, whatever the terminal. Addresses (0x...) are compared loosely.")
+
+    @Argument(help: "Transcript files.")
+    var files: [String]
+
+    @Flag(help: "Rewrite each transcript's recorded output with what ctxlab prints now.")
+    var update = false
+
+    func run() throws {
+        var failed = 0
+        for path in files {
+            guard let text = readTextFile(path) else {
+                printError("ctxlab: can't open file '\(path)'")
+                throw ExitCode(2)
+            }
+            let replayed = onLargeStack { Transcript(parsing: text).replayed().text }
+            if update {
+                if replayed != text { try DiskFiles().write(path, replayed) }
+                print("\(path): \(replayed == text ? "unchanged" : "updated")")
+                continue
+            }
+            if replayed.addressesLoosened == text.addressesLoosened {
+                print("\(path): ok")
+            } else {
+                failed += 1
+                print(LineDiff.unified(text, replayed, oldName: "\(path) (expected)", newName: "\(path) (ctxlab now)"), terminator: "")
+                print("\(path): FAILED")
+            }
+        }
+        if !update { print("\(files.count - failed) passed, \(failed) failed") }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run statements from standard input (or FILE.py with --from) and save them as a transcript.")
+
+    @Argument(help: "The transcript to write (.pycon).")
+    var output: String
+
+    @Option(name: .customLong("from"), help: "Read the inputs from this .py file instead of standard input.")
+    var source: String?
+
+    func run() throws {
+        var text = ""
+        if let source {
+            guard let t = readTextFile(source) else {
+                printError("ctxlab: can't open file '\(source)'")
+                throw ExitCode(2)
+            }
+            text = t
+        } else {
+            while let line = readLine(strippingNewline: false) { text += line }
+        }
+        let inputs = InputSplitter.split(text)
+        let transcript = onLargeStack { Transcript.record(inputs: inputs, options: Transcript.checkOptions) }
+        try DiskFiles().write(output, transcript)
+        print("recorded \(inputs.count) inputs to \(output)")
+    }
+}
+
+extension String {
+    /// Addresses replaced by `0x…`: they shift whenever ctxlab allocates a different number of objects.
+    var addressesLoosened: String {
+        var out = "", chars = Array(self), i = 0
+        while i < chars.count {
+            if chars[i] == "0", i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2].isHexDigit {
+                out += "0x…"
+                i += 2
+                while i < chars.count, chars[i].isHexDigit { i += 1 }
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}
