@@ -92,7 +92,16 @@ extension Session {
     }
 
     func title(of c: Context) -> String {
-        let where_ = c === context ? "REPL session context" : c.provenance == "thread MainThread" ? "main thread" : c.provenance
+        let where_: String
+        if c === context {
+            where_ = "REPL session context"
+        } else if c.provenance == "thread MainThread" {
+            where_ = "main thread"
+        } else if c.provenance.hasPrefix("Handle ") || c.provenance.hasPrefix("callback ") {
+            where_ = "copied for a callback"
+        } else {
+            where_ = c.provenance
+        }
         return "Context \(c.hexAddress) (\(where_))"
     }
 
