@@ -19,6 +19,10 @@ public enum InputSplitter {
                 if case .incomplete = classifyInteractiveInput(soFar) {} else { flush() }
             }
             if current.isEmpty && (trimmed.isEmpty || (trimmed.hasPrefix("#") && !trimmed.hasPrefix("#!"))) { continue }
+            if current.isEmpty && trimmed.hasPrefix(":") {
+                inputs.append(trimmed)  // a meta-command is an input of its own
+                continue
+            }
             current.append(line)
         }
         flush()

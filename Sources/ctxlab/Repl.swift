@@ -89,42 +89,21 @@ final class Repl {
         return trimmed.hasSuffix(":") ? current + "    " : current
     }
 
-    /// Standard input is not a terminal: read statements, echo each with its prompt, run it.
+    /// Standard input is not a terminal: read the statements, echo each with its prompt, run it.
     func runPiped() {
         installInterruptHandler()
-        var buffer: [String] = []
-        func flushInput() -> Bool {
-            let input = buffer.joined(separator: "\n")
-            buffer = []
-            guard !input.trimmingTrailingSpaces.isEmpty else { return true }
-            for (i, l) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                streams.write((i == 0 ? ">>> " : "... ") + l + "\n", stderr: false)
+        var text = ""
+        while let line = readLine(strippingNewline: false) { text += line }
+        for input in InputSplitter.split(text) {
+            let lines = input.split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, l) in lines.enumerated() where !(i == lines.count - 1 && l.isEmpty && i > 0) {
+                streams.write((i == 0 ? ">>> " : (l.isEmpty ? "..." : "... ")) + l + "\n", stderr: false)
             }
-            let keep = session.submit(input)
+            if input.hasSuffix("\n") { streams.write("...\n", stderr: false) }
+            let keepGoing = session.submit(input)
             streams.flush()
-            return keep
+            if !keepGoing { return }
         }
-        while let raw = readLine(strippingNewline: true) {
-            let line = raw
-            if !buffer.isEmpty, let first = line.first, first != " ", first != "\t", !line.isEmpty,
-               !(line.hasPrefix("else") || line.hasPrefix("elif") || line.hasPrefix("except") || line.hasPrefix("finally") || line.hasPrefix(")") || line.hasPrefix("]") || line.hasPrefix("}")),
-               case .complete = classifyInteractiveInput(buffer.joined(separator: "\n") + "\n") {
-                if !flushInput() { return }
-            }
-            if buffer.isEmpty && line.trimmingTrailingSpaces.isEmpty { continue }
-            if buffer.isEmpty && line.hasPrefix(":") {
-                buffer = [line]
-                if !flushInput() { return }
-                continue
-            }
-            buffer.append(line)
-            if case .complete = classifyInteractiveInput(buffer.joined(separator: "\n")),
-               !(buffer.last!.trimmingTrailingSpaces.hasSuffix(":")), buffer.count == 1, !line.hasPrefix(" ") {
-                if !flushInput() { return }
-            }
-        }
-        _ = flushInput()
-        streams.flush()
     }
 }
 
