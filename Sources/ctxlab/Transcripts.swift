@@ -65,21 +65,3 @@ struct Record: ParsableCommand {
         print("recorded \(inputs.count) inputs to \(output)")
     }
 }
-
-extension String {
-    /// Addresses replaced by `0x…`: they shift whenever ctxlab allocates a different number of objects.
-    var addressesLoosened: String {
-        var out = "", chars = Array(self), i = 0
-        while i < chars.count {
-            if chars[i] == "0", i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2].isHexDigit {
-                out += "0x…"
-                i += 2
-                while i < chars.count, chars[i].isHexDigit { i += 1 }
-            } else {
-                out.append(chars[i])
-                i += 1
-            }
-        }
-        return out
-    }
-}

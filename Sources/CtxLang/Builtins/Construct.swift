@@ -120,7 +120,8 @@ extension Interpreter {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// The string without leading and trailing whitespace.
+    public var trimmingWhitespace: String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
