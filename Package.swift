@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .target(
@@ -25,7 +26,10 @@ let package = Package(
         ),
         .target(
             name: "CtxLang",
-            dependencies: ["CtxCore", .product(name: "Collections", package: "swift-collections")]
+            dependencies: [
+                "CtxCore", .product(name: "Collections", package: "swift-collections"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
         .target(name: "CtxView"),
         .target(name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"]),

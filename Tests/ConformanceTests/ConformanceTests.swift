@@ -50,10 +50,7 @@ import CtxLang
     /// Programs ctxlab does not match yet, with the reason. Each is a recorded known issue: the
     /// test fails if one of them starts matching, so this list cannot go stale.
     static let knownDifferences: [String: String] = [
-        "027": "bytes literals (b'x') are outside ctxlab's subset",
         "028": "CPython reuses a freed object's address; ctxlab's addresses only grow",
-        "081": "integers beyond 64 bits",
-        "082": "\\N{NAME} escapes in string literals",
     ]
 
     static func knownDifference(_ name: String) -> String? { knownDifferences[String(name.prefix(3))] }

@@ -77,7 +77,39 @@ extension Interpreter {
             try a.check(maxPositional: 2, minPositional: 1, keywords: ["start"])
             var total = a.get(1, "start") ?? .int(0)
             if case .str = total { throw self.rt.error(.TypeError, "sum() can't sum strings [use ''.join(seq) instead]") }
-            for v in try self.iterate(a.args[0]) { total = try self.binaryOp(.add, total, v) }
+            let items = try self.iterate(a.args[0])
+            var i = 0
+            // CPython 3.12+: an int run first, then floats with Neumaier's compensated sum.
+            if case .int = total {
+                while i < items.count, let x = self.intValue(total), let y = self.intValue(items[i]) {
+                    let r = x.addingReportingOverflow(y)
+                    if r.overflow { break }
+                    total = .int(r.partialValue)
+                    i += 1
+                }
+                if i < items.count {
+                    total = try self.binaryOp(.add, total, items[i])
+                    i += 1
+                }
+            }
+            if case .float(var f) = total {
+                var c = 0.0
+                while i < items.count {
+                    if case .float(let x) = items[i] {
+                        let t = f + x
+                        c += abs(f) >= abs(x) ? (f - t) + x : (x - t) + f
+                        f = t
+                    } else if let x = self.intValue(items[i]) {
+                        f += Double(x)
+                    } else {
+                        break
+                    }
+                    i += 1
+                }
+                if c != 0 && c.isFinite { f += c }
+                total = .float(f)
+            }
+            for v in items[i...] { total = try self.binaryOp(.add, total, v) }
             return total
         }
         b["any"] = function("any") { [unowned self] a in

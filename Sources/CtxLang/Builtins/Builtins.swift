@@ -1,3 +1,4 @@
+import BigInt
 import CtxCore
 
 extension Interpreter {
@@ -10,7 +11,9 @@ extension Interpreter {
                           ("slice", classes.slice)] {
             b[name] = .object(c)
         }
+        b["bytes"] = .object(classes.named("bytes"))
         for t in ExceptionType.builtinCatalogue where t.module == nil { b[t.name] = .object(classes.exceptionClass(t)) }
+        for t in [ExceptionType.UnicodeDecodeError, .UnicodeEncodeError] { b[t.name] = .object(classes.exceptionClass(t)) }
         installExceptionMethods()
         classes.object.namespace["__init__"] = builtin("__init__") { [unowned self] args, kwargs in
             if args.count > 1 || !kwargs.isEmpty, let inst = args.first?.asObject as? PyInstance {
@@ -48,6 +51,10 @@ extension Interpreter {
             try a.exactly(1)
             return .str(try self.repr(a.args[0]))
         }
+        b["ascii"] = function("ascii") { [unowned self] a in
+            try a.exactly(1)
+            return .str(Self.asciiEscaped(try self.repr(a.args[0])))
+        }
         b["len"] = function("len") { [unowned self] a in
             try a.exactly(1)
             return .int(try self.length(a.args[0]))
@@ -55,7 +62,8 @@ extension Interpreter {
         b["abs"] = function("abs") { [unowned self] a in
             try a.exactly(1)
             switch a.args[0] {
-            case .int(let i): return .int(abs(i))
+            case .int(let i): return i == Int.min ? self.intResult(BigInt(i.magnitude)) : .int(abs(i))
+            case .object(let b as PyBigInt): return self.intResult(BigInt(b.value.magnitude))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
             case .object(let i as PyInstance):
@@ -67,23 +75,36 @@ extension Interpreter {
         b["round"] = function("round") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1, keywords: ["ndigits"])
             let x = a.args[0], nd = a.get(1, "ndigits")
-            if let i = self.intValue(x), nd == nil || nd!.isIdentical(.none) { return .int(i) }
+            if let i = self.bigValue(x) {
+                guard let nd, !nd.isIdentical(.none) else { return self.intResult(i) }
+                let n = try self.expectInt(nd, "round")
+                if n >= 0 { return self.intResult(i) }
+                // Round half to even at 10**-n.
+                let unit = BigInt(10).power(min(-n, 4000))
+                var (q, r) = i.quotientAndRemainder(dividingBy: unit)
+                if r.sign == .minus && !r.isZero { q -= 1; r += unit }
+                if 2 * r > unit || (2 * r == unit && !(q % 2).isZero) { q += 1 }
+                return self.intResult(q * unit)
+            }
             let d = try self.expectFloat(x)
             if let nd, let n = self.intValue(nd) {
                 let text = try self.format(.float(d), conversion: nil, spec: ".\(max(0, n))f")
                 return .float(Double(text) ?? d)
             }
             let r = d.rounded(.toNearestOrEven)
-            guard r.isFinite, abs(r) < 9.2e18 else { throw self.rt.error(.OverflowError, "cannot convert float infinity to integer") }
-            return .int(Int(r))
+            if r.isNaN { throw self.rt.error(.ValueError, "cannot convert float NaN to integer") }
+            guard r.isFinite else { throw self.rt.error(.OverflowError, "cannot convert float infinity to integer") }
+            return self.intResult(BigInt(r))
         }
         b["divmod"] = function("divmod") { [unowned self] a in
             try a.exactly(2)
             return self.tuple([try self.binaryOp(.floorDiv, a.args[0], a.args[1]), try self.binaryOp(.mod, a.args[0], a.args[1])])
         }
         b["pow"] = function("pow") { [unowned self] a in
-            try a.check(maxPositional: 2, minPositional: 2)
-            return try self.binaryOp(.pow, a.args[0], a.args[1])
+            try a.check(maxPositional: 3, minPositional: 2, keywords: ["base", "exp", "mod"])
+            let base = a.get(0, "base")!, exp = a.get(1, "exp")!
+            if let mod = a.get(2, "mod"), !mod.isIdentical(.none) { return try self.modularPow(base, exp, mod) }
+            return try self.binaryOp(.pow, base, exp)
         }
         b["chr"] = function("chr") { [unowned self] a in
             try a.exactly(1)
@@ -102,6 +123,9 @@ extension Interpreter {
         for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
             b[name] = function(name) { [unowned self] a in
                 try a.exactly(1)
+                if case .object(let b as PyBigInt) = a.args[0] {
+                    return .str((b.value.sign == .minus ? "-" : "") + prefix + String(b.value.magnitude, radix: radix))
+                }
                 let i = try self.expectInt(a.args[0], name)
                 return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
             }
@@ -147,6 +171,7 @@ extension Interpreter {
             case let d as PyDict: return d.storage.count
             case let s as PySet: return s.storage.count
             case let r as PyRange: return r.count
+            case let b as PyBytes: return b.bytes.count
             case let c as Context: return c.count
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
             case let i as PyInstance:
@@ -171,20 +196,50 @@ extension Interpreter {
             let m = 2_305_843_009_213_693_951
             let r = i >= 0 ? i % m : -((-(i + 1) + 1) % m)
             return r == -1 ? -2 : r
-        case .float(let d):
-            if d == d.rounded(), abs(d) < 9e18 { return try hash(.int(Int(d))) }
-            return Int(truncatingIfNeeded: d.bitPattern)
+        case .float(let d): return floatHash(d)
         case .str(let s):
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let r = Int(truncatingIfNeeded: h)
-            return r == -1 ? -2 : r
+            return bytesHash(Array(s.utf8))
         case .object(let o):
             if let t = o as? PyTuple { return try tupleHash(t.items) }
+            if let b = o as? PyBigInt { return PyBigInt.hash(b.value) }
+            if let b = o as? PyBytes { return bytesHash(b.bytes) }
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__") { return try expectInt(call(m, [v]), "hash") }
             _ = try HashKey(v, rt)  // raises "unhashable type"
             return o.address >> 4
         }
+    }
+
+    /// A stable hash for str and bytes (CPython randomises those per process; an ASCII str and
+    /// the equal bytes hash alike, as there).
+    private func bytesHash(_ bytes: [UInt8]) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let r = Int(truncatingIfNeeded: h)
+        return r == -1 ? -2 : r
+    }
+
+    /// CPython's `_Py_HashDouble`: equal to the hash of an equal int, reduced modulo 2**61 - 1.
+    private func floatHash(_ d: Double) -> Int {
+        if d.isNaN { return 0 }  // CPython hashes a NaN by identity
+        if d.isInfinite { return d > 0 ? 314_159 : -314_159 }
+        let bits = 61, modulus: UInt64 = (1 << 61) - 1
+        var m = d.significand / 2, e = Int(d.exponent) + 1  // frexp: d == m * 2**e, 0.5 <= |m| < 1
+        if d == 0 { return 0 }
+        let sign = d < 0 ? -1 : 1
+        var x: UInt64 = 0
+        while m != 0 {
+            x = ((x << 28) & modulus) | x >> (bits - 28)
+            m *= 268_435_456.0
+            e -= 28
+            let y = UInt64(m)
+            m -= Double(y)
+            x += y
+            if x >= modulus { x -= modulus }
+        }
+        e = e >= 0 ? e % bits : bits - 1 - ((-1 - e) % bits)
+        x = ((x << UInt64(e)) & modulus) | x >> UInt64(bits - e)
+        let r = Int(x) * sign
+        return r == -1 ? -2 : r
     }
 
     /// CPython's `tuplehash` (xxHash-based), 64-bit.
@@ -201,5 +256,23 @@ extension Interpreter {
         acc = acc &+ (UInt64(items.count) ^ (p5 ^ 3_527_539))
         if acc == UInt64.max { return 1_546_275_796 }
         return Int(Int64(bitPattern: acc))
+    }
+}
+
+extension Interpreter {
+    /// `ascii()`'s rule: every non-ASCII character of a repr as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+    static func asciiEscaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let (prefix, width) = v < 0x100 ? ("\\x", 2) : v < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+                let hex = String(v, radix: 16)
+                out += prefix + String(repeating: "0", count: width - hex.count) + hex
+            }
+        }
+        return out
     }
 }

@@ -1,9 +1,11 @@
+import BigInt
 import CtxCore
 
 extension Interpreter {
     /// Calling a built-in type: `int("3")`, `ContextVar("x")`, `Context()`, `threading.Thread(...)`.
     func constructBuiltin(_ b: BuiltinType, _ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = Arguments(name: c.name, args: args, kwargs: kwargs, rt: rt)
+        if b == .iterator, c === classes.named("bytes") { return try makeBytes(a) }
         switch b {
         case .int: return try makeInt(a)
         case .float: return try makeFloat(a)
@@ -75,21 +77,28 @@ extension Interpreter {
         guard let v = a.args.first else { return .int(0) }
         if let base = a.get(1, "base") {
             let text = try expectStr(v, "int() can't convert non-string with explicit base")
-            guard let i = Int(text.trimmingWhitespace, radix: try expectInt(base, "base")) else {
-                throw rt.error(.ValueError, "invalid literal for int() with base \(try expectInt(base, "base")): \(try repr(v))")
+            let radix = try expectInt(base, "base")
+            let trimmed = text.trimmingWhitespace
+            if let i = Int(trimmed, radix: radix) { return .int(i) }
+            guard (2...36).contains(radix), let b = BigIntParsing.parse(trimmed, radix: radix) else {
+                throw rt.error(.ValueError, "invalid literal for int() with base \(radix): \(try repr(v))")
             }
-            return .int(i)
+            return intResult(b)
         }
         switch v {
         case .int, .bool: return .int(intValue(v)!)
+        case .object(let b as PyBigInt): return .object(b)
         case .float(let d):
             guard d.isFinite else { throw rt.error(d.isNaN ? .ValueError : .OverflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
-            return .int(Int(d))
+            if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
+            return intResult(BigInt(d))
         case .str(let s):
-            guard let i = Int(s.trimmingWhitespace.filter { $0 != "_" }) else {
+            let digits = s.trimmingWhitespace.filter { $0 != "_" }
+            if let i = Int(digits) { return .int(i) }
+            guard let b = BigIntParsing.parse(digits, radix: 10) else {
                 throw rt.error(.ValueError, "invalid literal for int() with base 10: \(try repr(v))")
             }
-            return .int(i)
+            return intResult(b)
         default:
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__int__") { return try call(m, [v]) }
             throw rt.error(.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")
@@ -101,6 +110,7 @@ extension Interpreter {
         guard let v = a.args.first else { return .float(0) }
         switch v {
         case .int, .bool, .float: return .float(numeric(v)!)
+        case .object(let b as PyBigInt): return .float(try bigToDouble(b.value))
         case .str(let s):
             let t = s.trimmingWhitespace.lowercased()
             switch t {

@@ -76,6 +76,9 @@ extension Interpreter {
             let i = intValue(value)!
             if let t = s.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), s) }
             return try formatInt(i, s)
+        case .object(let b as PyBigInt):
+            if let t = s.type, "eEfFgG%".contains(t) { return try formatFloat(try bigToDouble(b.value), s) }
+            return try formatInt(b.value, s)
         case .float(let d): return try formatFloat(d, s)
         default:
             throw rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
@@ -86,7 +89,7 @@ extension Interpreter {
         rt.error(.ValueError, "Unknown format code '\(t)' for object of type '\(type)'")
     }
 
-    private func formatInt(_ i: Int, _ s: FormatSpec) throws -> String {
+    private func formatInt<T: BinaryInteger>(_ i: T, _ s: FormatSpec) throws -> String {
         var digits: String
         switch s.type {
         case nil, "d", "n": digits = String(i.magnitude)
@@ -94,7 +97,11 @@ extension Interpreter {
         case "X": digits = String(i.magnitude, radix: 16).uppercased()
         case "o": digits = String(i.magnitude, radix: 8)
         case "b": digits = String(i.magnitude, radix: 2)
-        case "c": return pad(String(Character(Unicode.Scalar(UInt32(i)) ?? " ")), s, defaultAlign: "<")
+        case "c":
+            guard let u = UInt32(exactly: i).flatMap(Unicode.Scalar.init) else {
+                throw rt.error(.OverflowError, "%c arg not in range(0x110000)")
+            }
+            return pad(String(Character(u)), s, defaultAlign: "<")
         case let t?: throw unknownCode(t, "int")
         }
         if let g = s.grouping { digits = group(digits, g, every: s.type == nil || s.type == "d" ? 3 : 4) }
@@ -206,7 +213,18 @@ extension Interpreter {
             switch conv {
             case "s": out += try format(.str(try str(v)), conversion: nil, spec: pyspec)
             case "r": out += try format(.str(try repr(v)), conversion: nil, spec: pyspec)
-            case "d", "i": out += try format(.int(intValue(v) ?? Int(numeric(v) ?? 0)), conversion: nil, spec: pyspec)
+            case "d", "i":
+                let n: Value
+                if let i = intValue(v) {
+                    n = .int(i)
+                } else if isBigInt(v) {
+                    n = v
+                } else if case .float(let d) = v, d.isFinite {
+                    n = try constructBuiltin(.int, classes.int, [.float(d)], [])
+                } else {
+                    throw rt.error(.TypeError, "%\(conv) format: a real number is required, not \(typeName(v))")
+                }
+                out += try format(n, conversion: nil, spec: pyspec)
             case "f", "e", "g", "x", "X", "o": out += try format(v, conversion: nil, spec: pyspec + String(conv))
             default: throw rt.error(.ValueError, "unsupported format character '\(conv)'")
             }

@@ -24,6 +24,8 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let l as PyList: return listMethod(l, obj, name)
+            case let b as PyBigInt: return bigIntAttribute(b, name)
+            case let b as PyBytes: return bytesMethod(b, name)
             case let t as PyTuple: return sequenceMethod(t.items, name)
             case let d as PyDict: return dictMethod(d, name)
             case let s as PySet: return setMethod(s, name)

@@ -109,7 +109,7 @@ extension Interpreter {
             }
         case "format":
             return m { [unowned self] a in .str(try self.strFormat(s, a.args, a.kwargs)) }
-        case "encode": return m { _ in .str(s) }
+        case "encode": return m { [unowned self] a in try self.encode(s, a) }
         case "partition", "rpartition":
             return m { [unowned self] a in
                 try a.exactly(1)

@@ -5,6 +5,10 @@ import CtxCore
 public enum Instr {
     case nop
     case loadConst(Int)
+    /// Literals that are heap objects (the compiler has no runtime to make them): the int whose
+    /// decimal digits are str constant `i` (beyond 64 bits), the bytes whose values are the
+    /// scalars of str constant `i`.
+    case loadBigInt(Int), loadBytes(Int)
     case loadName(Int), storeName(Int), deleteName(Int)
     case loadFast(Int), storeFast(Int), deleteFast(Int)
     case loadDeref(Int), storeDeref(Int), deleteDeref(Int)

@@ -111,8 +111,12 @@ extension Compiler {
         case .int(let i): v = .int(i)
         case .float(let d): v = .float(d)
         case .str(let s): v = .str(s)
-        case .bigInt: throw Unsupported("integers beyond 64 bits are not supported by ctxlab", pos)
-        case .bytes: throw Unsupported("bytes literals are not supported by ctxlab", pos)
+        case .bigInt(let digits):
+            emit(.loadBigInt(constant(.str(digits))))
+            return
+        case .bytes(let bytes):
+            emit(.loadBytes(constant(.str(String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))))))
+            return
         case .ellipsis: throw Unsupported("Ellipsis (...) is not supported by ctxlab", pos)
         }
         emit(.loadConst(constant(v)))

@@ -19,7 +19,10 @@ public struct HashKey: Hashable {
     }
 
     public static func == (a: HashKey, b: HashKey) -> Bool {
-        (try? a.value.pyEquals(b.value)) ?? false
+        // Equal ints are equal keys whatever their representation (a big int equals a float).
+        if case .object(let x as PyBigInt) = a.value { return x.equals(b.value) }
+        if case .object(let y as PyBigInt) = b.value { return y.equals(a.value) }
+        return (try? a.value.pyEquals(b.value)) ?? false
     }
 
     public func hash(into h: inout Hasher) {
@@ -37,6 +40,11 @@ public struct HashKey: Hashable {
             if let t = o as? PyTuple {
                 h.combine(t.items.count)
                 for item in t.items { combine(item, into: &h) }
+            } else if let b = o as? PyBigInt {
+                // Numbers hash by their double value: equal numbers (any type) collide.
+                h.combine(PyBigInt.toDouble(b.value))
+            } else if let b = o as? PyBytes {
+                h.combine(b.bytes)
             } else {
                 h.combine(ObjectIdentifier(o))
             }

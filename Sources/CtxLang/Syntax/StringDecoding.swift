@@ -48,12 +48,31 @@ enum StringDecoding {
             out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             return k + 2 + width
         case "N":
-            throw EscapeDecodeError(message: "\\N{...} escapes are not supported by ctxlab")
+            return try namedEscape(s, k, into: &out)
         default:
             out.append("\\")
             out.append(e)
             return k + 2
         }
+    }
+
+    /// `\N{NAME}` at `s[k]`, with CPython's messages and positions for a malformed escape or an
+    /// unknown name.
+    static func namedEscape(_ s: [Unicode.Scalar], _ k: Int, into out: inout String.UnicodeScalarView) throws(EscapeDecodeError) -> Int {
+        func failure(_ end: Int, _ why: String) -> EscapeDecodeError {
+            EscapeDecodeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k)-\(end - 1): \(why)")
+        }
+        let malformed = "malformed \\N character escape"
+        guard k + 2 < s.count, s[k + 2] == "{" else { throw failure(k + 2, malformed) }
+        var close = k + 3
+        while close < s.count && s[close] != "}" { close += 1 }
+        guard close < s.count else { throw failure(s.count, malformed) }
+        guard close > k + 3 else { throw failure(close, malformed) }
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: s[(k + 3)..<close])
+        guard let scalar = UnicodeNames.lookup(String(name)) else { throw failure(close + 1, "unknown Unicode character name") }
+        out.append(scalar)
+        return close + 1
     }
 
     static let simpleEscapes: [Unicode.Scalar: Unicode.Scalar] = [

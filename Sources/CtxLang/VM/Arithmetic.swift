@@ -1,3 +1,4 @@
+import BigInt
 import CtxCore
 #if canImport(Glibc)
 import Glibc
@@ -46,6 +47,7 @@ extension Interpreter {
             if !isNotImplemented(r) { return r }
         }
         if op == .mul, isSequence(a) || isSequence(b) {
+            if isBigInt(a) || isBigInt(b) { throw rt.error(.OverflowError, "cannot fit 'int' into an index-sized integer") }
             let other = isSequence(a) ? b : a
             throw rt.error(.TypeError, "can't multiply sequence by non-int of type '\(typeName(other))'")
         }
@@ -66,7 +68,7 @@ extension Interpreter {
 
     private func isSequence(_ v: Value) -> Bool {
         if case .str = v { return true }
-        return v.asObject is PyList || v.asObject is PyTuple
+        return v.asObject is PyList || v.asObject is PyTuple || v.asObject is PyBytes
     }
 
     func intValue(_ v: Value) -> Int? {
@@ -77,14 +79,11 @@ extension Interpreter {
         }
     }
 
-    private func overflow() -> PyException {
-        rt.error(.OverflowError, "integer result beyond 64 bits (ctxlab supports 64-bit integers)")
-    }
-
     /// int/float/bool arithmetic with Python's rules (floor division and modulo follow the sign
     /// of the divisor; `/` is always true division).
     func numericOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         if let x = intValue(a), let y = intValue(b) { return try intOp(op, x, y) }
+        if let r = try bigNumericOp(op, a, b) { return r }
         guard let x = numeric(a), let y = numeric(b) else { return nil }
         switch op {
         case .add: return .float(x + y)
@@ -107,9 +106,11 @@ extension Interpreter {
         }
     }
 
+    /// Int arithmetic on the 64-bit fast path; a result that does not fit is recomputed with
+    /// big ints (`bigIntOp`).
     private func intOp(_ op: BinaryOp, _ x: Int, _ y: Int) throws -> Value {
         func checked(_ r: (Int, Bool)) throws -> Value {
-            if r.1 { throw overflow() }
+            if r.1 { return try bigIntOp(op, BigInt(x), BigInt(y)) }
             return .int(r.0)
         }
         switch op {
@@ -121,10 +122,12 @@ extension Interpreter {
             return .float(Double(x) / Double(y))
         case .floorDiv:
             if y == 0 { throw rt.error(.ZeroDivisionError, "integer division or modulo by zero") }
+            if y == -1 { return try checked((0).subtractingReportingOverflow(x)) }
             let q = x / y
             return .int((x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q)
         case .mod:
             if y == 0 { throw rt.error(.ZeroDivisionError, "integer modulo by zero") }
+            if y == -1 { return .int(0) }
             let r = x % y
             return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
         case .pow:
@@ -134,14 +137,22 @@ extension Interpreter {
             }
             var result = 1, base = x, e = y
             while e > 0 {
-                if e & 1 == 1 { result = try intValue(checked(result.multipliedReportingOverflow(by: base)))! }
+                if e & 1 == 1 {
+                    let r = result.multipliedReportingOverflow(by: base)
+                    if r.overflow { return try bigIntOp(.pow, BigInt(x), BigInt(y)) }
+                    result = r.partialValue
+                }
                 e >>= 1
-                if e > 0 { base = try intValue(checked(base.multipliedReportingOverflow(by: base)))! }
+                if e > 0 {
+                    let r = base.multipliedReportingOverflow(by: base)
+                    if r.overflow { return try bigIntOp(.pow, BigInt(x), BigInt(y)) }
+                    base = r.partialValue
+                }
             }
             return .int(result)
         case .lshift:
             if y < 0 { throw rt.error(.ValueError, "negative shift count") }
-            if y >= 63 || (x << y) >> y != x { throw overflow() }
+            if y >= 63 || (x << y) >> y != x { return try bigIntOp(.lshift, BigInt(x), BigInt(y)) }
             return .int(x << y)
         case .rshift:
             if y < 0 { throw rt.error(.ValueError, "negative shift count") }
@@ -156,6 +167,11 @@ extension Interpreter {
     private func sequenceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
+        case (.add, .object(let x as PyBytes), .object(let y as PyBytes)): return .object(PyBytes(runtime: rt, x.bytes + y.bytes))
+        case (.mul, .object(let x as PyBytes), _) where intValue(b) != nil:
+            return .object(PyBytes(runtime: rt, repeated(x.bytes, intValue(b)!)))
+        case (.mul, _, .object(let x as PyBytes)) where intValue(a) != nil:
+            return .object(PyBytes(runtime: rt, repeated(x.bytes, intValue(a)!)))
         case (.mul, .str(let s), _) where intValue(b) != nil: return .str(String(repeating: s, count: max(0, intValue(b)!)))
         case (.mul, _, .str(let s)) where intValue(a) != nil: return .str(String(repeating: s, count: max(0, intValue(a)!)))
         case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
@@ -186,8 +202,8 @@ extension Interpreter {
         }
     }
 
-    private func repeated(_ items: [Value], _ n: Int) -> [Value] {
-        n <= 0 ? [] : Array([[Value]](repeating: items, count: n).joined())
+    private func repeated<T>(_ items: [T], _ n: Int) -> [T] {
+        n <= 0 ? [] : Array([[T]](repeating: items, count: n).joined())
     }
 
     func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {
@@ -195,7 +211,7 @@ extension Interpreter {
         case .not: return .bool(!(try truthy(v)))
         case .neg:
             if let i = intValue(v) {
-                if i == Int.min { throw overflow() }
+                if i == Int.min { return intResult(-BigInt(i)) }
                 return .int(-i)
             }
             if case .float(let d) = v { return .float(-d) }
@@ -205,6 +221,7 @@ extension Interpreter {
         case .invert:
             if let i = intValue(v) { return .int(~i) }
         }
+        if case .object(let b as PyBigInt) = v { return bigUnary(op, b.value) }
         if case .object(let i as PyInstance) = v {
             let name = ["-": "__neg__", "+": "__pos__", "~": "__invert__"][op.rawValue]!
             if let m = i.cls.lookup(name) { return try call(m, [v]) }

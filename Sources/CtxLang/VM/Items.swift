@@ -17,6 +17,9 @@ extension Interpreter {
                 return t.items[try index(idx, t.items.count, "tuple")]
             case let r as PyRange:
                 return .int(r.element(try index(idx, r.count, "range object")))
+            case let b as PyBytes:
+                if let sl = idx.asObject as? PySlice { return .object(PyBytes(runtime: rt, try sliceIndices(sl, b.bytes.count).map { b.bytes[$0] })) }
+                return .int(Int(b.bytes[try index(idx, b.bytes.count, "index")]))
             case let d as PyDict:
                 if let v = d.storage[try HashKey(idx, rt)] { return v }
                 if case .object(let i as PyInstance) = obj, let m = i.cls.lookup("__missing__") { return try call(m, [obj, idx]) }
@@ -85,6 +88,8 @@ extension Interpreter {
     /// A sequence index with negative indexing and CPython's IndexError text.
     func index(_ idx: Value, _ count: Int, _ what: String) throws -> Int {
         guard let i = intValue(idx) else {
+            if isBigInt(idx) { throw rt.error(.IndexError, "cannot fit 'int' into an index-sized integer") }
+            if what == "index" { throw rt.error(.TypeError, "byte indices must be integers or slices, not \(typeName(idx))") }
             let kind = what.hasPrefix("list") ? "list" : what.hasPrefix("string") ? "string" : what.hasPrefix("tuple") ? "tuple" : "range"
             throw rt.error(.TypeError, "\(kind) indices must be integers or slices, not \(typeName(idx))")
         }
@@ -136,6 +141,7 @@ extension Interpreter {
                     return i < l.items.count ? l.items[i] : nil
                 })
             case let t as PyTuple: return .object(arrayIterator(t.items, "tuple_iterator"))
+            case let b as PyBytes: return .object(arrayIterator(b.bytes.map { .int(Int($0)) }, "bytes_iterator"))
             case let r as PyRange:
                 var i = 0
                 return .object(PyIterator(runtime: rt, name: "range_iterator", remaining: { r.count - i }) {

@@ -16,6 +16,8 @@ extension Interpreter {
     func classOf(object o: PyObject) -> PyClass {
         switch o {
         case let i as PyInstance: return i.cls
+        case is PyBigInt: return classes.int
+        case is PyBytes: return classes.named("bytes")
         case let e as PyException: return classOf(exception: e)
         case is PyList: return classes.list
         case is PyTuple: return classes.tuple
@@ -73,6 +75,7 @@ extension Interpreter {
             case let s as PySet: return !s.storage.isEmpty
             case let c as Context: return c.count > 0
             case let r as PyRange: return r.count > 0
+            case let b as PyBytes: return !b.bytes.isEmpty
             case let i as PyInstance:
                 if let b = i.cls.lookup("__bool__") { return try truthy(try call(b, [v])) }
                 if let l = i.cls.lookup("__len__") { return try truthy(try call(l, [v])) }
@@ -172,11 +175,17 @@ extension Interpreter {
         if case .object(let i as PyInstance) = b, let eq = i.cls.lookup("__eq__") {
             return try truthy(call(eq, [b, a]))
         }
+        if case .object(let x as PyBigInt) = a { return x.equals(b) }
+        if case .object(let y as PyBigInt) = b { return y.equals(a) }
         return try a.isIdentical(b) || a.pyEquals(b)
     }
 
     func order(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Bool {
-        if let x = numeric(a), let y = numeric(b) { return compare(op, x, y) }
+        if let x = numeric(a), let y = numeric(b) {
+            if case .object = a { return bigOrder(op, a, b) }
+            if case .object = b { return bigOrder(op, a, b) }
+            return compare(op, x, y)
+        }
         switch (a, b) {
         case (.str(let x), .str(let y)):
             let xs = Array(x.unicodeScalars.map(\.value)), ys = Array(y.unicodeScalars.map(\.value))
@@ -203,6 +212,19 @@ extension Interpreter {
         return compare(op, Double(x.count), Double(y.count))
     }
 
+    /// Exact ordering when one side is a big int (`numeric` is only approximate for those).
+    private func bigOrder(_ op: CompareOp, _ a: Value, _ b: Value) -> Bool {
+        let sign: Int?
+        switch (bigValue(a), bigValue(b)) {
+        case (let x?, let y?): sign = x < y ? -1 : (x == y ? 0 : 1)
+        case (let x?, nil): sign = PyBigInt.compare(x, numeric(b)!)
+        case (nil, let y?): sign = PyBigInt.compare(y, numeric(a)!).map { -$0 }
+        default: sign = nil
+        }
+        guard let sign else { return false }  // NaN
+        return compare(op, sign, 0)
+    }
+
     private func compare<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool {
         switch op {
         case .lt: return x < y
@@ -217,6 +239,7 @@ extension Interpreter {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)
         case .float(let d): return d
+        case .object(let o as PyBigInt): return PyBigInt.toDouble(o.value)
         default: return nil
         }
     }

@@ -12,6 +12,8 @@ extension Interpreter {
             switch instr {
             case .nop: break
             case .loadConst(let i): f.push(f.code.constants[i])
+            case .loadBigInt(let i): f.push(bigIntLiteral(f.code.constants[i]))
+            case .loadBytes(let i): f.push(bytesLiteral(f.code.constants[i]))
             case .loadFast(let i):
                 guard let v = f.locals[i] else {
                     throw rt.error(.UnboundLocalError, "cannot access local variable '\(f.code.varnames[i])' where it is not associated with a value")

@@ -1,0 +1,266 @@
+import BigInt
+import CtxCore
+
+/// A Python `int` that does not fit in 64 bits. Integers that fit are always `Value.int` (the
+/// fast path); every operation that can produce a big result normalises it back through
+/// `Interpreter.intResult`, so a `PyBigInt` is never equal to an `.int`.
+public final class PyBigInt: PyObject {
+    public let value: BigInt
+
+    init(runtime: Runtime, _ value: BigInt) {
+        self.value = value
+        super.init(runtime: runtime)
+    }
+
+    override public var typeName: String { "int" }
+
+    override public func repr() throws -> String { value.description }
+
+    override public func pyEquals(_ other: PyObject) throws -> Bool {
+        (other as? PyBigInt)?.value == value
+    }
+
+    /// Python `==` against any value: exact across int, bool, float and big int.
+    func equals(_ other: Value) -> Bool {
+        switch other {
+        case .int(let i): return value == BigInt(i)
+        case .bool(let b): return value == BigInt(b ? 1 : 0)
+        case .float(let d): return PyBigInt.compare(value, d) == 0
+        case .object(let o as PyBigInt): return o.value == value
+        default: return false
+        }
+    }
+
+    /// The sign of `b - d` (-1, 0, 1), exactly; nil when `d` is NaN.
+    static func compare(_ b: BigInt, _ d: Double) -> Int? {
+        if d.isNaN { return nil }
+        if d.isInfinite { return d > 0 ? -1 : 1 }
+        let floor = d.rounded(.down)
+        let f = BigInt(floor)
+        if b < f { return -1 }
+        if b > f { return 1 }
+        return d == floor ? 0 : -1
+    }
+
+    /// The nearest double (ties to even), or ±infinity when out of range.
+    static func toDouble(_ b: BigInt) -> Double {
+        let m = b.magnitude
+        let bits = m.bitWidth
+        let d: Double
+        if bits <= 64 {
+            d = Double(UInt64(m))
+        } else {
+            // The top 64 bits, with a sticky bit for everything below: one correct rounding.
+            let shift = bits - 64
+            var top = UInt64(m >> shift)
+            if m.trailingZeroBitCount < shift { top |= 1 }
+            d = shift > 2000 ? .infinity : Double(sign: .plus, exponent: shift, significand: Double(top))
+        }
+        return b.sign == .minus ? -d : d
+    }
+
+    /// CPython's hash of an int: the value modulo 2**61 - 1 with the sign kept; -1 becomes -2.
+    static func hash(_ b: BigInt) -> Int {
+        let modulus = BigUInt(2_305_843_009_213_693_951)
+        let r = Int(b.magnitude % modulus)
+        let h = b.sign == .minus ? -r : r
+        return h == -1 ? -2 : h
+    }
+}
+
+extension Interpreter {
+    /// An integer result: `.int` when it fits in 64 bits, a `PyBigInt` otherwise.
+    func intResult(_ b: BigInt) -> Value {
+        if let i = Int(exactly: b) { return .int(i) }
+        return .object(PyBigInt(runtime: rt, b))
+    }
+
+    /// An int literal beyond 64 bits: its decimal digits travel as a `str` constant.
+    func bigIntLiteral(_ constant: Value) -> Value {
+        guard case .str(let digits) = constant, let b = BigIntParsing.parse(digits, radix: 10) else { return constant }
+        return intResult(b)
+    }
+
+    /// The value of an int (any size) or bool; nil for anything else.
+    func bigValue(_ v: Value) -> BigInt? {
+        switch v {
+        case .int(let i): return BigInt(i)
+        case .bool(let b): return BigInt(b ? 1 : 0)
+        case .object(let o as PyBigInt): return o.value
+        default: return nil
+        }
+    }
+
+    func isBigInt(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o is PyBigInt }
+        return false
+    }
+
+    /// `float(b)`: OverflowError when out of range, as CPython.
+    func bigToDouble(_ b: BigInt) throws -> Double {
+        let d = PyBigInt.toDouble(b)
+        if d.isInfinite { throw rt.error(.OverflowError, "int too large to convert to float") }
+        return d
+    }
+
+    /// Arithmetic where at least one operand is a `PyBigInt` (nil otherwise, or when the other
+    /// operand is not a number).
+    func bigNumericOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+        guard isBigInt(a) || isBigInt(b) else { return nil }
+        if let x = bigValue(a), let y = bigValue(b) { return try bigIntOp(op, x, y) }
+        switch (a, b) {
+        case (.object(let x as PyBigInt), .float):
+            return try numericOp(op, .float(try bigToDouble(x.value)), b)
+        case (.float, .object(let y as PyBigInt)):
+            return try numericOp(op, a, .float(try bigToDouble(y.value)))
+        default: return nil
+        }
+    }
+
+    /// The largest integer result ctxlab computes, in bits (CPython has no limit but memory).
+    static let maxIntBits = 1 << 24
+
+    private func tooBig(_ what: String) -> PyException {
+        rt.error(.OverflowError, "\(what): the result would exceed \(Interpreter.maxIntBits) bits, which ctxlab does not support")
+    }
+
+    /// Integer arithmetic of any size, with Python's rules; results are normalised.
+    func bigIntOp(_ op: BinaryOp, _ x: BigInt, _ y: BigInt) throws -> Value {
+        switch op {
+        case .add: return intResult(x + y)
+        case .sub: return intResult(x - y)
+        case .mul: return intResult(x * y)
+        case .div: return .float(try trueDivide(x, y))
+        case .floorDiv, .mod:
+            if y.isZero {
+                throw rt.error(.ZeroDivisionError, op == .mod ? "integer modulo by zero" : "integer division or modulo by zero")
+            }
+            var (q, r) = x.quotientAndRemainder(dividingBy: y)
+            if !r.isZero && (r.sign == .minus) != (y.sign == .minus) {
+                q -= 1
+                r += y
+            }
+            return intResult(op == .mod ? r : q)
+        case .pow:
+            if y.sign == .minus && !y.isZero {
+                if x.isZero { throw rt.error(.ZeroDivisionError, "0.0 cannot be raised to a negative power") }
+                return try numericOp(.pow, .float(try bigToDouble(x)), .float(PyBigInt.toDouble(y)))!
+            }
+            if x.isZero || x == 1 { return intResult(y.isZero ? 1 : x) }
+            if x == -1 { return .int(y.isZero || (y % 2).isZero ? 1 : -1) }
+            guard let e = Int(exactly: y), e <= Interpreter.maxIntBits,
+                  x.magnitude.bitWidth * e <= Interpreter.maxIntBits + 64 else { throw tooBig("integer power") }
+            return intResult(x.power(e))
+        case .lshift:
+            if y.sign == .minus && !y.isZero { throw rt.error(.ValueError, "negative shift count") }
+            if x.isZero { return .int(0) }
+            guard let n = Int(exactly: y) else { throw rt.error(.OverflowError, "too many digits in integer") }
+            if n > Interpreter.maxIntBits { throw tooBig("left shift") }
+            return intResult(x << n)
+        case .rshift:
+            if y.sign == .minus && !y.isZero { throw rt.error(.ValueError, "negative shift count") }
+            let n = Int(exactly: y) ?? Int.max
+            if x.sign == .minus && !x.isZero {
+                // Floor semantics: x >> n == -((-x - 1) >> n) - 1.
+                let m = n >= x.magnitude.bitWidth ? BigUInt(0) : (x.magnitude - 1) >> n
+                return intResult(-BigInt(m) - 1)
+            }
+            return intResult(n >= x.magnitude.bitWidth ? 0 : BigInt(x.magnitude >> n))
+        case .bitAnd, .bitOr, .bitXor: return intResult(bitwise(op, x, y))
+        case .matMul: throw rt.error(.TypeError, "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    /// Two's-complement `&`, `|`, `^` on magnitudes, using `~v == -v - 1` for negative operands.
+    private func bitwise(_ op: BinaryOp, _ x: BigInt, _ y: BigInt) -> BigInt {
+        let xNeg = x.sign == .minus && !x.isZero, yNeg = y.sign == .minus && !y.isZero
+        // A negative v is ~V with V = -v - 1 >= 0.
+        let a = xNeg ? x.magnitude - 1 : x.magnitude, b = yNeg ? y.magnitude - 1 : y.magnitude
+        func not(_ m: BigUInt) -> BigInt { -BigInt(m) - 1 }
+        switch (op, xNeg, yNeg) {
+        case (.bitAnd, false, false): return BigInt(a & b)
+        case (.bitAnd, true, false): return BigInt(b - (b & a))
+        case (.bitAnd, false, true): return BigInt(a - (a & b))
+        case (.bitAnd, true, true): return not(a | b)
+        case (.bitOr, false, false): return BigInt(a | b)
+        case (.bitOr, true, false): return not(a - (a & b))
+        case (.bitOr, false, true): return not(b - (b & a))
+        case (.bitOr, true, true): return not(a & b)
+        case (_, false, false), (_, true, true): return BigInt(a ^ b)
+        default: return not(a ^ b)
+        }
+    }
+
+    /// `x / y` for ints of any size, correctly rounded as CPython's `long_true_divide`.
+    private func trueDivide(_ x: BigInt, _ y: BigInt) throws -> Double {
+        if y.isZero { throw rt.error(.ZeroDivisionError, "division by zero") }
+        let negative = (x.sign == .minus && !x.isZero) != (y.sign == .minus)
+        var a = x.magnitude, b = y.magnitude
+        if a.isZero { return negative ? -0.0 : 0.0 }
+        // Scale so that the quotient has 64..65 bits, then round once with a sticky bit.
+        let shift = a.bitWidth - b.bitWidth - 64
+        if shift > 0 { b <<= shift } else if shift < 0 { a <<= -shift }
+        let (q, r) = a.quotientAndRemainder(dividingBy: b)
+        var top = q
+        if !r.isZero { top |= 1 }
+        let d = PyBigInt.toDouble(BigInt(top))
+        let scaled = shift > 2000 ? Double.infinity : shift < -2200 ? 0.0 : Double(sign: .plus, exponent: shift, significand: d)
+        if scaled.isInfinite { throw rt.error(.OverflowError, "integer division result too large for a float") }
+        return negative ? -scaled : scaled
+    }
+
+    /// `pow(base, exp, mod)` for ints.
+    func modularPow(_ base: Value, _ exp: Value, _ mod: Value) throws -> Value {
+        guard let x = bigValue(base), let e = bigValue(exp), let m = bigValue(mod) else {
+            throw rt.error(.TypeError, "unsupported operand type(s) for ** or pow(): '\(typeName(base))', '\(typeName(exp))', '\(typeName(mod))'")
+        }
+        if m.isZero { throw rt.error(.ValueError, "pow() 3rd argument cannot be 0") }
+        let modulus = m.magnitude
+        var b = ((x % BigInt(modulus)) + BigInt(modulus)).magnitude % modulus
+        if e.sign == .minus && !e.isZero {
+            guard let inv = b.inverse(modulus) else {
+                throw rt.error(.ValueError, "base is not invertible for the given modulus")
+            }
+            b = inv
+        }
+        var r = BigInt(modulus == 1 ? 0 : b.power(e.magnitude, modulus: modulus))
+        // The result takes the modulus's sign, as `%` does.
+        if m.sign == .minus && !r.isZero { r -= BigInt(modulus) }
+        return intResult(r)
+    }
+
+    /// Unary `-`, `~` and `abs()` of a big int.
+    func bigUnary(_ op: UnaryOp, _ b: BigInt) -> Value {
+        switch op {
+        case .neg: return intResult(-b)
+        case .invert: return intResult(-b - 1)
+        default: return intResult(b)
+        }
+    }
+
+    /// Attributes of big ints (`bit_length`, `real`, ...).
+    func bigIntAttribute(_ b: PyBigInt, _ name: String) -> Value? {
+        switch name {
+        case "real", "numerator": return .object(b)
+        case "imag": return .int(0)
+        case "denominator": return .int(1)
+        case "bit_length": return function(name) { _ in .int(b.value.magnitude.bitWidth) }
+        default: return nil
+        }
+    }
+}
+
+/// Parsing integer text of any size (sign, then ASCII digits of the radix).
+enum BigIntParsing {
+    static func parse(_ text: some StringProtocol, radix: Int) -> BigInt? {
+        var t = Substring(text)
+        var negative = false
+        if let c = t.first, c == "-" || c == "+" {
+            negative = c == "-"
+            t = t.dropFirst()
+        }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              let m = BigUInt(t, radix: radix) else { return nil }
+        return negative ? -BigInt(m) : BigInt(m)
+    }
+}
