@@ -9,5 +9,1015 @@ public struct Lesson: Sendable {
 
 public enum Lessons {
     public static let all: [Lesson] = [
+        Lesson(
+            name: "01-seed-experiments", title: "Lesson 1: the seed experiments",
+            text: #"""
+# Lesson 1: the seed experiments
+#
+# Credit: adapted from the blog post "Python ContextVar" (published 2025-06-23; in this
+# repository at ../shared/seeds/python-contextvar.md, written in Korean). Its five experiments
+# are replayed here in the article's order, as inputs to CPython 3.14's asyncio REPL
+# (`python -m asyncio`), which is what ctxlab simulates. The narration is ours.
+#
+# Why ContextVar at all? With threads, per-request state lived in thread-local storage. In
+# asyncio many tasks share one thread, so thread-local state leaks between them. PEP 567's
+# ContextVar gives every task its own view instead. The name ("test_context") is for debugging.
+#
+# Everything you type at this REPL runs in ONE shared context, the "REPL session context"
+# (gh-124594). Its default here is one uuid4() computed once, when the variable is created.
+>>> import contextvars
+>>> from uuid import uuid4
+>>> ctx = contextvars.ContextVar("test_context", default=uuid4())
+>>> ctx.get()
+UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4')
+# The tree shows every live context. `▶ ... current` is the context your statements run in;
+# it was copied from the main thread's context when the REPL started. The variable has no
+# value in either mapping yet: both show its default, marked (default).
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+#
+# Experiment 1: nested coroutines see the same value.
+# test_context only sets a new uuid when the value is None, which never happens here: the
+# default is a UUID, not None (a quirk of the original code, kept as it was).
+>>> async def nested_context():
+...     print(f"Nested context value: {ctx.get()}")
+...
+>>> async def nested_context2():
+...     print(f"Nested context2 value: {ctx.get()}")
+...
+>>> async def test_context():
+...     # Get the current context value
+...     current_value = ctx.get()
+...
+...     if current_value is None:
+...         ctx.set(uuid4())
+...         current_value = ctx.get()
+...
+...     print(f"Current context value: {current_value}")
+...
+...     await nested_context()
+...     await nested_context2()
+...
+# One `await` runs everything inline: the three coroutines share the caller's context.
+>>> await test_context()
+Current context value: e220a839-7b1d-4daf-ae78-9e6aa1b965f4
+Nested context value: e220a839-7b1d-4daf-ae78-9e6aa1b965f4
+Nested context2 value: e220a839-7b1d-4daf-ae78-9e6aa1b965f4
+#
+# Experiment 2: the first nested coroutine changes the value midway.
+>>> async def nested_context():
+...     ctx.set(uuid4()) # the value changes here
+...     print(f"Nested context value: {ctx.get()}")
+...
+# The change made inside nested_context is seen by nested_context2 and by the caller: awaiting
+# a coroutine does not copy anything.
+>>> await test_context()
+Current context value: e220a839-7b1d-4daf-ae78-9e6aa1b965f4
+Nested context value: 06c45d18-8009-454f-b88b-b8a8724c81ec
+Nested context2 value: 06c45d18-8009-454f-b88b-b8a8724c81ec
+# And because the REPL's statements share one context, the value set inside the coroutine is
+# now the session's value: `← changed` marks what the last command changed. [Task-2 done] is
+# the task the REPL made for the `await` statement; it ran in the session context itself.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        [Task-2 done → None]
+        test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')  ← changed
+>>> ctx.get()
+UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+#
+# Experiment 3: a synchronous copy_context().run(). The article starts over with a new variable
+# of the same name and no default (the old one still has its value in the session context).
+>>> ctx = contextvars.ContextVar('test_context')
+>>> def nested_context():
+...     print(f"Inside nested_context, before set: {ctx.get()}")
+...     ctx.set(uuid4())
+...     print(f"Inside nested_context, after set: {ctx.get()}")
+...
+>>> def nested_context2():
+...     print(f"nested_context2 value: {ctx.get()}")
+...
+>>> def test_context():
+...     initial_value = uuid4()
+...     ctx.set(initial_value)
+...     print(f"Initial context value: {initial_value}")
+...
+...     copy_ctx = contextvars.copy_context()
+...
+...     print(f"Value in copied context: {copy_ctx[ctx]}")
+...
+...     copy_ctx.run(nested_context)
+...
+...     print(f"Context value after copy.run(): {ctx.get()}")
+...
+...     nested_context2()
+...
+# copy_ctx.run(nested_context) runs the function inside the copy: its set stays there.
+>>> test_context()
+Initial context value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Value in copied context: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Inside nested_context, before set: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Inside nested_context, after set: 2c829abe-1f45-42e1-8584-133ac916ab3c
+Context value after copy.run(): 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+nested_context2 value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+# Two rows named test_context now: the old variable (with a default) and the new one. The
+# copy made inside test_context was local to the function, so it is gone from the tree; only
+# the session context keeps the new initial value. `<unset>` means no value and no default:
+# get() would raise LookupError there.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   test_context = <unset>  ← changed
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+        test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')  ← changed
+#
+# Experiment 4: the same idea with async functions. Note `ctx.get(ctx)`: get's argument is the
+# fallback returned when the variable has no value (the variable itself here, as the article
+# wrote it).
+>>> async def nested_context():
+...     print(f"Copy context value: {ctx.get(ctx)}")
+...     ctx.set(uuid4())
+...     print(f"Nested context value: {ctx.get()}")
+...
+>>> async def nested_context2():
+...     print(f"Nested context2 value: {ctx.get()}")
+...
+>>> async def test_context():
+...     # Get the current context value
+...     current_value = ctx.get()
+...
+...     if current_value is None:
+...         ctx.set(uuid4())
+...         current_value = ctx.get()
+...
+...     print(f"Current context value: {current_value}")
+...
+...     original_ctx = contextvars.copy_context()
+...     copy_ctx = contextvars.copy_context()
+...
+...
+...     print(f"Original context value: {original_ctx.get(ctx)}")
+...     await copy_ctx.run(nested_context)
+...
+...     print(f"Context value after copy: {ctx.get()}")
+...
+...     await original_ctx.run(nested_context2)
+...
+# Surprise: the value set in the "copy" is seen after it, and by the original context too.
+>>> await test_context()
+Current context value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Original context value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Copy context value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
+Nested context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Context value after copy: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Nested context2 value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+# Why: copy_ctx.run(nested_context) only *calls* the async function, which creates a
+# coroutine object inside the copy and returns at once. None of the body has run yet.
+>>> copy_ctx = contextvars.copy_context()
+>>> coro = copy_ctx.run(nested_context)
+>>> coro
+<coroutine object nested_context at 0x7f00000072c0>
+# Awaiting the coroutine runs its body here, in the awaiting task's context: the session's.
+>>> await coro
+Copy context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Nested context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+>>> copy_ctx[ctx] == ctx.get()
+False
+# copy_ctx (named in parentheses after its origin) kept the old value; the session context
+# took the new one. copy_context().run() cannot isolate an async function.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   test_context = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')  ← changed
+    └── Context 0x7f0000007140 (copy_context()) (copy_ctx)
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+#
+# Experiment 5: asyncio.create_task(coro, context=copy_ctx) runs the coroutine as a task *in*
+# the copy, so its set stays in the copy.
+>>> import asyncio
+>>> async def test_context():
+...     # Get the current context value
+...     current_value = ctx.get()
+...
+...     if current_value is None:
+...         ctx.set(uuid4())
+...         current_value = ctx.get()
+...
+...     print(f"Current context value: {current_value}")
+...
+...     original_ctx = contextvars.copy_context()
+...     copy_ctx = contextvars.copy_context()
+...
+...
+...     print(f"Original context value: {original_ctx.get(ctx)}")
+...     await asyncio.create_task(nested_context(), context=copy_ctx)
+...     print(f"Context value after copy: {ctx.get()}")
+...
+...     await nested_context2()
+...
+>>> await test_context()
+Current context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Original context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Copy context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Nested context value: 8621a03f-e0bb-4b7b-8e1f-7555983aa92f
+Context value after copy: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Nested context2 value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+# The new context (`new`) holds the task that ran nested_context, with its own value; the
+# session context is unchanged. That is the fix the article arrives at.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   test_context = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-5 done → None]
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')
+    ├── Context 0x7f0000007140 (copy_context()) (copy_ctx)
+    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │       test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+    └── Context 0x7f0000007dc0 (copy_context())  new  [Task-6 done → None]
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            test_context = UUID('8621a03f-e0bb-4b7b-8e1f-7555983aa92f')
+
+"""#),
+        Lesson(
+            name: "02-tokens", title: "Lesson 2: tokens",
+            text: #"""
+# Lesson 2: tokens
+#
+# ContextVar.set() returns a Token: a receipt that remembers which variable was set, in which
+# Context, and what the value was before. ContextVar.reset(token) uses it to undo that set.
+>>> import contextvars
+>>> request_id = contextvars.ContextVar('request_id', default='-')
+>>> token = request_id.set('req-1')
+>>> token
+<Token var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000004d00>
+# The token knows its variable and the old value. There was none in this context (only the
+# default, which lives in the variable, not in any context), so old_value is Token.MISSING.
+>>> token.var is request_id
+True
+>>> token.old_value
+<Token.MISSING>
+>>> token.old_value is contextvars.Token.MISSING
+True
+# The value lives in the session context's mapping; the main thread's context never had it.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = '-' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        request_id = 'req-1'
+>>> token2 = request_id.set('req-2')
+>>> token2.old_value
+'req-1'
+>>> request_id.reset(token2)
+>>> request_id.get()
+'req-1'
+# Each input here is its own statement, yet the token from an earlier input still works: the
+# asyncio REPL runs every statement in one shared context (3.12.8+, 3.13.1+, 3.14).
+>>> request_id.reset(token)
+>>> request_id.get()
+'-'
+# Resetting to MISSING does not store the default: it removes the variable from the mapping.
+>>> request_id in contextvars.copy_context()
+False
+# `(default)` again in the session context: no value of its own; `← changed` marks what moved
+# since the tree was last drawn.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = '-' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        request_id = '-' (default)  ← changed
+#
+# Three ways a reset fails, checked in this order.
+# 1. A token can be used once. Its repr now says `used`.
+>>> request_id.reset(token)
+Traceback (most recent call last):
+  ...
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000004d00> has already been used once
+# 2. The token must come from the same variable.
+>>> user = contextvars.ContextVar('user')
+>>> user_token = user.set('alice')
+>>> request_id.reset(user_token)
+Traceback (most recent call last):
+  ...
+ValueError: <Token var=<ContextVar name='user' at 0x7f0000005c80> at 0x7f0000005e00> was created by a different ContextVar
+# 3. The token must be reset in the same Context object it was created in (identity, not
+# equality). Here the set happens inside another context, through Context.run.
+>>> ctx = contextvars.copy_context()
+>>> inner = ctx.run(request_id.set, 'inside ctx')
+>>> ctx[request_id]
+'inside ctx'
+>>> request_id.reset(inner)
+Traceback (most recent call last):
+  ...
+ValueError: <Token var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000006280> was created in a different Context
+# ctx (its name in parentheses) is a copy of the session context and holds the value that
+# `inner` would undo. The session context itself never had 'inside ctx'.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = '-' (default)
+│   user = <unset>  ← changed
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   request_id = '-' (default)
+    │   user = 'alice'  ← changed
+    └── Context 0x7f00000060c0 (copy_context()) (ctx)
+            request_id = 'inside ctx'
+            user = 'alice'
+# Run the reset in that context and it works; the value goes back to "no value" there.
+>>> ctx.run(request_id.reset, inner)
+>>> ctx.get(request_id, 'nothing in ctx')
+'nothing in ctx'
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = '-' (default)
+│   user = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   request_id = '-' (default)
+    │   user = 'alice'
+    └── Context 0x7f00000060c0 (copy_context()) (ctx)
+            request_id = '-' (default)  ← changed
+            user = 'alice'
+#
+# Python 3.14: a Token is a context manager. `with var.set(x):` resets on the way out, also
+# when the block raises. (On 3.11-3.13 the with statement raises TypeError: the token does not
+# support the context manager protocol.)
+# requires: 3.14
+>>> with request_id.set('req-3') as t:
+...     print('inside:', request_id.get(), t.var.name)
+...
+inside: req-3 request_id
+>>> request_id.get()
+'-'
+# requires: 3.14
+>>> with request_id.set('req-4'):
+...     raise ValueError('boom')
+...
+Traceback (most recent call last):
+  ...
+ValueError: boom
+>>> request_id.get()
+'-'
+# The exit is an ordinary reset, with the same checks: reset the token yourself inside the
+# block and the exit finds it already used.
+# requires: 3.14
+>>> with request_id.set('req-5') as t:
+...     request_id.reset(t)
+...
+Traceback (most recent call last):
+  ...
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000007040> has already been used once
+>>> request_id.get()
+'-'
+
+"""#),
+        Lesson(
+            name: "03-tasks", title: "Lesson 3: tasks",
+            text: #"""
+# Lesson 3: tasks
+#
+# A task never runs in "the caller's context" itself: asyncio.create_task() copies the current
+# context when the task is created, and every step of the task runs inside that copy. So a
+# task sees the values of the moment it was created, and what it sets stays with it.
+>>> import contextvars
+>>> user = contextvars.ContextVar('user', default='anonymous')
+>>> async def whoami(label):
+...     print(label, 'sees', user.get())
+...     return user.get()
+...
+>>> _ = user.set('alice')
+# Create a task, then change the value in the same input. The task's first step runs only
+# after this input (before the next prompt), yet it sees 'alice': the copy was taken at
+# create_task(), not when the task started running.
+>>> t = asyncio.create_task(whoami('t')); _ = user.set('bob')
+t sees alice
+>>> user.get()
+'bob'
+# Task-1's context hangs under the session context it was copied from. The task is done; its
+# badge shows what it returned.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   user = 'anonymous' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   user = 'bob'
+    └── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+            user = 'alice'
+>>> await t
+'alice'
+#
+# What a task sets stays in its copy.
+>>> async def login(name):
+...     user.set(name)
+...     return user.get()
+...
+>>> await asyncio.create_task(login('carol'))
+'carol'
+>>> user.get()
+'bob'
+# Awaiting the coroutine directly (no task) runs it in the session context instead.
+>>> await login('dave')
+'dave'
+>>> user.get()
+'dave'
+# The carol task's copy is already garbage (nothing refers to it: the summary line counts it);
+# the session context took 'dave'.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   user = 'anonymous' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   user = 'dave'  ← changed
+    └── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+            user = 'alice'
++ 1 unreachable context (garbage)
+#
+# context= is used as-is: no copy. Two tasks given the same Context share it, and each sees
+# the other's writes as soon as they happen. An Event keeps them waiting so that the tree
+# can show them mid-flight.
+>>> shared = contextvars.copy_context()
+>>> go = asyncio.Event()
+>>> async def writer():
+...     user.set('set by writer')
+...     await go.wait()
+...     print('writer sees', user.get())
+...
+>>> async def reader():
+...     print('reader sees', user.get())
+...     user.set('set by reader')
+...     await go.wait()
+...     print('reader sees', user.get())
+...
+# The writer runs first and sets the value; the reader, in the same Context, sees it.
+>>> a = asyncio.create_task(writer(), context=shared); b = asyncio.create_task(reader(), context=shared)
+reader sees set by writer
+# One context, two tasks waiting in it: no copy was made, so `shared` has no child.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   user = 'anonymous' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   user = 'dave'
+    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    │       user = 'alice'
+    └── Context 0x7f0000006240 (copy_context()) (shared)
+            [Task-6 waiting on a future] [Task-7 waiting on a future]
+            user = 'set by reader'
++ 1 unreachable context (garbage)
+>>> go.set()
+writer sees set by reader
+reader sees set by reader
+>>> shared[user], user.get()
+('set by reader', 'dave')
+#
+# gather() wraps each coroutine in a task when gather() is called: one copy per child, taken
+# at that moment.
+>>> async def show(label):
+...     await asyncio.sleep(0)
+...     return f'{label}: {user.get()}'
+...
+>>> async def fan_out():
+...     user.set('before gather')
+...     job = asyncio.gather(show('x'), show('y'))
+...     user.set('after gather')
+...     return await job
+...
+>>> await fan_out()
+['x: before gather', 'y: before gather']
+# The statement's own task (Task-8) ran fan_out in the session context. The two gather
+# children hang under that context, copied while the value was still 'before gather'.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   user = 'anonymous' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-8 done → None]
+    │   user = 'after gather'  ← changed
+    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    │       user = 'alice'
+    ├── Context 0x7f0000006240 (copy_context()) (shared)  [Task-6 done → None]
+    │       [Task-7 done → None]
+    │       user = 'set by reader'
+    ├── Context 0x7f0000007900 (Task-9)  new  [Task-9 done → 'x: before gather']
+    │       user = 'before gather'
+    └── Context 0x7f00000079c0 (Task-10)  new
+            [Task-10 done → 'y: before gather']
+            user = 'before gather'
++ 1 unreachable context (garbage)
+>>> user.get()
+'after gather'
+# A TaskGroup works the same way: each create_task copies the context of the moment.
+>>> async def grouped():
+...     async with asyncio.TaskGroup() as tg:
+...         first = tg.create_task(show('first'))
+...         user.set('changed in the group')
+...         second = tg.create_task(show('second'))
+...     return first.result(), second.result()
+...
+>>> await grouped()
+('first: after gather', 'second: changed in the group')
+# Two copies again, taken at different moments of the same coroutine.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   user = 'anonymous' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-11 done → None]
+    │   user = 'changed in the group'  ← changed
+    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    │       user = 'alice'
+    ├── Context 0x7f0000006240 (copy_context()) (shared)  [Task-6 done → None]
+    │       [Task-7 done → None]
+    │       user = 'set by reader'
+    ├── Context 0x7f0000008580 (Task-12)  new
+    │       [Task-12 done → 'first: after gather']
+    │       user = 'after gather'
+    └── Context 0x7f0000008880 (Task-13)  new
+            [Task-13 done → 'second: changed in the group']
+            user = 'changed in the group'
++ 3 unreachable contexts (garbage)
+>>> user.get()
+'changed in the group'
+
+"""#),
+        Lesson(
+            name: "04-threads-and-executors", title: "Lesson 4: threads and executors",
+            text: #"""
+# Lesson 4: threads and executors
+#
+# Contexts belong to threads: each OS thread has its own current context. asyncio's tasks all
+# run on the event loop's thread, and that is exactly where thread-local storage goes wrong.
+>>> import contextvars, threading
+>>> tenant = contextvars.ContextVar('tenant', default='no tenant')
+>>> _ = tenant.set('acme')
+>>> def look():
+...     print('thread sees', tenant.get())
+...
+# A new thread starts with an empty context (CPython 3.14's default build; the free-threaded
+# build copies the starter's context instead). It does not inherit 'acme'.
+>>> th = threading.Thread(target=look); th.start(); th.join()
+thread sees no tenant
+# The thread's context is a root of its own, not a copy of anything: it never had 'acme'.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   tenant = 'no tenant' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        tenant = 'acme'
+Context 0x7f0000005240 (thread Thread-1 (look))  new
+    tenant = 'no tenant' (default)
+# Python 3.14: pass context= to choose. A copy of the current context:
+# requires: 3.14
+>>> th = threading.Thread(target=look, context=contextvars.copy_context()); th.start(); th.join()
+thread sees acme
+#
+# Executors. loop.run_in_executor() does not propagate the context: the job runs in the worker
+# thread's own context, which lives as long as the thread. With one worker, what the first
+# job sets is seen by the second.
+>>> from concurrent.futures import ThreadPoolExecutor
+>>> pool = ThreadPoolExecutor(max_workers=1)
+>>> def job(value):
+...     before = tenant.get()
+...     tenant.set(value)
+...     return before
+...
+>>> loop = asyncio.get_running_loop()
+>>> await loop.run_in_executor(pool, job, 'set by job 1')
+'no tenant'
+>>> await loop.run_in_executor(pool, job, 'set by job 2')
+'set by job 1'
+# The worker's context (thread ThreadPoolExecutor-0_0) keeps the last job's value. The
+# copy_context() under the session context is the one the 3.14 thread above ran in.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   tenant = 'no tenant' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-2 done → None]
+    │   tenant = 'acme'
+    └── Context 0x7f0000005500 (copy_context())
+            tenant = 'acme'
+Context 0x7f0000005240 (thread Thread-1 (look))
+    tenant = 'no tenant' (default)
+Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
+    tenant = 'set by job 2'
+# asyncio.to_thread() is different: it copies the caller's context and runs the function in
+# the copy (ctx.run inside the worker). The job sees 'acme'; its set stays in the copy.
+>>> await asyncio.to_thread(job, 'set by to_thread')
+'acme'
+>>> tenant.get()
+'acme'
+# The copy to_thread made is already gone, and the default executor's worker (asyncio_0) has
+# its own context, untouched: the job ran inside the copy, not in it.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   tenant = 'no tenant' (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   tenant = 'acme'
+    └── Context 0x7f0000005500 (copy_context())
+            tenant = 'acme'
+Context 0x7f0000005240 (thread Thread-1 (look))
+    tenant = 'no tenant' (default)
+Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
+    tenant = 'set by job 2'
+Context 0x7f0000006c80 (thread asyncio_0)
+    tenant = 'no tenant' (default)
+>>> pool.shutdown()
+#
+# Why not threading.local? The article's opening point. Every task runs on the same thread, so
+# they all share one thread-local object: a request's data is overwritten by another request
+# as soon as the first task yields.
+>>> local = threading.local()
+>>> async def handle_with_local(request):
+...     local.request = request
+...     await asyncio.sleep(0)
+...     return f'{request} sees {local.request}'
+...
+>>> await asyncio.gather(handle_with_local('r1'), handle_with_local('r2'))
+['r1 sees r2', 'r2 sees r2']
+# The same handler with a ContextVar: each task has its own copy of the context.
+>>> current = contextvars.ContextVar('current')
+>>> async def handle_with_contextvar(request):
+...     current.set(request)
+...     await asyncio.sleep(0)
+...     return f'{request} sees {current.get()}'
+...
+>>> await asyncio.gather(handle_with_contextvar('r1'), handle_with_contextvar('r2'))
+['r1 sees r1', 'r2 sees r2']
+# Each gather child has its own context with its own `current`. (`current` is new since the
+# last tree, so every older context marks it `← changed`, even where it is <unset>.)
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   tenant = 'no tenant' (default)
+│   current = <unset>  ← changed
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-7 done → None]
+    │   tenant = 'acme'
+    │   current = <unset>  ← changed
+    ├── Context 0x7f0000005500 (copy_context())
+    │       tenant = 'acme'
+    │       current = <unset>  ← changed
+    ├── Context 0x7f0000007fc0 (Task-8)  new  [Task-8 done → 'r1 sees r1']
+    │       tenant = 'acme'
+    │       current = 'r1'
+    └── Context 0x7f0000008080 (Task-9)  new  [Task-9 done → 'r2 sees r2']
+            tenant = 'acme'
+            current = 'r2'
+Context 0x7f0000005240 (thread Thread-1 (look))
+    tenant = 'no tenant' (default)
+    current = <unset>  ← changed
+Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
+    tenant = 'set by job 2'
+    current = <unset>  ← changed
+Context 0x7f0000006c80 (thread asyncio_0)
+    tenant = 'no tenant' (default)
+    current = <unset>  ← changed
++ 2 unreachable contexts (garbage)
+
+"""#),
+        Lesson(
+            name: "05-leaks-and-fixes", title: "Lesson 5: leaks and fixes",
+            text: #"""
+# Lesson 5: leaks and fixes
+#
+# Three ways a context variable ends up where it should not, and how to stop each one.
+>>> import contextvars
+>>> request_id = contextvars.ContextVar('request_id', default=None)
+#
+# Leak 1: `await ctx.run(async_fn)`. Context.run() calls the function inside ctx, but calling
+# an async function only creates a coroutine; the body runs later, when it is awaited, in the
+# awaiting task's context.
+>>> async def tag(value):
+...     request_id.set(value)
+...     return request_id.get()
+...
+>>> isolated = contextvars.copy_context()
+>>> await isolated.run(tag, 'req-0')
+'req-0'
+>>> request_id.get()
+'req-0'
+>>> isolated.get(request_id) is None
+True
+# The session context took the value; `isolated` (named in parentheses) never did.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = None (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   request_id = 'req-0'
+    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+            request_id = None (default)
+# Fix: run the coroutine as a task in that context. context= is used as-is.
+>>> await asyncio.create_task(tag('req-0b'), context=isolated)
+'req-0b'
+>>> isolated[request_id], request_id.get()
+('req-0b', 'req-0')
+>>> _ = request_id.set(None)
+#
+# Leak 2: a middleware that sets the request id and never resets it. Awaited directly, it runs
+# in its caller's context, so the id outlives the request.
+>>> def log(message):
+...     print(f'[{request_id.get()}] {message}')
+...
+>>> async def handler(path):
+...     log(f'handling {path}')
+...
+>>> async def middleware(rid, path):
+...     request_id.set(rid)
+...     await handler(path)
+...
+>>> await middleware('req-1', '/orders')
+[req-1] handling /orders
+# The next request has no id of its own, and is logged as req-1.
+>>> await handler('/health')
+[req-1] handling /health
+# There it is: the session context still holds 'req-1', and every later statement inherits it.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = None (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-5 done → None]
+    │   request_id = 'req-1'  ← changed
+    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+            request_id = 'req-0b'  ← changed
+# Fix 1: keep the Token and reset it in `finally`, so the old value comes back even if the
+# handler raises.
+>>> async def middleware(rid, path):
+...     token = request_id.set(rid)
+...     try:
+...         await handler(path)
+...     finally:
+...         request_id.reset(token)
+...
+>>> _ = request_id.set(None)
+>>> await middleware('req-2', '/orders')
+[req-2] handling /orders
+>>> await handler('/health')
+[None] handling /health
+# Back to None: the reset restored the value from before the request (not the default).
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = None (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-7 done → None]
+    │   request_id = None  ← changed
+    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+            request_id = 'req-0b'
+# Fix 2 (Python 3.14): the Token is a context manager, so `with` does the try/finally.
+>>> async def middleware(rid, path):
+...     with request_id.set(rid):
+...         await handler(path)
+...
+# requires: 3.14
+>>> await middleware('req-3', '/orders')
+[req-3] handling /orders
+>>> await handler('/health')
+[None] handling /health
+# Fix 3: one task per request, as servers do. The leak then goes into the task's own copy,
+# which is thrown away with the task. (Resetting is still good manners.)
+>>> async def leaky_middleware(rid, path):
+...     request_id.set(rid)
+...     await handler(path)
+...
+>>> await asyncio.create_task(leaky_middleware('req-4', '/orders'))
+[req-4] handling /orders
+>>> await handler('/health')
+[None] handling /health
+# The request task's copy, with its leaked 'req-4', is already garbage: the summary line at
+# the bottom counts it.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = None (default)
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   [Task-12 done → None]
+    │   request_id = None
+    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+            request_id = 'req-0b'
++ 1 unreachable context (garbage)
+#
+# Leak 3: a mutable default. The default is one object stored in the ContextVar itself, not in
+# any context, so every context and every task gets the very same list.
+>>> tags = contextvars.ContextVar('tags', default=[])
+>>> async def add_tag(tag):
+...     tags.get().append(tag)
+...     return tags.get()
+...
+>>> await asyncio.gather(add_tag('a'), add_tag('b'))
+[['a', 'b'], ['a', 'b']]
+>>> tags.get()
+['a', 'b']
+# Even a brand-new, empty Context sees it.
+>>> contextvars.Context().run(tags.get)
+['a', 'b']
+# Every context shows the same list as its (default). (`← changed` here only says that `tags`
+# is new since the last tree.)
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   request_id = None (default)
+│   tags = ['a', 'b'] (default)  ← changed
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   request_id = None
+    │   tags = ['a', 'b'] (default)  ← changed
+    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+            request_id = 'req-0b'
+            tags = ['a', 'b'] (default)  ← changed
++ 3 unreachable contexts (garbage)
+# Fix: an immutable default, and set() a new value instead of mutating the old one.
+>>> tags = contextvars.ContextVar('tags', default=())
+>>> async def add_tag(tag):
+...     tags.set(tags.get() + (tag,))
+...     return tags.get()
+...
+>>> await asyncio.gather(add_tag('a'), add_tag('b'))
+[('a',), ('b',)]
+>>> tags.get()
+()
+
+"""#),
+        Lesson(
+            name: "06-reading-the-tree", title: "Lesson 6: reading the tree",
+            text: #"""
+# Lesson 6: reading the tree
+#
+# A guided tour of every mark the tree uses. `:tree` draws it; in the interactive REPL it is
+# drawn after every input (`:tree off` stops that).
+>>> import contextvars
+>>> color = contextvars.ContextVar('color', default='red')
+>>> size = contextvars.ContextVar('size')
+# Each node is one Context object: `Context <address> (<why it exists>)`, drawn under the
+# context it was copied from. Roots are contexts copied from nothing: here the main thread's
+# own context. The REPL copied it once at start-up; that copy, the REPL session context, is
+# where your statements run: `▶` and `current` mark it.
+# Under each node, one line per ContextVar as seen from that context:
+#   `color = 'red' (default)`  the context has no value; get() returns the default;
+#   `size = <unset>`           no value and no default; get() raises LookupError.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+        color = 'red' (default)
+        size = <unset>
+>>> _ = color.set('blue')
+>>> ctx = contextvars.copy_context()
+# `new`: created by the last input. `(ctx)` after the title: the names bound to this object.
+# `← changed`: the value differs from the last time the tree was drawn.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'  ← changed
+    │   size = <unset>
+    └── Context 0x7f0000004f80 (copy_context()) (ctx)  new
+            color = 'blue'
+            size = <unset>
+>>> ctx.run(size.set, 10)
+<Token var=<ContextVar name='size' at 0x7f0000004cc0> at 0x7f0000005140>
+>>> also = ctx
+# Now only ctx changed, and it has two names.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    └── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+            color = 'blue'
+            size = 10  ← changed
+#
+# Tasks appear as badges on the context they run in: `[name state]`. To catch a task before
+# its first step, switch to manual mode, where background work only runs when you `:step`.
+>>> :mode manual
+mode manual: background tasks run only when you :step
+>>> async def nap():
+...     await asyncio.sleep(100)
+...
+>>> sleeper = asyncio.create_task(nap(), name='sleeper')
+# `pending`: created, not started. Its context is named after it: (sleeper).
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    │       color = 'blue'
+    │       size = 10
+    └── Context 0x7f0000005340 (sleeper)  new  [sleeper pending]
+            color = 'blue'
+            size = <unset>
+>>> :step
+ran <Handle Task.task_wakeup()>
+# One step ran: the task started and is now suspended on its sleep, `waiting on sleep(100.0)`.
+# The sleep's timer callback got a context of its own: call_later copied the task's context
+# (`copied for a callback`).
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    │       color = 'blue'
+    │       size = 10
+    └── Context 0x7f0000005340 (sleeper)  [sleeper waiting on sleep(100.0)]
+        │   color = 'blue'
+        │   size = <unset>
+        └── Context 0x7f0000005480 (copied for a callback)  new
+                color = 'blue'
+                size = <unset>
+>>> :mode auto
+mode auto: ready tasks run before each prompt
+>>> async def answer():
+...     return 42
+...
+>>> async def boom():
+...     raise ValueError('boom')
+...
+>>> good = asyncio.create_task(answer(), name='good'); bad = asyncio.create_task(boom(), name='bad')
+>>> bad.exception()
+ValueError('boom')
+>>> sleeper.cancel()
+True
+# `waiting on ...` above names what the task is suspended on (a sleep, another task by name,
+# `gather`, `a future`). `done → 42`: returned, with the repr of the result. `failed: ValueError('boom')`: raised.
+# `cancelled`: the cancel request was delivered at the task's next step, which ran before this
+# prompt. The cancelled timer no longer holds its context, so that context is counted on the
+# last line, `+ 1 unreachable context
+# (garbage)`: nothing refers to it any more.
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    │       color = 'blue'
+    │       size = 10
+    ├── Context 0x7f0000005340 (sleeper)  [sleeper cancelled]
+    │       color = 'blue'
+    │       size = <unset>
+    ├── Context 0x7f0000005880 (good)  [good done → 42]
+    │       color = 'blue'
+    │       size = <unset>
+    └── Context 0x7f0000005a80 (bad)  [bad failed: ValueError('boom')]
+            color = 'blue'
+            size = <unset>
++ 1 unreachable context (garbage)
+#
+# Two marks you will not see between inputs: `entered` (a Context.run() or a task step is
+# executing inside that context right now) and a running task's badge, `[▶ name running,
+# current]`. When the prompt is back, nothing runs and no context is entered.
+#
+# Finished tasks are drawn while a name holds them or when the last input created them.
+# Drop the names and their contexts join the unreachable count.
+>>> del good, bad
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    │       color = 'blue'
+    │       size = 10
+    └── Context 0x7f0000005340 (sleeper)  [sleeper cancelled]
+            color = 'blue'
+            size = <unset>
++ 2 unreachable contexts (garbage)
+#
+# Folding: past 40 contexts, subtrees with nothing notable in them (nothing current, new,
+# named, changed, or running a live task) fold into `… N more contexts, unchanged`.
+>>> many = [contextvars.copy_context() for i in range(45)]
+>>> seventh = many[7]
+>>> _ = seventh.run(size.set, 7)
+# The named one stays in view. Its 44 unnamed siblings fold, and so does the cancelled
+# sleeper's context (a name holds the task, not its context, and the task is finished): runs
+# of folded siblings become one line each. (`← changed` compares with the tree drawn last:
+# these copies were never drawn, so size = 7 is not marked.)
+>>> :tree
+Context 0x7f0000002f40 (main thread)
+│   color = 'red' (default)
+│   size = <unset>
+└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+    │   color = 'blue'
+    │   size = <unset>
+    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    │       color = 'blue'
+    │       size = 10
+    ├── … 8 more contexts, unchanged
+    ├── Context 0x7f0000006340 (copy_context()) (seventh)
+    │       color = 'blue'
+    │       size = 7
+    └── … 37 more contexts, unchanged
++ 2 unreachable contexts (garbage)
+
+"""#),
     ]
 }
