@@ -34,9 +34,9 @@ UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4')
 # it was copied from the main thread's context when the REPL started. The variable has no
 # value in either mapping yet: both show its default, marked (default).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
 #
 # Experiment 1: nested coroutines see the same value.
@@ -82,9 +82,9 @@ Nested context2 value: 06c45d18-8009-454f-b88b-b8a8724c81ec
 # now the session's value: `← changed` marks what the last command changed. [Task-2 done] is
 # the task the REPL made for the `await` statement; it ran in the session context itself.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         [Task-2 done → None]
         test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')  ← changed
 >>> ctx.get()
@@ -129,10 +129,10 @@ nested_context2 value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
 # the session context keeps the new initial value. `<unset>` means no value and no default:
 # get() would raise LookupError there.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-│   test_context = <unset>  ← changed
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+│   test_context = <unset>
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
         test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')  ← changed
 #
@@ -181,7 +181,7 @@ Nested context2 value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
 >>> copy_ctx = contextvars.copy_context()
 >>> coro = copy_ctx.run(nested_context)
 >>> coro
-<coroutine object nested_context at 0x7f00000072c0>
+<coroutine object nested_context at 0x7f00000073c0>
 # Awaiting the coroutine runs its body here, in the awaiting task's context: the session's.
 >>> await coro
 Copy context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
@@ -191,13 +191,13 @@ False
 # copy_ctx (named in parentheses after its origin) kept the old value; the session context
 # took the new one. copy_context().run() cannot isolate an async function.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
 │   test_context = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')  ← changed
-    └── Context 0x7f0000007140 (copy_context()) (copy_ctx)
+    └── Context 0x7f0000007240 (copy_context()) (copy_ctx)
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
             test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
 #
@@ -234,17 +234,17 @@ Nested context2 value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
 # The new context (`new`) holds the task that ran nested_context, with its own value; the
 # session context is unchanged. That is the fix the article arrives at.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
 │   test_context = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-5 done → None]
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')
-    ├── Context 0x7f0000007140 (copy_context()) (copy_ctx)
+    ├── Context 0x7f0000007240 (copy_context()) (copy_ctx)
     │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │       test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
-    └── Context 0x7f0000007dc0 (copy_context())  new  [Task-6 done → None]
+    └── Context 0x7f0000007ec0 (copy_context())  new  [Task-6 done → None]
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
             test_context = UUID('8621a03f-e0bb-4b7b-8e1f-7555983aa92f')
 
@@ -260,7 +260,7 @@ Context 0x7f0000002f40 (main thread)
 >>> request_id = contextvars.ContextVar('request_id', default='-')
 >>> token = request_id.set('req-1')
 >>> token
-<Token var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000004d00>
+<Token var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000004e00>
 # The token knows its variable and the old value. There was none in this context (only the
 # default, which lives in the variable, not in any context), so old_value is Token.MISSING.
 >>> token.var is request_id
@@ -271,9 +271,9 @@ True
 True
 # The value lives in the session context's mapping; the main thread's context never had it.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = '-' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         request_id = 'req-1'
 >>> token2 = request_id.set('req-2')
 >>> token2.old_value
@@ -292,9 +292,9 @@ False
 # `(default)` again in the session context: no value of its own; `← changed` marks what moved
 # since the tree was last drawn.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = '-' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         request_id = '-' (default)  ← changed
 #
 # Three ways a reset fails, checked in this order.
@@ -302,14 +302,14 @@ Context 0x7f0000002f40 (main thread)
 >>> request_id.reset(token)
 Traceback (most recent call last):
   ...
-RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000004d00> has already been used once
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000004e00> has already been used once
 # 2. The token must come from the same variable.
 >>> user = contextvars.ContextVar('user')
 >>> user_token = user.set('alice')
 >>> request_id.reset(user_token)
 Traceback (most recent call last):
   ...
-ValueError: <Token var=<ContextVar name='user' at 0x7f0000005c80> at 0x7f0000005e00> was created by a different ContextVar
+ValueError: <Token var=<ContextVar name='user' at 0x7f0000005d80> at 0x7f0000005f00> was created by a different ContextVar
 # 3. The token must be reset in the same Context object it was created in (identity, not
 # equality). Here the set happens inside another context, through Context.run.
 >>> ctx = contextvars.copy_context()
@@ -319,17 +319,17 @@ ValueError: <Token var=<ContextVar name='user' at 0x7f0000005c80> at 0x7f0000005
 >>> request_id.reset(inner)
 Traceback (most recent call last):
   ...
-ValueError: <Token var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000006280> was created in a different Context
+ValueError: <Token var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000006380> was created in a different Context
 # ctx (its name in parentheses) is a copy of the session context and holds the value that
 # `inner` would undo. The session context itself never had 'inside ctx'.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = '-' (default)
-│   user = <unset>  ← changed
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+│   user = <unset>
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   request_id = '-' (default)
     │   user = 'alice'  ← changed
-    └── Context 0x7f00000060c0 (copy_context()) (ctx)
+    └── Context 0x7f00000061c0 (copy_context()) (ctx)
             request_id = 'inside ctx'
             user = 'alice'
 # Run the reset in that context and it works; the value goes back to "no value" there.
@@ -337,13 +337,13 @@ Context 0x7f0000002f40 (main thread)
 >>> ctx.get(request_id, 'nothing in ctx')
 'nothing in ctx'
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = '-' (default)
 │   user = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   request_id = '-' (default)
     │   user = 'alice'
-    └── Context 0x7f00000060c0 (copy_context()) (ctx)
+    └── Context 0x7f00000061c0 (copy_context()) (ctx)
             request_id = '-' (default)  ← changed
             user = 'alice'
 #
@@ -374,7 +374,7 @@ ValueError: boom
 ...
 Traceback (most recent call last):
   ...
-RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004b80> at 0x7f0000007040> has already been used once
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000007140> has already been used once
 >>> request_id.get()
 '-'
 
@@ -404,11 +404,11 @@ t sees alice
 # Task-1's context hangs under the session context it was copied from. The task is done; its
 # badge shows what it returned.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'bob'
-    └── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    └── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
             user = 'alice'
 >>> await t
 'alice'
@@ -430,11 +430,11 @@ Context 0x7f0000002f40 (main thread)
 # The carol task's copy is already garbage (nothing refers to it: the summary line counts it);
 # the session context took 'dave'.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'dave'  ← changed
-    └── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    └── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
             user = 'alice'
 + 1 unreachable context (garbage)
 #
@@ -459,13 +459,13 @@ Context 0x7f0000002f40 (main thread)
 reader sees set by writer
 # One context, two tasks waiting in it: no copy was made, so `shared` has no child.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'dave'
-    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
     │       user = 'alice'
-    └── Context 0x7f0000006240 (copy_context()) (shared)
+    └── Context 0x7f0000006340 (copy_context()) (shared)
             [Task-6 waiting on a future] [Task-7 waiting on a future]
             user = 'set by reader'
 + 1 unreachable context (garbage)
@@ -492,19 +492,19 @@ reader sees set by reader
 # The statement's own task (Task-8) ran fan_out in the session context. The two gather
 # children hang under that context, copied while the value was still 'before gather'.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-8 done → None]
     │   user = 'after gather'  ← changed
-    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006240 (copy_context()) (shared)  [Task-6 done → None]
+    ├── Context 0x7f0000006340 (copy_context()) (shared)  [Task-6 done → None]
     │       [Task-7 done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f0000007900 (Task-9)  new  [Task-9 done → 'x: before gather']
+    ├── Context 0x7f0000007a00 (Task-9)  new  [Task-9 done → 'x: before gather']
     │       user = 'before gather'
-    └── Context 0x7f00000079c0 (Task-10)  new
+    └── Context 0x7f0000007ac0 (Task-10)  new
             [Task-10 done → 'y: before gather']
             user = 'before gather'
 + 1 unreachable context (garbage)
@@ -522,20 +522,20 @@ Context 0x7f0000002f40 (main thread)
 ('first: after gather', 'second: changed in the group')
 # Two copies again, taken at different moments of the same coroutine.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-11 done → None]
     │   user = 'changed in the group'  ← changed
-    ├── Context 0x7f0000004fc0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006240 (copy_context()) (shared)  [Task-6 done → None]
+    ├── Context 0x7f0000006340 (copy_context()) (shared)  [Task-6 done → None]
     │       [Task-7 done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f0000008580 (Task-12)  new
+    ├── Context 0x7f0000008680 (Task-12)  new
     │       [Task-12 done → 'first: after gather']
     │       user = 'after gather'
-    └── Context 0x7f0000008880 (Task-13)  new
+    └── Context 0x7f0000008980 (Task-13)  new
             [Task-13 done → 'second: changed in the group']
             user = 'changed in the group'
 + 3 unreachable contexts (garbage)
@@ -562,11 +562,11 @@ Context 0x7f0000002f40 (main thread)
 thread sees no tenant
 # The thread's context is a root of its own, not a copy of anything: it never had 'acme'.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         tenant = 'acme'
-Context 0x7f0000005240 (thread Thread-1 (look))  new
+Context 0x7f0000005340 (thread Thread-1 (look))  new
     tenant = 'no tenant' (default)
 # Python 3.14: pass context= to choose. A copy of the current context:
 # requires: 3.14
@@ -589,19 +589,20 @@ thread sees acme
 >>> await loop.run_in_executor(pool, job, 'set by job 2')
 'set by job 1'
 # The worker's context (thread ThreadPoolExecutor-0_0) keeps the last job's value. The
-# copy_context() under the session context is the one the 3.14 thread above ran in.
+# copy_context() under the session context is the one the 3.14 thread above ran in (`th`
+# holds that thread, and a finished thread keeps its context). The first thread's context is
+# garbage now: it finished, and `th` no longer refers to it.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-2 done → None]
     │   tenant = 'acme'
-    └── Context 0x7f0000005500 (copy_context())
+    └── Context 0x7f0000005600 (copy_context())
             tenant = 'acme'
-Context 0x7f0000005240 (thread Thread-1 (look))
-    tenant = 'no tenant' (default)
-Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
+Context 0x7f0000006180 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
++ 1 unreachable context (garbage)
 # asyncio.to_thread() is different: it copies the caller's context and runs the function in
 # the copy (ctx.run inside the worker). The job sees 'acme'; its set stays in the copy.
 >>> await asyncio.to_thread(job, 'set by to_thread')
@@ -611,18 +612,17 @@ Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
 # The copy to_thread made is already gone, and the default executor's worker (asyncio_0) has
 # its own context, untouched: the job ran inside the copy, not in it.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   tenant = 'acme'
-    └── Context 0x7f0000005500 (copy_context())
+    └── Context 0x7f0000005600 (copy_context())
             tenant = 'acme'
-Context 0x7f0000005240 (thread Thread-1 (look))
-    tenant = 'no tenant' (default)
-Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
+Context 0x7f0000006180 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
-Context 0x7f0000006c80 (thread asyncio_0)
+Context 0x7f0000006d80 (thread asyncio_0)
     tenant = 'no tenant' (default)
++ 1 unreachable context (garbage)
 >>> pool.shutdown()
 #
 # Why not threading.local? The article's opening point. Every task runs on the same thread, so
@@ -646,34 +646,28 @@ Context 0x7f0000006c80 (thread asyncio_0)
 >>> await asyncio.gather(handle_with_contextvar('r1'), handle_with_contextvar('r2'))
 ['r1 sees r1', 'r2 sees r2']
 # Each gather child has its own context with its own `current`. (`current` is new since the
-# last tree, so every older context marks it `← changed`, even where it is <unset>.)
+# last tree: it is marked `← changed` only where it has a value of its own.)
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   tenant = 'no tenant' (default)
-│   current = <unset>  ← changed
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+│   current = <unset>
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-7 done → None]
     │   tenant = 'acme'
-    │   current = <unset>  ← changed
-    ├── Context 0x7f0000005500 (copy_context())
+    │   current = <unset>
+    ├── Context 0x7f0000005600 (copy_context())
     │       tenant = 'acme'
-    │       current = <unset>  ← changed
-    ├── Context 0x7f0000007fc0 (Task-8)  new  [Task-8 done → 'r1 sees r1']
+    │       current = <unset>
+    ├── Context 0x7f00000080c0 (Task-8)  new  [Task-8 done → 'r1 sees r1']
     │       tenant = 'acme'
     │       current = 'r1'
-    └── Context 0x7f0000008080 (Task-9)  new  [Task-9 done → 'r2 sees r2']
+    └── Context 0x7f0000008180 (Task-9)  new  [Task-9 done → 'r2 sees r2']
             tenant = 'acme'
             current = 'r2'
-Context 0x7f0000005240 (thread Thread-1 (look))
+Context 0x7f0000006d80 (thread asyncio_0)
     tenant = 'no tenant' (default)
-    current = <unset>  ← changed
-Context 0x7f0000006080 (thread ThreadPoolExecutor-0_0)
-    tenant = 'set by job 2'
-    current = <unset>  ← changed
-Context 0x7f0000006c80 (thread asyncio_0)
-    tenant = 'no tenant' (default)
-    current = <unset>  ← changed
-+ 2 unreachable contexts (garbage)
+    current = <unset>
++ 4 unreachable contexts (garbage)
 
 """#),
         Lesson(
@@ -701,11 +695,11 @@ Context 0x7f0000006c80 (thread asyncio_0)
 True
 # The session context took the value; `isolated` (named in parentheses) never did.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   request_id = 'req-0'
-    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+    └── Context 0x7f0000004f00 (copy_context()) (isolated)
             request_id = None (default)
 # Fix: run the coroutine as a task in that context. context= is used as-is.
 >>> await asyncio.create_task(tag('req-0b'), context=isolated)
@@ -733,12 +727,12 @@ Context 0x7f0000002f40 (main thread)
 [req-1] handling /health
 # There it is: the session context still holds 'req-1', and every later statement inherits it.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-5 done → None]
     │   request_id = 'req-1'  ← changed
-    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+    └── Context 0x7f0000004f00 (copy_context()) (isolated)
             request_id = 'req-0b'  ← changed
 # Fix 1: keep the Token and reset it in `finally`, so the old value comes back even if the
 # handler raises.
@@ -756,12 +750,12 @@ Context 0x7f0000002f40 (main thread)
 [None] handling /health
 # Back to None: the reset restored the value from before the request (not the default).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-7 done → None]
     │   request_id = None  ← changed
-    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+    └── Context 0x7f0000004f00 (copy_context()) (isolated)
             request_id = 'req-0b'
 # Fix 2 (Python 3.14): the Token is a context manager, so `with` does the try/finally.
 >>> async def middleware(rid, path):
@@ -786,12 +780,12 @@ Context 0x7f0000002f40 (main thread)
 # The request task's copy, with its leaked 'req-4', is already garbage: the summary line at
 # the bottom counts it.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-12 done → None]
     │   request_id = None
-    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+    └── Context 0x7f0000004f00 (copy_context()) (isolated)
             request_id = 'req-0b'
 + 1 unreachable context (garbage)
 #
@@ -809,18 +803,17 @@ Context 0x7f0000002f40 (main thread)
 # Even a brand-new, empty Context sees it.
 >>> contextvars.Context().run(tags.get)
 ['a', 'b']
-# Every context shows the same list as its (default). (`← changed` here only says that `tags`
-# is new since the last tree.)
+# Every context shows the same list as its (default).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   request_id = None (default)
-│   tags = ['a', 'b'] (default)  ← changed
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+│   tags = ['a', 'b'] (default)
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   request_id = None
-    │   tags = ['a', 'b'] (default)  ← changed
-    └── Context 0x7f0000004e00 (copy_context()) (isolated)
+    │   tags = ['a', 'b'] (default)
+    └── Context 0x7f0000004f00 (copy_context()) (isolated)
             request_id = 'req-0b'
-            tags = ['a', 'b'] (default)  ← changed
+            tags = ['a', 'b'] (default)
 + 3 unreachable contexts (garbage)
 # Fix: an immutable default, and set() a new value instead of mutating the old one.
 >>> tags = contextvars.ContextVar('tags', default=())
@@ -852,38 +845,39 @@ Context 0x7f0000002f40 (main thread)
 #   `color = 'red' (default)`  the context has no value; get() returns the default;
 #   `size = <unset>`           no value and no default; get() raises LookupError.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
         color = 'red' (default)
         size = <unset>
 >>> _ = color.set('blue')
 >>> ctx = contextvars.copy_context()
 # `new`: created by the last input. `(ctx)` after the title: the names bound to this object.
-# `← changed`: the value differs from the last time the tree was drawn.
+# `← changed`: the value differs from the last time the tree was drawn (or the variable is
+# newer than that drawing and has a value of its own here).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'  ← changed
     │   size = <unset>
-    └── Context 0x7f0000004f80 (copy_context()) (ctx)  new
+    └── Context 0x7f0000005080 (copy_context()) (ctx)  new
             color = 'blue'
             size = <unset>
 >>> ctx.run(size.set, 10)
-<Token var=<ContextVar name='size' at 0x7f0000004cc0> at 0x7f0000005140>
+<Token var=<ContextVar name='size' at 0x7f0000004dc0> at 0x7f0000005240>
 >>> also = ctx
 # Now only ctx changed, and it has two names.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    └── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    └── Context 0x7f0000005080 (copy_context()) (ctx, also)
             color = 'blue'
             size = 10  ← changed
 #
@@ -897,16 +891,16 @@ mode manual: background tasks run only when you :step
 >>> sleeper = asyncio.create_task(nap(), name='sleeper')
 # `pending`: created, not started. Its context is named after it: (sleeper).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005340 (sleeper)  new  [sleeper pending]
+    └── Context 0x7f0000005440 (sleeper)  new  [sleeper pending]
             color = 'blue'
             size = <unset>
 >>> :step
@@ -915,19 +909,19 @@ ran <Handle Task.task_wakeup()>
 # The sleep's timer callback got a context of its own: call_later copied the task's context
 # (`copied for a callback`).
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005340 (sleeper)  [sleeper waiting on sleep(100.0)]
+    └── Context 0x7f0000005440 (sleeper)  [sleeper waiting on sleep(100.0)]
         │   color = 'blue'
         │   size = <unset>
-        └── Context 0x7f0000005480 (copied for a callback)  new
+        └── Context 0x7f0000005580 (copied for a callback)  new
                 color = 'blue'
                 size = <unset>
 >>> :mode auto
@@ -950,22 +944,22 @@ True
 # last line, `+ 1 unreachable context
 # (garbage)`: nothing refers to it any more.
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    ├── Context 0x7f0000005340 (sleeper)  [sleeper cancelled]
+    ├── Context 0x7f0000005440 (sleeper)  [sleeper cancelled]
     │       color = 'blue'
     │       size = <unset>
-    ├── Context 0x7f0000005880 (good)  [good done → 42]
+    ├── Context 0x7f0000005980 (good)  [good done → 42]
     │       color = 'blue'
     │       size = <unset>
-    └── Context 0x7f0000005a80 (bad)  [bad failed: ValueError('boom')]
+    └── Context 0x7f0000005b80 (bad)  [bad failed: ValueError('boom')]
             color = 'blue'
             size = <unset>
 + 1 unreachable context (garbage)
@@ -978,16 +972,16 @@ Context 0x7f0000002f40 (main thread)
 # Drop the names and their contexts join the unreachable count.
 >>> del good, bad
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005340 (sleeper)  [sleeper cancelled]
+    └── Context 0x7f0000005440 (sleeper)  [sleeper cancelled]
             color = 'blue'
             size = <unset>
 + 2 unreachable contexts (garbage)
@@ -1002,17 +996,17 @@ Context 0x7f0000002f40 (main thread)
 # of folded siblings become one line each. (`← changed` compares with the tree drawn last:
 # these copies were never drawn, so size = 7 is not marked.)
 >>> :tree
-Context 0x7f0000002f40 (main thread)
+Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000002f80 (REPL session context)  current
+└── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000004f80 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
     ├── … 8 more contexts, unchanged
-    ├── Context 0x7f0000006340 (copy_context()) (seventh)
+    ├── Context 0x7f0000006440 (copy_context()) (seventh)
     │       color = 'blue'
     │       size = 7
     └── … 37 more contexts, unchanged

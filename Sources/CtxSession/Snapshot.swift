@@ -22,7 +22,9 @@ extension Session {
         for t in visibleTasks() { add(t.context) }
         for h in loop.ready where !h.isCancelled { add(h.context) }
         for h in loop.scheduledTimers where !h.isCancelled { add(h.context) }
-        for t in runtime.threads.dropFirst() {
+        // A finished thread's context stays reachable only through the Thread object (3.14 keeps
+        // it in `Thread._context`): it is drawn when a name holds the thread (above).
+        for t in runtime.threads.dropFirst() where t.state != .finished {
             if let c = t.runContext { add(c) }
         }
         // Ancestors, so that every node hangs under the context it was copied from.
@@ -50,6 +52,7 @@ extension Session {
         switch v.asObject {
         case let c as Context: return [c]
         case let t as Task: return [t.context]
+        case let t as PyThread: return t.runContext.map { [$0] } ?? []
         case let l as PyList where depth == 0: return l.items.flatMap { contexts(in: $0, depth: 1) }
         case let t as PyTuple where depth == 0: return t.items.flatMap { contexts(in: $0, depth: 1) }
         case let d as PyDict where depth == 0: return d.storage.values.flatMap { contexts(in: $0, depth: 1) }
@@ -63,24 +66,28 @@ extension Session {
         let shown = Set(contexts.map(ObjectIdentifier.init))
         let variables = tracker.liveVariables
         var nodes: [ContextNode] = []
-        var shownValues: [ObjectIdentifier: [ObjectIdentifier: String]] = [:]
+        // Keyed by address (from a counter, never reused), not by object identity.
+        var shownValues: [Int: [Int: String]] = [:]
         for c in contexts {
             let id = ObjectIdentifier(c)
             let parent = c.origin.flatMap { shown.contains(ObjectIdentifier($0)) ? $0.address : nil }
             var cells: [VariableCell] = []
-            var values: [ObjectIdentifier: String] = [:]
+            var values: [Int: String] = [:]
             for v in variables {
                 let cell = variableCell(v, in: c)
-                values[ObjectIdentifier(v)] = "\(cell.kind)=\(cell.value)"
+                values[v.address] = "\(cell.kind)=\(cell.value)"
                 var shownCell = cell
-                if let before = tracker.lastShown[id] {
-                    shownCell.changed = before[ObjectIdentifier(v)] != values[ObjectIdentifier(v)]
+                // Changed: shown last time with another value, or a variable that did not exist
+                // at the last drawing and now has a value of its own here. Nothing is "changed"
+                // in a context drawn for the first time (one the command created says `new`).
+                if let before = tracker.lastShown[c.address] {
+                    shownCell.changed = before[v.address].map { $0 != values[v.address] } ?? (cell.kind == .set)
                 } else {
                     shownCell.changed = false
                 }
                 cells.append(shownCell)
             }
-            shownValues[id] = values
+            shownValues[c.address] = values
             nodes.append(ContextNode(
                 id: c.address, parent: parent, title: title(of: c), names: names[id] ?? [],
                 tasks: visibleTasks().filter { $0.context === c }.map(badge),

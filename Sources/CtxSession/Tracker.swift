@@ -13,8 +13,9 @@ final class Tracker {
     private var variables: [WeakVariable] = []
     private var createdSinceCommand = 0
     private var existingAtCommandStart = Set<ObjectIdentifier>()
-    /// Last shown value of each (context, variable), to mark what the last command changed.
-    var lastShown: [ObjectIdentifier: [ObjectIdentifier: String]] = [:]
+    /// Last shown value of each (context, variable), by address, to mark what the last command
+    /// changed.
+    var lastShown: [Int: [Int: String]] = [:]
     /// Whether a task was created by the last command.
     func isNew(_ t: Task) -> Bool { !tasksAtCommandStart.contains(ObjectIdentifier(t)) }
 

@@ -95,4 +95,38 @@ import Testing
         s.submit("g()")
         #expect(hints.count == 2 && hints[1].contains("every call makes a new"))
     }
+
+    /// `← changed` compares with the last drawing: a brand-new variable is marked only where it
+    /// has a value of its own; a `set` is marked in the context it changed and nowhere else.
+    @Test func changedMarksOnlyRealChanges() {
+        let out = run(["v = ContextVar('v', default=0)", "w = ContextVar('w')", "w.set(1)", "x = ContextVar('x'); _ = x.set(2)"]) {
+            $0.showTree = true
+        }
+        #expect(!out[1].contains("← changed"), "a new variable with no value:\n\(out[1])")
+        let changed = out[2].split(separator: "\n").filter { $0.contains("← changed") }
+        #expect(changed.count == 1 && changed[0].contains("w = 1"), "after w.set(1):\n\(out[2])")
+        let marked = out[3].split(separator: "\n").filter { $0.contains("← changed") }
+        #expect(marked.count == 1 && marked[0].contains("x = 2"), "a new variable set at once:\n\(out[3])")
+    }
+
+    /// A finished thread's context is drawn while a name holds the thread, then it is garbage.
+    @Test func aFinishedThreadsContextLivesAsLongAsTheThreadObject() {
+        let out = run([
+            "import threading", "v = ContextVar('v', default=0)", "def job():\n    v.set(9)\n",
+            "t = threading.Thread(target=job); t.start(); t.join()", "del t",
+        ]) { $0.showTree = true }
+        #expect(out[3].contains("(thread Thread-1 (job))"), "\(out[3])")
+        #expect(!out[4].contains("(thread Thread-1 (job))"), "\(out[4])")
+        #expect(out[4].contains("1 unreachable context"), "\(out[4])")
+    }
+
+    /// An exception that escapes a thread's target is reported as threading.excepthook does,
+    /// and the session goes on.
+    @Test func aThreadsExceptionIsReported() {
+        let out = run(["import threading", "def boom():\n    raise ValueError('in thread')\n",
+                       "t = threading.Thread(target=boom); t.start(); t.join(); print('joined')"])
+        #expect(out[2].contains("Exception in thread Thread-1 (boom):"), "\(out[2])")
+        #expect(out[2].contains("ValueError: in thread"), "\(out[2])")
+        #expect(out[2].contains("joined\n"), "\(out[2])")
+    }
 }

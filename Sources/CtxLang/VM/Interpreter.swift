@@ -52,6 +52,12 @@ public final class Interpreter {
         random = SeededRandom(seed: seed)
         missing = MissingMarker(runtime: runtime)
         installBuiltins()
+        // CPython's threading.excepthook: an exception that escapes a thread's target is printed
+        // to standard error (SystemExit silently ends the thread) and the program goes on.
+        rt.onThreadException = { [unowned self] thread, e in
+            guard !e.isInstance(of: .SystemExit) else { return }
+            rt.write("Exception in thread \(thread.name):\n" + self.formatTraceback(e), true)
+        }
     }
 
     // MARK: the run loop
