@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
+        .testTarget(name: "ReplTerminalTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,12 @@ ctxlab_ensure_libedit() {
   ctxlab_apt_install libedit-dev pkg-config
 }
 
+# tmux: the REPL terminal tests (Tests/ReplTerminalTests) drive ctxlab in a private tmux server.
+ctxlab_ensure_tmux() {
+  if command -v tmux >/dev/null 2>&1; then return 0; fi
+  ctxlab_apt_install tmux
+}
+
 ctxlab_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     if [ -x /opt/swift/usr/bin/swift ]; then export PATH="/opt/swift/usr/bin:$PATH"

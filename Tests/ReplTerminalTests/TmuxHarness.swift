@@ -1,0 +1,368 @@
+import Foundation
+import Testing
+
+/// Drives the real `ctxlab` binary in a private tmux server: one server (its own socket,
+/// `tmux -L ctxlab-test-<random>`) per session, killed in all cases by `close()` (and `deinit`).
+///
+/// Everything waits by polling the pane with a deadline; nothing sleeps for a fixed long time.
+/// Keys are only typed once the `>>> ` prompt is up: keys typed while code runs can be lost.
+enum Tmux {
+    /// The tmux executable, if one is installed.
+    static let path: String? = {
+        let env = ProcessInfo.processInfo.environment
+        var dirs = (env["PATH"] ?? "").split(separator: ":").map(String.init)
+        dirs += ["/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        for d in dirs where FileManager.default.isExecutableFile(atPath: d + "/tmux") { return d + "/tmux" }
+        return nil
+    }()
+
+    static let isCI: Bool = {
+        let ci = ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? ""
+        return !ci.isEmpty && ci != "false" && ci != "0"
+    }()
+
+    static let missingMessage =
+        "tmux is not installed, so the REPL terminal tests cannot run: install it (apt-get install tmux) or run bin/test, which installs it"
+
+    /// The suite runs when tmux is there; without it, it fails in CI and is skipped (with a
+    /// printed note) elsewhere.
+    static func shouldRun() -> Bool {
+        if path != nil { return true }
+        if isCI { return true }  // every test then fails with `missingMessage`
+        print("ReplTerminalTests SKIPPED: \(missingMessage)")
+        return false
+    }
+
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: String { packageRoot.appendingPathComponent(".build/debug/ctxlab").path }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A finished command-line run.
+struct CommandResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// Runs a command to completion (killed after `timeout`), collecting its output.
+///
+/// Swift Testing runs tests on dispatch worker threads, which block most signals, and a spawned
+/// process inherits the blocked mask: a tmux server started like that never sees SIGCHLD (it
+/// hangs on kill-server) and the ctxlab in its pane never sees SIGINT. So the mask is cleared
+/// around the spawn.
+///
+/// `waitForExit: false` is for the command that starts a tmux server: on Linux, Foundation
+/// learns that a child ended when a descriptor the child inherited is closed, and the server
+/// that the tmux client forks keeps that descriptor open, so the client would seem to run until
+/// the server is killed. Only its output (closed when the server daemonizes) is awaited then.
+func runCommand(
+    _ exe: String, _ args: [String], environment: [String: String]? = nil, timeout: TimeInterval = 20,
+    waitForExit: Bool = true
+) throws -> CommandResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = args
+    if let environment { p.environment = environment }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    var none = sigset_t(), saved = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &saved)
+    defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+    try p.run()
+    pthread_sigmask(SIG_SETMASK, &saved, nil)
+    // Read both pipes concurrently so that neither can fill up and block the child.
+    let box = OutputBox()
+    let group = DispatchGroup()
+    for (pipe, isErr) in [(out, false), (err, true)] {
+        group.enter()
+        DispatchQueue.global().async {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            box.set(data, stderr: isErr)
+            group.leave()
+        }
+    }
+    if group.wait(timeout: .now() + timeout) == .timedOut {
+        p.terminate()
+        throw HarnessError(description: "\(exe) \(args.joined(separator: " ")) did not finish within \(timeout)s")
+    }
+    if !waitForExit {
+        return CommandResult(stdout: box.text(stderr: false), stderr: box.text(stderr: true), status: 0)
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while p.isRunning {
+        if Date() > deadline {
+            p.terminate()
+            throw HarnessError(description: "\(exe) \(args.joined(separator: " ")) did not exit within \(timeout)s")
+        }
+        usleep(1_000)
+    }
+    return CommandResult(stdout: box.text(stderr: false), stderr: box.text(stderr: true), status: p.terminationStatus)
+}
+
+private final class OutputBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: [Bool: Data] = [:]
+
+    func set(_ d: Data, stderr: Bool) {
+        lock.lock()
+        data[stderr] = d
+        lock.unlock()
+    }
+
+    func text(stderr: Bool) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data[stderr] ?? Data(), as: UTF8.self)
+    }
+}
+
+/// The pane at one instant: every line (scroll-back then screen) and the cursor.
+struct PaneState {
+    var lines: [String]
+    var historySize: Int
+    var cursorX: Int
+    var cursorY: Int
+    var dead: Bool
+    var deadStatus: Int?
+    var deadSignal: Int?
+
+    /// The cursor's line counted from the top of the scroll-back (grows as output scrolls).
+    var absoluteCursorLine: Int { historySize + cursorY }
+    var cursorLine: String { absoluteCursorLine < lines.count ? lines[absoluteCursorLine] : "" }
+    var text: String { lines.joined(separator: "\n") }
+    /// The screen without trailing blank lines, for failure messages.
+    var shown: String {
+        var l = lines
+        while l.last?.isEmpty == true { l.removeLast() }
+        return l.suffix(40).joined(separator: "\n")
+    }
+}
+
+final class TmuxSession {
+    let socket: String
+    let tmux: String
+    let columns: Int
+    let rows: Int
+    /// The temporary directory holding HOME and XDG_STATE_HOME (removed by the caller when it
+    /// made it; see `TempDir`).
+    let stateHome: String
+    private var closed = false
+
+    static let defaultTimeout: TimeInterval = 15
+
+    /// Starts `ctxlab args` in a fresh detached tmux server of `columns`×`rows`, with
+    /// XDG_STATE_HOME=`stateHome`, TERM=xterm-256color and a minimal environment plus `env`.
+    init(columns: Int = 100, rows: Int = 40, arguments: [String] = [], env extra: [String: String] = [:], stateHome: String) throws {
+        guard let tmux = Tmux.path else { throw HarnessError(description: Tmux.missingMessage) }
+        guard FileManager.default.isExecutableFile(atPath: Tmux.binary) else {
+            throw HarnessError(description: "\(Tmux.binary) is missing: run `swift build --product ctxlab` first (bin/test does)")
+        }
+        self.tmux = tmux
+        self.columns = columns
+        self.rows = rows
+        self.stateHome = stateHome
+        socket = "ctxlab-test-\(UInt64.random(in: 0..<UInt64.max) % 1_000_000_000)-\(getpid())"
+
+        let config = stateHome + "/tmux.conf"
+        try """
+        set -g remain-on-exit on
+        set -g status off
+        set -g history-limit 20000
+        set -g escape-time 0
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let home = stateHome + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+
+        var paneEnv = [
+            "PATH=/usr/bin:/bin", "HOME=\(home)", "XDG_STATE_HOME=\(stateHome)",
+            "TERM=xterm-256color", "LANG=C.UTF-8",
+        ]
+        paneEnv += extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let paneCommand = ["/usr/bin/env", "-i"] + paneEnv + [Tmux.binary] + arguments
+        var args = ["-u", "-L", socket, "-f", config, "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
+        args += paneCommand
+        let r = try runCommand(tmux, args, environment: Self.serverEnvironment(), waitForExit: false)
+        // The server is up when it answers; new-session's own exit cannot be awaited (above).
+        let deadline = Date().addingTimeInterval(Self.defaultTimeout)
+        while (try? command(["has-session", "-t", "0"])) == nil {
+            if Date() > deadline || !r.stderr.isEmpty {
+                close()
+                throw HarnessError(description: "tmux new-session failed: \(r.stderr)")
+            }
+            usleep(10_000)
+        }
+    }
+
+    deinit { close() }
+
+    /// The tmux server's own environment: ours, minus anything tying it to an outer tmux.
+    static func serverEnvironment() -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["TMUX"] = nil
+        env["TMUX_PANE"] = nil
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        return env
+    }
+
+    @discardableResult
+    func command(_ args: [String]) throws -> CommandResult {
+        let r = try runCommand(tmux, ["-u", "-L", socket] + args, environment: Self.serverEnvironment())
+        if r.status != 0 {
+            throw HarnessError(description: "tmux \(args.joined(separator: " ")) failed (\(r.status)): \(r.stderr)")
+        }
+        return r
+    }
+
+    /// Kills the private server (idempotent).
+    func close() {
+        if closed { return }
+        closed = true
+        _ = try? runCommand(tmux, ["-L", socket, "kill-server"], environment: Self.serverEnvironment())
+    }
+
+    // MARK: keys
+
+    /// Types text literally (no key names), without Enter.
+    func type(_ text: String) throws { try command(["send-keys", "-t", "0", "-l", "--", text]) }
+
+    /// Sends tmux key names: "Enter", "Tab", "Up", "C-c", "C-d", ...
+    func press(_ keys: String...) throws { try command(["send-keys", "-t", "0"] + keys) }
+
+    // MARK: looking at the pane
+
+    /// The pane's lines (scroll-back included) and cursor, read in one tmux invocation.
+    func state() throws -> PaneState {
+        let sep = "\u{1}CTXLAB-STATE\u{1}"
+        let r = try command([
+            "capture-pane", "-p", "-t", "0", "-S", "-", ";",
+            "display-message", "-p", "-t", "0",
+            "\(sep)#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} #{pane_dead_status} #{pane_dead_signal}",
+        ])
+        guard let range = r.stdout.range(of: sep, options: .backwards) else {
+            throw HarnessError(description: "unexpected tmux output: \(r.stdout)")
+        }
+        var body = String(r.stdout[..<range.lowerBound])
+        if body.hasSuffix("\n") { body.removeLast() }
+        let fields = r.stdout[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        return PaneState(
+            lines: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            historySize: Int(fields[0]) ?? 0, cursorX: Int(fields[1]) ?? 0, cursorY: Int(fields[2]) ?? 0,
+            dead: fields.count > 3 && fields[3] == "1", deadStatus: fields.count > 4 ? Int(fields[4]) : nil,
+            deadSignal: fields.count > 5 ? Int(fields[5]) : nil)
+    }
+
+    /// The whole pane text; `escapes` keeps colours (`-e`), `joined` joins wrapped lines (`-J`).
+    func capture(escapes: Bool = false, joined: Bool = false) throws -> String {
+        var args = ["capture-pane", "-p", "-t", "0", "-S", "-"]
+        if escapes { args.append("-e") }
+        if joined { args.append("-J") }
+        return try command(args).stdout
+    }
+
+    /// Polls (every 20 ms) until `condition` holds; fails with the screen after `timeout`.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = defaultTimeout, _ condition: (PaneState) -> Bool) throws -> PaneState {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let s = try state()
+            if condition(s) { return s }
+            if Date() > deadline {
+                throw HarnessError(description: "timed out after \(timeout)s waiting for \(what); the pane shows:\n\(s.shown)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Waits for a fresh `>>> ` prompt with the cursor right after it, below line `after`.
+    @discardableResult
+    func waitForPrompt(after line: Int = -1, timeout: TimeInterval = defaultTimeout) throws -> PaneState {
+        try waitFor("the >>> prompt", timeout: timeout) { s in
+            !s.dead && s.absoluteCursorLine > line && s.cursorLine == ">>>" && s.cursorX == 4
+        }
+    }
+
+    /// Waits for a `... ` prompt below line `after` with the cursor at `column` (4 + indent).
+    @discardableResult
+    func waitForContinuation(after line: Int, column: Int, timeout: TimeInterval = defaultTimeout) throws -> PaneState {
+        try waitFor("the ... prompt with the cursor at column \(column)", timeout: timeout) { s in
+            !s.dead && s.absoluteCursorLine > line && s.cursorLine.hasPrefix("...") && s.cursorX == column
+        }
+    }
+
+    /// Types a line at the prompt, presses Enter and waits for the next `>>> ` prompt. Returns
+    /// the output between the input line and that prompt.
+    @discardableResult
+    func submit(_ line: String, timeout: TimeInterval = defaultTimeout) throws -> String {
+        let before = try waitForPrompt()
+        try type(line)
+        try waitFor("the typed line to be echoed") { s in
+            s.absoluteCursorLine >= before.absoluteCursorLine && s.cursorLine.hasSuffix(lastFragment(of: line, upTo: s.cursorX))
+        }
+        try press("Enter")
+        let after = try waitForPrompt(after: before.absoluteCursorLine, timeout: timeout)
+        return after.lines[(before.absoluteCursorLine + 1)..<after.absoluteCursorLine].joined(separator: "\n")
+    }
+
+    /// Waits for the process to end and be reaped; returns its exit status (nil if a signal
+    /// killed it). The pane is dead as soon as its terminal closes, the status comes after.
+    func waitForExit(timeout: TimeInterval = defaultTimeout) throws -> Int? {
+        try waitFor("ctxlab to exit", timeout: timeout) { $0.dead && ($0.deadStatus != nil || $0.deadSignal != nil) }
+            .deadStatus
+    }
+
+    /// The pid of the program in the pane (`env` execs ctxlab, so it is ctxlab's).
+    func panePID() throws -> Int32? {
+        Int32(try command(["display-message", "-p", "-t", "0", "#{pane_pid}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// The tail of a typed line that ends the cursor's screen line once it is echoed (a long line
+/// wraps, so at most `column` characters of it are on that screen line; trailing spaces are
+/// not captured).
+func lastFragment(of line: String, upTo column: Int) -> String {
+    var l = Substring(line)
+    while l.last == " " { l = l.dropLast() }
+    return String(l.suffix(max(0, min(12, column))))
+}
+
+/// A temporary directory, removed by `remove()`.
+struct TempDir {
+    let path: String
+
+    init() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ctxlab-tmux-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        path = base.path
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs `body` with a fresh ctxlab in tmux, closing the tmux server and removing the
+/// temporary state whatever happens.
+func withRepl<T>(
+    columns: Int = 100, rows: Int = 40, arguments: [String] = [], env: [String: String] = [:],
+    stateHome: String? = nil, _ body: (TmuxSession) throws -> T
+) throws -> T {
+    let temp = stateHome == nil ? try TempDir() : nil
+    defer { temp?.remove() }
+    let session = try TmuxSession(
+        columns: columns, rows: rows, arguments: arguments, env: env, stateHome: stateHome ?? temp!.path)
+    defer { session.close() }
+    return try body(session)
+}
