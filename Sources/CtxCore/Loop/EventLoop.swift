@@ -30,6 +30,8 @@ public final class EventLoop: PyObject {
     public private(set) var currentTask: Task?
     /// Every task created on this loop, in creation order (CPython: a weak set).
     public private(set) var tasks: [Task] = []
+    /// The length of `tasks` at which `register` next drops finished tasks.
+    private var sweepAt = 64
     /// The loop's default executor, created on first `run_in_executor(None, ...)`.
     public private(set) var defaultExecutor: ThreadPoolExecutor?
     /// Where `call_exception_handler` reports go.
@@ -56,7 +58,12 @@ public final class EventLoop: PyObject {
 
     func register(_ t: Task) {
         tasks.append(t)
-        if tasks.count > 64 && tasks.count.isMultiple(of: 64) { tasks.removeAll { $0.isDone } }
+        // Finished tasks are dropped whenever the list has doubled since the last sweep:
+        // amortised O(1) per task even when none of them finishes (50,000 gathered tasks).
+        if tasks.count >= sweepAt {
+            tasks.removeAll { $0.isDone }
+            sweepAt = max(64, tasks.count * 2)
+        }
     }
 
     // MARK: scheduling

@@ -1,7 +1,8 @@
 import CtxCore
 
 /// One instruction of ctxlab's stack machine. Operands are indices into the code object's tables
-/// or jump targets (instruction indices).
+/// or jump targets (instruction indices). Every payload is a plain value (no strings, no arrays):
+/// fetching an instruction in the VM's loop then costs no reference counting.
 public enum Instr {
     case nop
     case loadConst(Int)
@@ -23,8 +24,9 @@ public enum Instr {
     case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
     case getIter, forIter(Int)
     case getAIter, aNextOrEnd(Int)
-    /// Call with `argc` positional arguments and the keyword names of the last `kwnames` values.
-    case call(Int, kwnames: [String])
+    /// Call with `argc` arguments on the stack; the last ones are keyword arguments named by
+    /// `kwnameLists[kwnames]`, or there are none when `kwnames` is -1.
+    case call(Int, kwnames: Int)
     /// Call with a tuple of positional arguments and (if the flag) a dict of keywords on the stack.
     case callEx(hasKwargs: Bool)
     case makeFunction(code: Int, defaults: Bool, kwDefaults: Bool, closure: Bool)
@@ -45,8 +47,9 @@ public enum Instr {
     case raise(Int)
     case reraise
     case await
-    /// `f"{x!r:spec}"`: conversion char (or nil), whether a spec string is on the stack.
-    case formatValue(Character?, hasSpec: Bool)
+    /// `f"{x!r:spec}"`: the conversion character's code (`r`, `s`, `a`; 0 for none), whether a
+    /// spec string is on the stack.
+    case formatValue(UInt8, hasSpec: Bool)
     case importName(Int), importFrom(Int), importStar
     case beforeWith, beforeAsyncWith
     /// Stack: exit → calls exit(None, None, None) and drops the result (or leaves the awaitable).
@@ -73,6 +76,8 @@ public final class CodeObject {
     public internal(set) var constants: [Value] = []
     public internal(set) var codeConstants: [CodeObject] = []
     public internal(set) var names: [String] = []
+    /// The keyword names of calls (`call`'s second operand).
+    public internal(set) var kwnameLists: [[String]] = []
     /// Fast locals: parameters first, in order.
     public internal(set) var varnames: [String] = []
     /// Locals captured by inner functions, then names captured from outer functions.

@@ -171,7 +171,7 @@ extension Compiler {
             for a in args { try compile(a) }
             for k in keywords { try compile(k.value) }
             line = pos.line
-            emit(.call(args.count + keywords.count, kwnames: keywords.map { $0.name! }))
+            emit(.call(args.count + keywords.count, kwnames: kwnamesIndex(keywords.map { $0.name! })))
             return
         }
         try compileDisplay(args, build: { .buildList($0) }, extend: .listExtend, empty: .buildList(0))
@@ -239,7 +239,7 @@ extension Compiler {
                 if !spec.isEmpty { try compileFString(spec) }
                 // `{x=}` defaults to repr when there is no conversion and no spec.
                 let conversion = conv ?? (selfDoc != nil && spec.isEmpty ? "r" : nil)
-                emit(.formatValue(conversion, hasSpec: !spec.isEmpty))
+                emit(.formatValue(conversion?.asciiValue ?? 0, hasSpec: !spec.isEmpty))
             }
             count += 1
         }

@@ -13,7 +13,7 @@ extension Compiler {
         }
         _ = code
         line = pos.line
-        for _ in f.decorators { emit(.call(1, kwnames: [])) }
+        for _ in f.decorators { emit(.call(1, kwnames: -1)) }
         storeName(f.name)
     }
 
@@ -77,7 +77,7 @@ extension Compiler {
         emit(.buildTuple(c.bases.count))
         line = pos.line
         emit(.buildClass(name: nameIndex(c.name)))
-        for _ in c.decorators { emit(.call(1, kwnames: [])) }
+        for _ in c.decorators { emit(.call(1, kwnames: -1)) }
         storeName(c.name)
     }
 
@@ -116,7 +116,7 @@ extension Compiler {
             c.emit(.returnValue)
         }
         emit(.rot2)
-        emit(.call(1, kwnames: []))
+        emit(.call(1, kwnames: -1))
         if isAsync { emit(.await) }
     }
 

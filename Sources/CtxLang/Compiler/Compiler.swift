@@ -127,6 +127,16 @@ public struct Compiler {
         return code.names.count - 1
     }
 
+    /// The operand of `call` for these keyword names: -1 for none, else an index into
+    /// `kwnameLists`.
+    mutating func kwnamesIndex(_ names: [String]) -> Int {
+        guard !names.isEmpty else { return -1 }
+        let code = unit.code
+        if let i = code.kwnameLists.firstIndex(of: names) { return i }
+        code.kwnameLists.append(names)
+        return code.kwnameLists.count - 1
+    }
+
     mutating func varIndex(_ n: String) -> Int {
         let code = unit.code
         if let i = code.varnames.firstIndex(of: n) { return i }

@@ -46,15 +46,19 @@ extension Interpreter {
                 try f.setResult(self.list([]))
                 return .object(f)
             }
-            var seen: [(Value, Future)] = []
+            // CPython's `arg_to_fut`: the same awaitable passed twice is awaited once. Every
+            // awaitable is an object (anything else fails in ensureFuture), so identity it is.
+            var seen: [ObjectIdentifier: Future] = [:]
             var children: [Future] = []
+            children.reserveCapacity(a.args.count)
             for arg in a.args {
-                if let (_, f) = seen.first(where: { $0.0.isIdentical(arg) }) {
+                let key = arg.asObject.map(ObjectIdentifier.init)
+                if let key, let f = seen[key] {
                     children.append(f)
                     continue
                 }
                 let f = try self.ensureFuture(arg)
-                seen.append((arg, f))
+                if let key { seen[key] = f }
                 children.append(f)
             }
             return .object(children[0].loopForGather.gather(children, returnExceptions: returnExceptions))

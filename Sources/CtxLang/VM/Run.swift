@@ -120,11 +120,17 @@ extension Interpreter {
                     f.pc = t
                 }
             case .getAIter, .aNextOrEnd: throw rt.error(.NotImplementedError, "async iteration is not supported by ctxlab")
-            case .call(let argc, let kwnames):
+            case .call(let argc, let kwnamesIndex):
                 let values = popN(f, argc)
                 let callable = f.pop()
-                let positional = Array(values.prefix(argc - kwnames.count))
-                let kwargs = Array(zip(kwnames, values.suffix(kwnames.count)))
+                let positional: [Value], kwargs: [(String, Value)]
+                if kwnamesIndex < 0 {
+                    (positional, kwargs) = (values, [])
+                } else {
+                    let kwnames = f.code.kwnameLists[kwnamesIndex]
+                    positional = Array(values.prefix(argc - kwnames.count))
+                    kwargs = Array(zip(kwnames, values.suffix(kwnames.count)))
+                }
                 switch try prepareCall(callable, positional, kwargs) {
                 case .value(let v): f.push(v)
                 case .frame(let callee):
@@ -226,7 +232,7 @@ extension Interpreter {
                 f = stack.top
             case .formatValue(let conv, let hasSpec):
                 let spec = hasSpec ? try f.pop().str() : ""
-                f.push(.str(try format(f.pop(), conversion: conv, spec: spec)))
+                f.push(.str(try format(f.pop(), conversion: conv == 0 ? nil : Character(Unicode.Scalar(conv)), spec: spec)))
             case .importName(let i):
                 // `import a.b` binds the top package; the submodule is imported and set on it.
                 let name = f.code.names[i]
