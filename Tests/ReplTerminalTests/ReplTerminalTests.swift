@@ -88,7 +88,7 @@ struct ReplTerminalTests {
         try withRepl(stateHome: state.path) { t in
             try t.submit("hist_probe = 12345")
             try t.submit("hist_probe + 1")
-            try t.press("C-d")
+            try t.pressCtrlDUntilExit()
             #expect(try t.waitForExit() == 0)
         }
         try withRepl(stateHome: state.path) { t in
@@ -151,7 +151,7 @@ struct ReplTerminalTests {
         try withRepl(stateHome: state.path) { t in
             try t.submit("exit_probe = 1")
             let pid = try t.panePID()
-            try t.press("C-d")
+            try t.pressCtrlDUntilExit()
             #expect(try t.waitForExit() == 0)
             if let pid { #expect(kill(pid, 0) != 0, "ctxlab (pid \(pid)) is still running") }
         }

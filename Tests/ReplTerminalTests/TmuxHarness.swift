@@ -316,6 +316,17 @@ final class TmuxSession {
         return after.lines[(before.absoluteCursorLine + 1)..<after.absoluteCursorLine].joined(separator: "\n")
     }
 
+    /// Presses Ctrl-D on an empty prompt until the pane's program ends (at most 3 times, 2 s
+    /// apart). libedit draws the prompt before it switches the terminal to raw mode; a Ctrl-D
+    /// that lands in that window is the line discipline's end-of-file, which reaches libedit as
+    /// a NUL byte once raw mode is on. A person cannot type that fast; a test can.
+    func pressCtrlDUntilExit() throws {
+        for _ in 0..<3 {
+            try press("C-d")
+            if (try? waitFor("ctxlab to end after Ctrl-D", timeout: 2) { $0.dead }) != nil { return }
+        }
+    }
+
     /// Waits for the process to end and be reaped; returns its exit status (nil if a signal
     /// killed it). The pane is dead as soon as its terminal closes, the status comes after.
     func waitForExit(timeout: TimeInterval = defaultTimeout) throws -> Int? {
