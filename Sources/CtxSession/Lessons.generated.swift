@@ -904,7 +904,7 @@ Context 0x7f0000003040 (main thread)
             color = 'blue'
             size = <unset>
 >>> :step
-ran <Handle Task.task_wakeup()>
+ran <Handle <_asyncio.TaskStepMethWrapper object at 0x7f00000054c0>()>  (sleeper step)
 # One step ran: the task started and is now suspended on its sleep, `waiting on sleep(100.0)`.
 # The sleep's timer callback got a context of its own: call_later copied the task's context
 # (`copied for a callback`).
@@ -921,7 +921,7 @@ Context 0x7f0000003040 (main thread)
     └── Context 0x7f0000005440 (sleeper)  [sleeper waiting on sleep(100.0)]
         │   color = 'blue'
         │   size = <unset>
-        └── Context 0x7f0000005580 (copied for a callback)  new
+        └── Context 0x7f00000055c0 (copied for a callback)  new
                 color = 'blue'
                 size = <unset>
 >>> :mode auto
@@ -956,10 +956,10 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005440 (sleeper)  [sleeper cancelled]
     │       color = 'blue'
     │       size = <unset>
-    ├── Context 0x7f0000005980 (good)  [good done → 42]
+    ├── Context 0x7f00000059c0 (good)  [good done → 42]
     │       color = 'blue'
     │       size = <unset>
-    └── Context 0x7f0000005b80 (bad)  [bad failed: ValueError('boom')]
+    └── Context 0x7f0000005c00 (bad)  [bad failed: ValueError('boom')]
             color = 'blue'
             size = <unset>
 + 1 unreachable context (garbage)
@@ -1006,7 +1006,7 @@ Context 0x7f0000003040 (main thread)
     │       color = 'blue'
     │       size = 10
     ├── … 8 more contexts, unchanged
-    ├── Context 0x7f0000006440 (copy_context()) (seventh)
+    ├── Context 0x7f0000006500 (copy_context()) (seventh)
     │       color = 'blue'
     │       size = 7
     └── … 37 more contexts, unchanged

@@ -129,7 +129,7 @@ extension Session {
             if handles.isEmpty {
                 info("nothing to run: the ready queue and the timers are empty")
             } else {
-                for h in handles { info("ran \((try? h.repr()) ?? h.label)") }
+                for h in handles { info("ran \((try? h.repr()) ?? h.label)" + (h.stepOf.map { "  (\($0.name) step)" } ?? "")) }
             }
         } catch let e as PyException {
             runtime.write(interpreter.formatTraceback(e), true)
@@ -170,7 +170,7 @@ extension Session {
 
     func showLoop() {
         func entry(_ h: Handle) -> ScheduledCallback {
-            ScheduledCallback(callback: h.label, context: "Context \(h.context.hexAddress)", deadline: h.when, isCancelled: h.isCancelled)
+            ScheduledCallback(callback: h.stepOf.map { "\($0.name) step" } ?? h.label, context: "Context \(h.context.hexAddress)", deadline: h.when, isCancelled: h.isCancelled)
         }
         let snapshot = LoopSnapshot(
             time: loop.time, isRunning: loop.isRunning, ready: loop.ready.map(entry),

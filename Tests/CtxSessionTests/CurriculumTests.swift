@@ -43,22 +43,8 @@ import Testing
 
     // MARK: - Support
 
-    /// Addresses (`0x` and hex digits) replaced by `0x…`, as `ctxlab check` compares them: they
-    /// shift whenever ctxlab allocates a different number of objects.
-    static func loosened(_ text: String) -> String {
-        var out = "", chars = Array(text), i = 0
-        while i < chars.count {
-            if chars[i] == "0", i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2].isHexDigit {
-                out += "0x\u{2026}"
-                i += 2
-                while i < chars.count, chars[i].isHexDigit { i += 1 }
-            } else {
-                out.append(chars[i])
-                i += 1
-            }
-        }
-        return out
-    }
+    /// Addresses compared loosely, exactly as `ctxlab check` compares them.
+    static func loosened(_ text: String) -> String { text.addressesLoosened }
 
     /// The newest CPython >= 3.11 among: $CTXLAB_CPYTHON (which wins when it qualifies),
     /// python3.14 and python3.13 on the PATH, every pyenv version, python3 on the PATH.

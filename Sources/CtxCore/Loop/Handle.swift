@@ -5,6 +5,8 @@
 public final class Handle: PyObject {
     /// How the callback is shown in reprs and error reports (`print()`, `Task.task_wakeup()`).
     public let label: String
+    /// The task whose step this handle runs, if it is one (for views: "Task-1 step").
+    public internal(set) weak var stepOf: Task?
     public let context: Context
     let callback: () throws -> Void
     /// The deadline of a timer handle; nil for a plain handle.
