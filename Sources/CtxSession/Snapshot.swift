@@ -40,11 +40,8 @@ extension Session {
 
     /// Pending tasks, and finished ones that the last command created or that a name holds.
     func visibleTasks() -> [Task] {
-        loop.tasks.filter { !$0.isDone || tracker.isNew($0) || boundToName($0) }
-    }
-
-    private func boundToName(_ t: Task) -> Bool {
-        namespace.items.contains { $0.1.asObject === t }
+        let named = Set(namespace.items.compactMap { $0.1.asObject.map(ObjectIdentifier.init) })
+        return loop.tasks.filter { !$0.isDone || tracker.isNew($0) || named.contains(ObjectIdentifier($0)) }
     }
 
     /// Contexts held by a value: itself, a task's, or those inside a list/tuple/dict (one level).
@@ -66,6 +63,8 @@ extension Session {
         let shown = Set(contexts.map(ObjectIdentifier.init))
         let variables = tracker.liveVariables
         var nodes: [ContextNode] = []
+        var tasksByContext: [ObjectIdentifier: [Task]] = [:]
+        for t in visibleTasks() { tasksByContext[ObjectIdentifier(t.context), default: []].append(t) }
         // Keyed by address (from a counter, never reused), not by object identity.
         var shownValues: [Int: [Int: String]] = [:]
         for c in contexts {
@@ -90,7 +89,7 @@ extension Session {
             shownValues[c.address] = values
             nodes.append(ContextNode(
                 id: c.address, parent: parent, title: title(of: c), names: names[id] ?? [],
-                tasks: visibleTasks().filter { $0.context === c }.map(badge),
+                tasks: (tasksByContext[id] ?? []).map(badge),
                 variables: cells, isCurrent: c === context, isEntered: c.isEntered, isNew: tracker.isNew(c)))
         }
         tracker.lastShown = shownValues
