@@ -9,7 +9,8 @@ output, and prints the median wall time and the largest peak resident memory (ru
 child) of each, with the ratio ctxlab/CPython. Below 1.0 means ctxlab is faster or smaller.
 
 It also measures the interactive start-up: the time from launching `ctxlab` in a pseudo-terminal
-to its first `>>> ` prompt, against `python -m asyncio` to its first prompt.
+to its first `>>> ` prompt, against `python -m asyncio` to its first prompt; and, ctxlab alone,
+how long the live tree takes at 50 and 10,000 contexts (`ctxlab bench-tree`).
 
 These machines are shared and noisy: read the ratios, not the absolute figures, and never turn
 them into a timed test.
@@ -155,6 +156,12 @@ def main():
         theirs_p.append(first_prompt([python, "-m", "asyncio"]))
     print("REPL: launch to first prompt (ctxlab vs python -m asyncio, in a pseudo-terminal)")
     row("time to prompt", statistics.median(ours_p) * 1000, statistics.median(theirs_p) * 1000, "ms", lambda v: f"{v:.1f}")
+
+    # The live tree has no CPython counterpart: ctxlab's own figures, at 50 and 10,000 contexts.
+    print("\nThe live tree (ctxlab only): render alone, and snapshot + render in a real session")
+    tree = subprocess.run([args.ctxlab, "bench-tree", "--runs", str(args.runs)], capture_output=True, text=True, check=True)
+    for line in tree.stdout.splitlines():
+        print("  " + line)
 
 
 if __name__ == "__main__":
