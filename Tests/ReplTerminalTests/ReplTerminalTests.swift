@@ -153,7 +153,7 @@ struct ReplTerminalTests {
             let pid = try t.panePID()
             try t.pressCtrlDUntilExit()
             #expect(try t.waitForExit() == 0)
-            if let pid { #expect(kill(pid, 0) != 0, "ctxlab (pid \(pid)) is still running") }
+            if let pid { #expect(TmuxSession.hasEnded(pid), "ctxlab (pid \(pid)) is still running") }
         }
         let history = try String(contentsOfFile: historyFile, encoding: .utf8)
         #expect(history.contains("exit_probe = 1"))

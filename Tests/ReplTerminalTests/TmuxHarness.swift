@@ -316,22 +316,68 @@ final class TmuxSession {
         return after.lines[(before.absoluteCursorLine + 1)..<after.absoluteCursorLine].joined(separator: "\n")
     }
 
-    /// Presses Ctrl-D on an empty prompt until the pane's program ends (at most 3 times, 2 s
-    /// apart). libedit draws the prompt before it switches the terminal to raw mode; a Ctrl-D
-    /// that lands in that window is the line discipline's end-of-file, which reaches libedit as
-    /// a NUL byte once raw mode is on. A person cannot type that fast; a test can.
+    /// Presses Ctrl-D at the prompt once libedit has the terminal in raw mode, and again (at most
+    /// 3 times) if the program is still there 2 s later. libedit draws the prompt before it turns
+    /// canonical mode off; a Ctrl-D that lands in that window is the line discipline's
+    /// end-of-file, not a key. A person cannot type that fast; a test can.
     func pressCtrlDUntilExit() throws {
         for _ in 0..<3 {
+            try waitForRawMode()
             try press("C-d")
             if (try? waitFor("ctxlab to end after Ctrl-D", timeout: 2) { $0.dead }) != nil { return }
         }
     }
 
-    /// Waits for the process to end and be reaped; returns its exit status (nil if a signal
-    /// killed it). The pane is dead as soon as its terminal closes, the status comes after.
+    /// Waits (up to 2 s) until the pane's terminal is out of canonical mode, read through the
+    /// program's standard input (Linux /proc).
+    func waitForRawMode() throws {
+        guard let pid = try panePID() else { return }
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline {
+            let fd = open("/proc/\(pid)/fd/0", O_RDONLY | O_NOCTTY | O_NONBLOCK)
+            if fd >= 0 {
+                var t = termios()
+                let ok = tcgetattr(fd, &t) == 0
+                Glibc.close(fd)
+                if ok && (t.c_lflag & tcflag_t(ICANON)) == 0 { return }
+            }
+            usleep(5_000)
+        }
+    }
+
+    /// Waits for the process to end; returns its exit status (nil if a signal killed it). The
+    /// pane is dead as soon as its terminal closes; tmux reports the status once it has reaped
+    /// the process, which it sometimes does late (its SIGCHLD can be held up by the signal mask
+    /// it inherited from the test runner). A process that has ended but is not reaped yet is a
+    /// zombie, and Linux shows its wait status in /proc/PID/stat (field 52), so that is read too.
     func waitForExit(timeout: TimeInterval = defaultTimeout) throws -> Int? {
-        try waitFor("ctxlab to exit", timeout: timeout) { $0.dead && ($0.deadStatus != nil || $0.deadSignal != nil) }
-            .deadStatus
+        let pid = try panePID()
+        var zombieStatus: Int32?
+        let s = try waitFor("ctxlab to exit", timeout: timeout) { s in
+            guard s.dead else { return false }
+            if s.deadStatus != nil || s.deadSignal != nil { return true }
+            if let pid, let status = Self.zombieWaitStatus(pid) { zombieStatus = status }
+            return zombieStatus != nil
+        }
+        if s.deadStatus != nil || s.deadSignal != nil { return s.deadStatus }
+        guard let w = zombieStatus else { return nil }
+        return (w & 0x7f) == 0 ? Int((w >> 8) & 0xff) : nil
+    }
+
+    /// The wait status of `pid` if it is a zombie (ended, not yet reaped), from /proc.
+    static func zombieWaitStatus(_ pid: Int32) -> Int32? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // fields[0] is field 3 (state); field 52 (exit_code) is fields[49].
+        guard fields.first == "Z", fields.count > 49 else { return nil }
+        return Int32(fields[49].trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Whether `pid` has ended (gone, or a zombie waiting to be reaped).
+    static func hasEnded(_ pid: Int32) -> Bool {
+        kill(pid, 0) != 0 || zombieWaitStatus(pid) != nil
     }
 
     /// The pid of the program in the pane (`env` execs ctxlab, so it is ctxlab's).
