@@ -49,9 +49,7 @@ import CtxLang
 
     /// Programs ctxlab does not match yet, with the reason. Each is a recorded known issue: the
     /// test fails if one of them starts matching, so this list cannot go stale.
-    static let knownDifferences: [String: String] = [
-        "028": "CPython reuses a freed object's address; ctxlab's addresses only grow",
-    ]
+    static let knownDifferences: [String: String] = [:]
 
     static func knownDifference(_ name: String) -> String? { knownDifferences[String(name.prefix(3))] }
 
