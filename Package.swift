@@ -38,7 +38,7 @@ let package = Package(
             ],
             swiftSettings: fastRelease
         ),
-        .target(name: "CtxView"),
+        .target(name: "CtxView", dependencies: ["CtxCore"]),
         .target(name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"]),
         // libedit's variadic el_set/history cannot be called from Swift: shim.h wraps each use
         // in a non-variadic static inline function. Only LineEditor imports it.

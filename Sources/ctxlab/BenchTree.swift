@@ -55,9 +55,7 @@ struct BenchTree: ParsableCommand {
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
             lines = 0
-            let elapsed = clock.measure { session.showTree() }
-            let (seconds, attoseconds) = elapsed.components
-            times.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+            times.append(clock.measure { session.showTree() }.milliseconds)
         }
         let median = times.sorted()[times.count / 2]
         let contexts = session.treeSnapshot().nodes.count

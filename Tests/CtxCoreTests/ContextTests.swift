@@ -90,7 +90,7 @@ import Testing
     /// when it was made while the original goes on changing.
     @Test(arguments: [1, 2, 3])
     func copiesAreUntouchedByLaterChanges(seed: Int) throws {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let vars = (0..<40).map { h.variable("v\($0)") }
         var model: [ContextVar: Int] = [:]
         var snapshots: [(Context, [ContextVar: Int])] = []
@@ -112,17 +112,5 @@ import Testing
             #expect(ctx.count == expected.count)
             for (k, value) in expected { #expect(try ctx.item(h.rt, k).isIdentical(.int(value))) }
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

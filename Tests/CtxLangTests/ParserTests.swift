@@ -1,5 +1,6 @@
 import Testing
 @testable import CtxLang
+import CtxCore
 
 /// Hand-written parser tests: details the CPython-generated tables cannot express (f-string
 /// self-documenting fields, positions), robustness on deep nesting, and fuzzing.
@@ -101,7 +102,7 @@ struct ParserTests {
     /// never trap.
     @Test func fuzzPrefixesAndMutations() {
         let programs = ParserStructureTests.cases.map(\.0) + ParserErrorTests.cpythonErrors.map(\.0) + [Self.sample]
-        var rng = FuzzRandom(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         let alphabet = Array("()[]{}:;,.=+-*/'\"\\\n #@!fbr0x1e_jaif else lambda await yield \t")
         for program in programs {
             let scalars = Array(program.unicodeScalars)
@@ -155,15 +156,3 @@ struct ParserTests {
         """
 }
 
-/// A small deterministic random generator for fuzzing.
-struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -91,17 +91,3 @@ final class BuiltinClasses {
     }
 }
 
-/// A seedable generator for `uuid.uuid4()` (SplitMix64); unseeded, it draws from the system.
-public struct SeededRandom {
-    private var state: UInt64
-    public init(seed: UInt64?) {
-        state = seed ?? UInt64.random(in: 0...UInt64.max)
-    }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -27,7 +27,8 @@ public final class Interpreter {
     public var interruptRequested: () -> Bool = { false }
     var instructionBudget = 0
     /// The uuid4 generator (seedable for reproducible runs).
-    public var random: SeededRandom
+    /// Draws for `uuid.uuid4()`: seeded by `--seed`, else from the system.
+    public var random: SplitMix64
     let missing: MissingMarker
     /// The frame stacks being executed, innermost last (zero-argument `super()` reads its caller).
     var activeStacks: [FrameStack] = []
@@ -49,7 +50,7 @@ public final class Interpreter {
     public init(runtime: Runtime, seed: UInt64? = nil) {
         rt = runtime
         classes = BuiltinClasses(runtime: runtime)
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(seed: seed)
         missing = MissingMarker(runtime: runtime)
         installBuiltins()
         // CPython's threading.excepthook: an exception that escapes a thread's target is printed

@@ -1,3 +1,4 @@
+import CtxCore
 /// How long one `TreeRenderer.render` took.
 public struct RenderTiming: Equatable, Sendable {
     /// Contexts in the snapshot.
@@ -18,10 +19,15 @@ extension TreeRenderer {
         let clock = ContinuousClock()
         var lines: [String] = []
         let elapsed = clock.measure { lines = render(snapshot, options: options) }
-        let (seconds, attoseconds) = elapsed.components
-        return RenderTiming(
-            nodes: nodes, lines: lines.count,
-            milliseconds: Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        return RenderTiming(nodes: nodes, lines: lines.count, milliseconds: elapsed.milliseconds)
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds, for printed figures.
+    public var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
 
@@ -33,7 +39,7 @@ extension TreeSnapshot {
     /// them: 30 is a busy program (a third of the tree stays visible), 1,000 a leak of copies.
     public static func synthetic(nodeCount: Int, notableEvery: Int = 30) -> TreeSnapshot {
         let every = max(2, notableEvery)
-        var random = SplitMix(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let nodes = (0..<max(0, nodeCount)).map { i in
             var node = ContextNode(
                 id: 0x7f00_0000_1000 + i * 0x40,
@@ -58,18 +64,5 @@ extension TreeSnapshot {
             snapshot.nodes[snapshot.nodes.count - 1].variables[0].changed = true
         }
         return snapshot
-    }
-}
-
-/// A tiny seedable generator (SplitMix64) so synthetic trees are the same on every run.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
