@@ -3,9 +3,10 @@ import CtxLang
 import CtxView
 
 extension Session {
-    /// The contexts worth drawing: the session's own, those bound to names, those of tasks,
-    /// callbacks and threads, and the contexts they were copied from.
-    func reachableContexts() -> (contexts: [Context], names: [ObjectIdentifier: [String]]) {
+    /// The contexts worth drawing: the session's own, those bound to names, those of `tasks`,
+    /// callbacks and threads, and the contexts they were copied from; in creation order (the
+    /// order of `live`, every context the session has seen that still exists).
+    func reachableContexts(tasks: [Task], live: [Context]) -> (contexts: [Context], names: [ObjectIdentifier: [String]]) {
         var order: [Context] = []
         var seen = Set<ObjectIdentifier>()
         var names: [ObjectIdentifier: [String]] = [:]
@@ -19,7 +20,7 @@ extension Session {
                 if value.asObject === c { names[ObjectIdentifier(c), default: []].append(name) }
             }
         }
-        for t in visibleTasks() { add(t.context) }
+        for t in tasks { add(t.context) }
         for h in loop.ready where !h.isCancelled { add(h.context) }
         for h in loop.scheduledTimers where !h.isCancelled { add(h.context) }
         // A finished thread's context stays reachable only through the Thread object (3.14 keeps
@@ -33,7 +34,7 @@ extension Session {
             if let o = order[i].origin { add(o) }
             i += 1
         }
-        let creation = Dictionary(uniqueKeysWithValues: tracker.liveContexts.enumerated().map { (ObjectIdentifier($1), $0) })
+        let creation = Dictionary(uniqueKeysWithValues: live.enumerated().map { (ObjectIdentifier($1), $0) })
         order.sort { (creation[ObjectIdentifier($0)] ?? Int.max) < (creation[ObjectIdentifier($1)] ?? Int.max) }
         return (order, names)
     }
@@ -59,12 +60,13 @@ extension Session {
 
     /// The model the tree renderer draws.
     public func treeSnapshot() -> TreeSnapshot {
-        let (contexts, names) = reachableContexts()
+        let tasks = visibleTasks(), live = tracker.liveContexts
+        let (contexts, names) = reachableContexts(tasks: tasks, live: live)
         let shown = Set(contexts.map(ObjectIdentifier.init))
         let variables = tracker.liveVariables
         var nodes: [ContextNode] = []
         var tasksByContext: [ObjectIdentifier: [Task]] = [:]
-        for t in visibleTasks() { tasksByContext[ObjectIdentifier(t.context), default: []].append(t) }
+        for t in tasks { tasksByContext[ObjectIdentifier(t.context), default: []].append(t) }
         // Keyed by address (from a counter, never reused), not by object identity.
         var shownValues: [Int: [Int: String]] = [:]
         for c in contexts {
@@ -72,6 +74,7 @@ extension Session {
             let parent = c.origin.flatMap { shown.contains(ObjectIdentifier($0)) ? $0.address : nil }
             var cells: [VariableCell] = []
             var values: [Int: String] = [:]
+            let before = tracker.lastShown[c.address]
             for v in variables {
                 let cell = variableCell(v, in: c)
                 values[v.address] = "\(cell.kind)=\(cell.value)"
@@ -79,7 +82,7 @@ extension Session {
                 // Changed: shown last time with another value, or a variable that did not exist
                 // at the last drawing and now has a value of its own here. Nothing is "changed"
                 // in a context drawn for the first time (one the command created says `new`).
-                if let before = tracker.lastShown[c.address] {
+                if let before {
                     shownCell.changed = before[v.address].map { $0 != values[v.address] } ?? (cell.kind == .set)
                 } else {
                     shownCell.changed = false
@@ -93,7 +96,7 @@ extension Session {
                 variables: cells, isCurrent: c === context, isEntered: c.isEntered, isNew: tracker.isNew(c)))
         }
         tracker.lastShown = shownValues
-        let unreachable = tracker.liveContexts.filter { !shown.contains(ObjectIdentifier($0)) }.count
+        let unreachable = live.filter { !shown.contains(ObjectIdentifier($0)) }.count
         return TreeSnapshot(nodes: nodes, unreachableCount: unreachable)
     }
 

@@ -71,15 +71,22 @@ public final class EventLoop: PyObject {
     /// `loop.call_soon(cb, context=...)`.
     @discardableResult
     public func callSoon(_ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
-        let h = Handle(loop: self, label: label, context: context, cb)
+        let h = Handle(loop: self, .named(label), context: context, cb)
         ready.append(h)
         return h
+    }
+
+    /// Schedules the next step of `task` in its context (CPython: `call_soon(self.__step,
+    /// context=self._context)`).
+    func callSoon(stepOf task: Task, _ cb: @escaping () throws -> Void) {
+        let wrapper = runtime.allocateAddress()
+        ready.append(Handle(loop: self, .taskStep(task, wrapperAddress: wrapper), context: task.context, cb))
     }
 
     /// `loop.call_at(when, cb, context=...)`.
     @discardableResult
     public func callAt(_ when: Double, _ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
-        let h = Handle(loop: self, label: label, context: context, when: when, cb)
+        let h = Handle(loop: self, .named(label), context: context, when: when, cb)
         h.isScheduled = true
         timers.push(h)
         return h

@@ -3,10 +3,28 @@
 /// A callback with the context it will run in: the one given, else a copy of the context current
 /// when it was scheduled (not when it runs).
 public final class Handle: PyObject {
-    /// How the callback is shown in reprs and error reports (`print()`, `Task.task_wakeup()`).
-    public let label: String
+    /// What the callback is: a named one, or a task's step (C Tasks schedule a fresh
+    /// `TaskStepMethWrapper` object for each step; its address is kept, its repr made on demand).
+    enum Callback {
+        case named(String)
+        case taskStep(Task, wrapperAddress: Int)
+    }
+    let kind: Callback
+
+    /// How the callback is shown in reprs and error reports (`print()`,
+    /// `<_asyncio.TaskStepMethWrapper object at 0x…>()`).
+    public var label: String {
+        switch kind {
+        case .named(let text): return text
+        case .taskStep(_, let address): return "<_asyncio.TaskStepMethWrapper object at 0x\(String(address, radix: 16))>()"
+        }
+    }
+
     /// The task whose step this handle runs, if it is one (for views: "Task-1 step").
-    public internal(set) weak var stepOf: Task?
+    public var stepOf: Task? {
+        if case .taskStep(let task, _) = kind { return task }
+        return nil
+    }
     public let context: Context
     let callback: () throws -> Void
     /// The deadline of a timer handle; nil for a plain handle.
@@ -16,10 +34,15 @@ public final class Handle: PyObject {
     var isScheduled = false
     unowned let loop: EventLoop
 
-    init(loop: EventLoop, label: String, context: Context?, when: Double? = nil, _ callback: @escaping () throws -> Void) {
+    init(loop: EventLoop, _ kind: Callback, context: Context?, when: Double? = nil, _ callback: @escaping () throws -> Void) {
         self.loop = loop
-        self.label = label
-        self.context = context ?? loop.runtime.copyContext(provenance: "Handle \(label)")
+        self.kind = kind
+        if let context {
+            self.context = context
+        } else {
+            guard case .named(let label) = kind else { preconditionFailure("a task step runs in the task's context") }
+            self.context = loop.runtime.copyContext(provenance: "Handle \(label)")
+        }
         self.when = when
         self.callback = callback
         super.init(runtime: loop.runtime)

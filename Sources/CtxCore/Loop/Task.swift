@@ -24,7 +24,7 @@ public final class Task: Future {
         self.name = n
         self.context = context ?? rt.copyContext(provenance: n)
         super.init(loop: loop)
-        loop.callSoon(stepLabel(), context: self.context) { [unowned self] in try self.step(nil) }.stepOf = self
+        loop.callSoon(stepOf: self) { [unowned self] in try self.step(nil) }
         loop.register(self)
     }
 
@@ -96,24 +96,17 @@ public final class Task: Future {
                 try setResult(v)
             }
         case .yielded:
-            loop.callSoon(stepLabel(), context: context) { [unowned self] in try self.step(nil) }.stepOf = self
+            loop.callSoon(stepOf: self) { [unowned self] in try self.step(nil) }
         case .awaiting(let f):
             if f === self {
                 let e = runtime.error(.RuntimeError, "Task cannot await on itself: \(try repr())")
-                loop.callSoon(stepLabel(), context: context) { [unowned self] in try self.step(e) }.stepOf = self
+                loop.callSoon(stepOf: self) { [unowned self] in try self.step(e) }
                 return
             }
             f.addDoneCallback("Task.task_wakeup()", context: context) { [unowned self] in try self.wakeup($0) }
             waitingOn = f
             if mustCancel, f.cancel(message: cancelMessage) { mustCancel = false }
         }
-    }
-
-    /// How a scheduled step shows in a Handle's repr: C Tasks schedule a fresh
-    /// `TaskStepMethWrapper` object each time (`<Handle <_asyncio.TaskStepMethWrapper object at
-    /// 0x…>()>`); a done callback on an awaited future is `Task.task_wakeup()`.
-    private func stepLabel() -> String {
-        "<_asyncio.TaskStepMethWrapper object at 0x\(String(runtime.allocateAddress(), radix: 16))>()"
     }
 
     /// CPython: `task_wakeup`.
