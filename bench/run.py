@@ -21,7 +21,6 @@ import glob
 import os
 import pty
 import select
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,26 +30,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def newest_cpython():
-    """The newest local CPython >= 3.13, else the python running this script."""
-    candidates = [os.environ.get("CTXLAB_CPYTHON"), shutil.which("python3.14"), shutil.which("python3.13")]
+def newest_cpython(explicit):
+    """The CPython the conformance corpus is recorded with (Tests/Conformance/regenerate.py's
+    choice: `explicit`, CTXLAB_CPYTHON, else the newest >= 3.13); without one, this python."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "Conformance"))
+    sys.dont_write_bytecode = True
+    from regenerate import find_interpreter
     try:
-        root = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip()
-        candidates += sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python3")))
-    except OSError:
-        pass
-    best = (sys.version_info[:2], sys.executable)
-    for path in filter(None, candidates):
-        try:
-            out = subprocess.run([path, "-c", "import sys; print(*sys.version_info[:2])"],
-                                 capture_output=True, text=True, timeout=20)
-        except (OSError, subprocess.TimeoutExpired):
-            continue
-        if out.returncode == 0:
-            version = tuple(int(x) for x in out.stdout.split())
-            if version > best[0]:
-                best = (version, path)
-    return best[1]
+        return find_interpreter(explicit or os.environ.get("CTXLAB_CPYTHON"))[1]
+    except SystemExit as why:
+        print(f"({why}; comparing with {sys.executable})")
+        return sys.executable
 
 
 def measure(argv):
@@ -127,7 +117,7 @@ def main():
     parser.add_argument("--python", default=None)
     parser.add_argument("--ctxlab", default=os.path.join(ROOT, ".build", "release", "ctxlab"))
     args = parser.parse_args()
-    python = args.python or newest_cpython()
+    python = newest_cpython(args.python)
     version = subprocess.run([python, "-VV"], capture_output=True, text=True).stdout.strip()
     print(f"ctxlab: {args.ctxlab}")
     print(f"CPython: {python} ({version})")

@@ -5,6 +5,15 @@ import CtxView
 import Glibc
 #endif
 
+/// How a demo is shown: the options `replay` and `demo` share.
+struct PlaybackOptions: ParsableArguments {
+    @Option(help: "Milliseconds per typed character (0 to show inputs at once).")
+    var typing: Int = 25
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorFlag = .auto
+}
+
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a transcript as a demo: narration, each input typed out, its output and the live tree.")
@@ -18,11 +27,7 @@ struct Replay: ParsableCommand {
     @Option(help: "Advance by itself after this many seconds.")
     var delay: Double?
 
-    @Option(help: "Milliseconds per typed character (0 to show inputs at once).")
-    var typing: Int = 25
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorFlag = .auto
+    @OptionGroup var playback: PlaybackOptions
 
     func run() throws {
         guard let text = readTextFile(file) else {
@@ -30,7 +35,7 @@ struct Replay: ParsableCommand {
             throw ExitCode(2)
         }
         let pacing: DemoRunner.Pacing = step || delay == nil ? .keys : .delay(delay!)
-        DemoRunner.play(Transcript(parsing: text), title: file, pacing: pacing, typingMs: typing, colorFlag: color)
+        DemoRunner.play(Transcript(parsing: text), title: file, pacing: pacing, typingMs: playback.typing, colorFlag: playback.color)
     }
 }
 
@@ -41,11 +46,7 @@ struct Demo: ParsableCommand {
     @Argument(help: "The lesson to play (its number or any part of its name).")
     var name: String?
 
-    @Option(help: "Milliseconds per typed character (0 to show inputs at once).")
-    var typing: Int = 25
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorFlag = .auto
+    @OptionGroup var playback: PlaybackOptions
 
     func run() throws {
         guard let name else {
@@ -59,7 +60,7 @@ struct Demo: ParsableCommand {
                        : "ctxlab: '\(name)' matches several lessons: \(matches.map(\.name).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        DemoRunner.play(Transcript(parsing: lesson.text), title: lesson.name, pacing: .keys, typingMs: typing, colorFlag: color)
+        DemoRunner.play(Transcript(parsing: lesson.text), title: lesson.name, pacing: .keys, typingMs: playback.typing, colorFlag: playback.color)
     }
 }
 
