@@ -43,7 +43,7 @@ struct FormatSpec {
             guard let n = Int(p) else { throw FormatError.invalid("Format specifier missing precision") }
             precision = n
         }
-        if let c = chars.first { type = chars.removeFirst() }
+        if !chars.isEmpty { type = chars.removeFirst() }
         if !chars.isEmpty { throw FormatError.invalid("Invalid format specifier '\(spec)'") }
     }
 }
@@ -138,8 +138,9 @@ extension Interpreter {
     private func cFormat(_ d: Double, _ conv: String, _ precision: Int) -> String {
         var buffer = [CChar](repeating: 0, count: 512)
         let fmt = "%.\(precision)\(conv)"
-        _ = withVaList([d]) { vsnprintf(&buffer, 512, fmt, $0) }
-        return String(cString: buffer)
+        let written = withVaList([d]) { vsnprintf(&buffer, 512, fmt, $0) }
+        let bytes = buffer.prefix(min(max(0, Int(written)), 511)).map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func group(_ digits: String, _ sep: Character, every n: Int) -> String {
