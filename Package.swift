@@ -5,8 +5,9 @@ import PackageDescription
 //   ctxlab -> CtxSession -> CtxLang -> CtxCore,  CtxView -> CtxCore,  LineEditor -> CEditLine.
 // Nothing below the executable prints.
 
-/// Release builds of the interpreter skip Swift's run-time exclusivity checks, which cost the
-/// VM's inner loop about a sixth of its time; debug builds (and so the tests) keep them.
+/// Release builds skip Swift's run-time exclusivity checks, which cost the VM's inner loop about a
+/// sixth of its time and the live tree's snapshot about a tenth; debug builds (and so the tests)
+/// keep them.
 let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -38,8 +39,10 @@ let package = Package(
             ],
             swiftSettings: fastRelease
         ),
-        .target(name: "CtxView", dependencies: ["CtxCore"]),
-        .target(name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"]),
+        .target(name: "CtxView", dependencies: ["CtxCore"], swiftSettings: fastRelease),
+        .target(
+            name: "CtxSession", dependencies: ["CtxLang", "CtxCore", "CtxView"],
+            swiftSettings: fastRelease),
         // libedit's variadic el_set/history cannot be called from Swift: shim.h wraps each use
         // in a non-variadic static inline function. Only LineEditor imports it.
         .systemLibrary(

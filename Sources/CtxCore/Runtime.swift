@@ -53,6 +53,10 @@ public final class Runtime {
         return nextAddress
     }
 
+    /// The address the next object will get: every object created from now on has an address at
+    /// least this large (addresses only grow), so it tells "created since" without a set.
+    public var addressWatermark: Int { nextAddress }
+
     /// A creation serial number: stable ordering for things CPython leaves in hash order.
     func allocateSerial() -> Int {
         nextSerial += 1

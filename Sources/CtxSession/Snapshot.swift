@@ -4,39 +4,71 @@ import CtxView
 
 extension Session {
     /// The contexts worth drawing: the session's own, those bound to names, those of `tasks`,
-    /// callbacks and threads, and the contexts they were copied from; in creation order (the
-    /// order of `live`, every context the session has seen that still exists).
-    func reachableContexts(tasks: [Task], live: [Context]) -> (contexts: [Context], names: [ObjectIdentifier: [String]]) {
-        var order: [Context] = []
-        var seen = Set<ObjectIdentifier>()
-        var names: [ObjectIdentifier: [String]] = [:]
-        func add(_ c: Context) {
-            if seen.insert(ObjectIdentifier(c)).inserted { order.append(c) }
-        }
-        add(context)
+    /// callbacks and threads, and the contexts they were copied from.
+    func reachableContexts(tasks: [Task]) -> Reachable {
+        var found = Reachable(tracker: tracker)
+        found.add(context)
         for (name, value) in namespace.items where !name.hasPrefix("__") {
-            for c in contexts(in: value, depth: 0) {
-                add(c)
-                if value.asObject === c { names[ObjectIdentifier(c), default: []].append(name) }
+            forEachContext(in: value, depth: 0) { c in
+                found.add(c)
+                if value.asObject === c { found.names[ObjectIdentifier(c), default: []].append(name) }
             }
         }
-        for t in tasks { add(t.context) }
-        for h in loop.ready where !h.isCancelled { add(h.context) }
-        for h in loop.scheduledTimers where !h.isCancelled { add(h.context) }
+        for t in tasks { found.add(t.context) }
+        for h in loop.ready where !h.isCancelled { found.add(h.context) }
+        for h in loop.scheduledTimers where !h.isCancelled { found.add(h.context) }
         // A finished thread's context stays reachable only through the Thread object (3.14 keeps
         // it in `Thread._context`): it is drawn when a name holds the thread (above).
         for t in runtime.threads.dropFirst() where t.state != .finished {
-            if let c = t.runContext { add(c) }
+            if let c = t.runContext { found.add(c) }
         }
         // Ancestors, so that every node hangs under the context it was copied from.
         var i = 0
-        while i < order.count {
-            if let o = order[i].origin { add(o) }
+        while i < found.contexts.count {
+            let c = found.contexts[i]
+            if let o = c.originAddress, !found.contains(address: o), let origin = c.origin {
+                found.add(origin)
+            }
             i += 1
         }
-        let creation = Dictionary(uniqueKeysWithValues: live.enumerated().map { (ObjectIdentifier($1), $0) })
-        order.sort { (creation[ObjectIdentifier($0)] ?? Int.max) < (creation[ObjectIdentifier($1)] ?? Int.max) }
-        return (order, names)
+        return found
+    }
+
+    /// What `reachableContexts` found.
+    struct Reachable {
+        let tracker: Tracker
+        /// In the order found.
+        private(set) var contexts: [Context] = []
+        /// Per tracker entry: the index of its context in `contexts`, or -1.
+        private var tracked: [Int]
+        /// Index in `contexts` by address, for contexts the tracker never saw.
+        private var untracked: [Int: Int] = [:]
+        /// The names bound to each context that has some.
+        var names: [ObjectIdentifier: [String]] = [:]
+
+        init(tracker: Tracker) {
+            self.tracker = tracker
+            tracked = Array(repeating: -1, count: tracker.count)
+        }
+
+        mutating func add(_ c: Context) {
+            if let entry = tracker.entry(at: c.address) {
+                guard tracked[entry] < 0 else { return }
+                tracked[entry] = contexts.count
+            } else {
+                guard untracked[c.address] == nil else { return }
+                untracked[c.address] = contexts.count
+            }
+            contexts.append(c)
+        }
+
+        /// The index in `contexts` of the context of tracker entry `entry`.
+        func index(ofEntry entry: Int) -> Int? { tracked[entry] < 0 ? nil : tracked[entry] }
+
+        func contains(address: Int) -> Bool {
+            if let entry = tracker.entry(at: address) { return tracked[entry] >= 0 }
+            return untracked[address] != nil
+        }
     }
 
     /// Pending tasks, and finished ones that the last command created or that a name holds.
@@ -46,58 +78,107 @@ extension Session {
     }
 
     /// Contexts held by a value: itself, a task's, or those inside a list/tuple/dict (one level).
-    private func contexts(in v: Value, depth: Int) -> [Context] {
+    private func forEachContext(in v: Value, depth: Int, _ body: (Context) -> Void) {
         switch v.asObject {
-        case let c as Context: return [c]
-        case let t as Task: return [t.context]
-        case let t as PyThread: return t.runContext.map { [$0] } ?? []
-        case let l as PyList where depth == 0: return l.items.flatMap { contexts(in: $0, depth: 1) }
-        case let t as PyTuple where depth == 0: return t.items.flatMap { contexts(in: $0, depth: 1) }
-        case let d as PyDict where depth == 0: return d.storage.values.flatMap { contexts(in: $0, depth: 1) }
-        default: return []
+        case let c as Context: body(c)
+        case let t as Task: body(t.context)
+        case let t as PyThread: if let c = t.runContext { body(c) }
+        case let l as PyList where depth == 0: for item in l.items { forEachContext(in: item, depth: 1, body) }
+        case let t as PyTuple where depth == 0: for item in t.items { forEachContext(in: item, depth: 1, body) }
+        case let d as PyDict where depth == 0:
+            for item in d.storage.values { forEachContext(in: item, depth: 1, body) }
+        default: break
         }
     }
 
-    /// The model the tree renderer draws.
-    public func treeSnapshot() -> TreeSnapshot {
-        let tasks = visibleTasks(), live = tracker.liveContexts
-        let (contexts, names) = reachableContexts(tasks: tasks, live: live)
-        let shown = Set(contexts.map(ObjectIdentifier.init))
+    /// The live tree: an outline of every reachable context, whose full nodes (titles, reprs,
+    /// badges) are built only for the contexts the renderer draws. Also remembers what was shown,
+    /// so that the next drawing can mark what changed.
+    ///
+    /// Work per drawing is O(contexts) for the outline plus O(mappings × variables) reprs: contexts
+    /// sharing a mapping (copies not changed since) share one row of cells (`mappingStamp`).
+    public func tree() -> LazyTree {
+        let tasks = visibleTasks()
+        let reachable = reachableContexts(tasks: tasks)
         let variables = tracker.liveVariables
-        var nodes: [ContextNode] = []
-        var tasksByContext: [ObjectIdentifier: [Task]] = [:]
-        for t in tasks { tasksByContext[ObjectIdentifier(t.context), default: []].append(t) }
-        // Keyed by address (from a counter, never reused), not by object identity.
-        var shownValues: [Int: [Int: String]] = [:]
-        for c in contexts {
-            let id = ObjectIdentifier(c)
-            let parent = c.origin.flatMap { shown.contains(ObjectIdentifier($0)) ? $0.address : nil }
-            var cells: [VariableCell] = []
-            var values: [Int: String] = [:]
-            let before = tracker.lastShown[c.address]
-            for v in variables {
-                let cell = variableCell(v, in: c)
-                values[v.address] = "\(cell.kind)=\(cell.value)"
-                var shownCell = cell
-                // Changed: shown last time with another value, or a variable that did not exist
-                // at the last drawing and now has a value of its own here. Nothing is "changed"
-                // in a context drawn for the first time (one the command created says `new`).
-                if let before {
-                    shownCell.changed = before[v.address].map { $0 != values[v.address] } ?? (cell.kind == .set)
+        let byContext = TasksByContext(tasks, tracker: tracker)
+        let currentTask = loop.currentTask
+        let before = tracker.shownMappings
+        let columns = before.columns(of: variables)
+
+        var table = MappingTable(width: variables.count)
+        let count = reachable.contexts.count
+        // Per drawn node, in creation order: its index in `reachable.contexts`, its table row.
+        var order: [Int] = [], rows: [Int] = [], outlines: [NodeOutline] = []
+        (order.reserveCapacity(count), rows.reserveCapacity(count), outlines.reserveCapacity(count))
+        var changes: [Int: [Bool]] = [:]  // by node; only where something changed
+        // Copies made together share their mappings, before and now: remember the last answer.
+        var lastPair: (before: Int, now: Int, changes: [Bool]?)? = nil
+
+        func add(_ c: Context, at index: Int, entry: Int?, shownStamp: Int?) {
+            let i = order.count, stamp = c.mappingStamp
+            let row = table.row(for: stamp) { variableCell(variables[$0], in: c) }
+            (order.append(index), rows.append(row))
+            // Changed: shown last time with another value, or a variable that did not exist at
+            // the last drawing and now has a value of its own here. Nothing is "changed" in a
+            // context drawn for the first time (one the command created says `new`).
+            if let old = shownStamp {
+                if let last = lastPair, last.before == old, last.now == stamp {
+                    if let found = last.changes { changes[i] = found }
                 } else {
-                    shownCell.changed = false
+                    let found = before.changes(before: old, now: table[row], columns: columns)
+                    lastPair = (old, stamp, found)
+                    if let found { changes[i] = found }
                 }
-                cells.append(shownCell)
             }
-            shownValues[c.address] = values
-            nodes.append(ContextNode(
-                id: c.address, parent: parent, title: title(of: c), names: names[id] ?? [],
-                tasks: (tasksByContext[id] ?? []).map(badge),
-                variables: cells, isCurrent: c === context, isEntered: c.isEntered, isNew: tracker.isNew(c)))
+            var live = TaskCounts()
+            var runsCurrentTask = false
+            byContext.forEach(in: c, entry: entry) { t in
+                live.add(taskState(t, describing: false))
+                runsCurrentTask = runsCurrentTask || t === currentTask
+            }
+            let pinned =
+                c === context || c.isEntered || reachable.names[ObjectIdentifier(c)] != nil
+                || changes[i] != nil || runsCurrentTask
+            // Every live ancestor of a reachable context is reachable; a collected one is not
+            // among the nodes, which makes this one a root.
+            outlines.append(NodeOutline(
+                id: c.address, parent: c.originAddress, isPinned: pinned, isNew: tracker.isNew(c),
+                liveTasks: live))
         }
-        tracker.lastShown = shownValues
-        let unreachable = live.filter { !shown.contains(ObjectIdentifier($0)) }.count
-        return TreeSnapshot(nodes: nodes, unreachableCount: unreachable)
+
+        var listed = Array(repeating: false, count: count)
+        let unreachable = tracker.visitLive { entry, c, shownStamp in
+            guard let index = reachable.index(ofEntry: entry) else { return false }
+            add(c, at: index, entry: entry, shownStamp: shownStamp)
+            listed[index] = true
+            return true
+        }
+        if order.count < count {  // contexts the tracker never saw
+            for (index, c) in reachable.contexts.enumerated() where !listed[index] {
+                add(c, at: index, entry: nil, shownStamp: nil)
+            }
+        }
+        tracker.shownMappings = ShownMappings(table: table, variables: variables.map(\.address))
+        let names = reachable.names
+        let contexts = reachable.contexts
+        return LazyTree(outlines: outlines, unreachableCount: unreachable) { [self] i in
+            let c = contexts[order[i]], outline = outlines[i]
+            var cells = Array(table[rows[i]])
+            if let changed = changes[i] {
+                for j in cells.indices { cells[j].changed = changed[j] }
+            }
+            return ContextNode(
+                id: outline.id, parent: outline.parent, title: title(of: c),
+                names: names[ObjectIdentifier(c)] ?? [], tasks: byContext.tasks(in: c).map(badge),
+                variables: cells, isCurrent: c === context, isEntered: c.isEntered, isNew: outline.isNew)
+        }
+    }
+
+    /// Every node of the live tree, built in full (for tests and figures; drawing uses `tree()`).
+    public func treeSnapshot() -> TreeSnapshot {
+        let tree = tree()
+        return TreeSnapshot(nodes: tree.outlines.indices.map(tree.node), unreachableCount: tree.unreachableCount)
     }
 
     func title(of c: Context) -> String {
@@ -128,14 +209,17 @@ extension Session {
         TaskBadge(name: t.name, state: taskState(t), isCurrent: loop.currentTask === t)
     }
 
-    func taskState(_ t: Task) -> TaskState {
+    /// Where `t` is in its life; with `describing` off, without the reprs and labels (enough to
+    /// count tasks by state).
+    func taskState(_ t: Task, describing: Bool = true) -> TaskState {
         if t.isCancelled { return .cancelled }
         if t.isDone {
+            if !describing { return .done(result: nil) }
             if let e = try? t.exception() { return .failed(exception: (try? interpreter.repr(.object(e))) ?? e.type.name) }
             return .done(result: (try? t.result()).flatMap { try? interpreter.repr($0) })
         }
         if t.isRunning { return .running }
-        if let w = t.waitingOn { return .waiting(on: describeAwaitable(w)) }
+        if let w = t.waitingOn { return .waiting(on: describing ? describeAwaitable(w) : "") }
         return .pending
     }
 
@@ -147,7 +231,8 @@ extension Session {
 
     /// Draws the tree (after every command unless `:tree off`).
     public func showTree() {
-        let lines = TreeRenderer.render(treeSnapshot(), options: options.render)
+        let lines = TreeRenderer.render(tree(), options: options.render)
         write(lines.joined(separator: "\n") + "\n", .view)
     }
 }
+

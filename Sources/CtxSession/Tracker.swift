@@ -1,47 +1,95 @@
 import CtxCore
 
 /// Remembers, weakly, every context and variable the session created, what the tree showed last
-/// time (to mark changes), and what existed when the current command began (to mark new nodes).
+/// time (to mark changes), and where the current command began (to mark new nodes and tasks).
 final class Tracker {
-    private struct WeakContext {
+    private struct Entry {
         weak var context: Context?
+        /// Its mapping stamp when the tree was last drawn; nil when it was not drawn then.
+        var shownStamp: Int?
     }
     private struct WeakVariable {
         weak var variable: ContextVar?
     }
-    private var contexts: [WeakContext] = []
+    /// In creation order, and so in increasing order of address (`addresses`, kept alongside, is
+    /// searched to find a context's entry without hashing).
+    private var entries: [Entry] = []
+    private var addresses: [Int] = []
     private var variables: [WeakVariable] = []
     private var createdSinceCommand = 0
-    private var existingAtCommandStart = Set<ObjectIdentifier>()
-    /// Last shown value of each (context, variable), by address, to mark what the last command
-    /// changed.
-    var lastShown: [Int: [Int: String]] = [:]
-    /// Whether a task was created by the last command.
-    func isNew(_ t: Task) -> Bool { !tasksAtCommandStart.contains(ObjectIdentifier(t)) }
+    /// Objects with an address at least this were created by the current command; nil before the
+    /// first command (nothing is new then).
+    private var commandStart: Int?
+    /// What the last drawing showed of each mapping, to mark what the last command changed (the
+    /// stamps themselves are kept per context, in `entries`).
+    var shownMappings = ShownMappings()
 
     func contextCreated(_ c: Context) {
-        contexts.append(WeakContext(context: c))
-        createdSinceCommand += 1
-        if createdSinceCommand > 4096 {
-            contexts.removeAll { $0.context == nil }
-            createdSinceCommand = 0
+        if let last = addresses.last, last >= c.address {
+            // Registered late (only the contexts made before the session wired itself up):
+            // keep the order by address.
+            let at = addresses.firstIndex { $0 > c.address } ?? addresses.count
+            guard at == 0 || addresses[at - 1] != c.address else { return }
+            (entries.insert(Entry(context: c), at: at), addresses.insert(c.address, at: at))
+        } else {
+            (entries.append(Entry(context: c)), addresses.append(c.address))
         }
+        createdSinceCommand += 1
+        if createdSinceCommand > 4096 { prune() }
     }
+
+    /// Forgets the contexts that are gone.
+    private func prune() {
+        var kept = 0
+        for i in entries.indices where entries[i].context != nil {
+            entries.swapAt(kept, i)
+            addresses.swapAt(kept, i)
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
+        addresses.removeLast(addresses.count - kept)
+        createdSinceCommand = 0
+    }
+
+    /// How many contexts the tracker holds (some may be gone since the last pruning).
+    var count: Int { entries.count }
+
+    /// The index of the entry for the context at `address`, by binary search.
+    func entry(at address: Int) -> Int? { addresses.sortedIndex(of: address) }
 
     func variableCreated(_ v: ContextVar) {
         variables.append(WeakVariable(variable: v))
     }
 
-    private var tasksAtCommandStart = Set<ObjectIdentifier>()
-
     func beginCommand(_ session: Session) {
-        contexts.removeAll { $0.context == nil }
-        tasksAtCommandStart = Set(session.loop.tasks.map(ObjectIdentifier.init))
-        existingAtCommandStart = Set(contexts.compactMap { $0.context.map(ObjectIdentifier.init) })
+        prune()
+        commandStart = session.runtime.addressWatermark
     }
 
-    func isNew(_ c: Context) -> Bool { !existingAtCommandStart.isEmpty && !existingAtCommandStart.contains(ObjectIdentifier(c)) }
+    /// Whether the current (or last) command created `object`: a context or a task.
+    func isNew(_ object: PyObject) -> Bool { commandStart.map { object.address >= $0 } ?? false }
 
-    var liveContexts: [Context] { contexts.compactMap(\.context) }
+    /// Visits every live context in creation order with its mapping stamp at the last drawing;
+    /// `draw` says whether this drawing shows it, and the stamps of those it shows are kept for
+    /// the next one. Returns how many live contexts are not shown.
+    func visitLive(_ draw: (_ entry: Int, Context, _ shownStamp: Int?) -> Bool) -> Int {
+        var hidden = 0
+        // Through the buffer: subscripting the array would copy each entry (and its weak
+        // reference) out and back.
+        entries.withUnsafeMutableBufferPointer { buffer in
+            guard let entry = buffer.baseAddress else { return }
+            for i in 0..<buffer.count {
+                guard let c = entry[i].context else { continue }
+                if draw(i, c, entry[i].shownStamp) {
+                    entry[i].shownStamp = c.mappingStamp
+                } else {
+                    entry[i].shownStamp = nil
+                    hidden += 1
+                }
+            }
+        }
+        return hidden
+    }
+
     var liveVariables: [ContextVar] { variables.compactMap(\.variable) }
 }

@@ -21,6 +21,9 @@ struct BenchTree: ParsableCommand {
     @Option(help: "Repetitions per figure (the median is printed).")
     var runs: Int = 5
 
+    @Option(help: "Only these scenarios: render, copies, tasks (default: all).")
+    var scenario: [String] = []
+
     /// Each scenario: what to call it and the statements that build it (`{N}` is the size).
     static let scenarios: [(String, [String])] = [
         ("copies", ["import contextvars", "v = contextvars.ContextVar('v', default=0)",
@@ -30,14 +33,22 @@ struct BenchTree: ParsableCommand {
                    "ts = [asyncio.create_task(w(i)) for i in range({N} // 2)]"]),
     ]
 
+    func validate() throws {
+        let known = ["render"] + Self.scenarios.map(\.0)
+        for name in scenario where !known.contains(name) {
+            throw ValidationError("unknown scenario '\(name)' (known: \(known.joined(separator: ", ")))")
+        }
+    }
+
     func run() throws {
+        let wanted = { (name: String) in scenario.isEmpty || scenario.contains(name) }
         onLargeStack {
-            for n in nodes {
+            for n in nodes where wanted("render") {
                 let timings = (0..<max(1, runs)).map { _ in TreeRenderer.benchmarkRender(nodes: n) }
                 let median = timings.map(\.milliseconds).sorted()[timings.count / 2]
                 print("render alone, synthetic \(n): \(timings[0].lines) lines, \(String(format: "%.2f", median)) ms (median of \(timings.count))")
             }
-            for (name, statements) in Self.scenarios {
+            for (name, statements) in Self.scenarios where wanted(name) {
                 for n in nodes { measure(name, statements, n) }
             }
         }

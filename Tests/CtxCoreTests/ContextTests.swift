@@ -17,6 +17,26 @@ import Testing
         #expect(ctx.items.map { $0.0 } == [v])
     }
 
+    /// Equal stamps mean the same mapping: a copy shares its origin's stamp until either changes;
+    /// every set or reset draws a new one; an empty mapping is 0 (what the live tree relies on).
+    @Test func mappingStampsNameMappings() throws {
+        let v = h.variable("v")
+        let base = h.rt.currentContext()
+        #expect(base.mappingStamp == 0 && Context(runtime: h.rt).mappingStamp == 0)
+        let token = v.set(h.rt, .int(1))
+        let first = base.mappingStamp
+        #expect(first != 0)
+        let copy = h.rt.copyContext()
+        #expect(copy.mappingStamp == first && copy.originAddress == base.address)
+        try copy.run(h.rt) { v.set(h.rt, .int(2)) }
+        #expect(copy.mappingStamp != first && base.mappingStamp == first)
+        let again = v.set(h.rt, .int(1))  // the same value again is still a new mapping object
+        #expect(base.mappingStamp != first)
+        try v.reset(h.rt, again)
+        try v.reset(h.rt, token)
+        #expect(base.mappingStamp == 0 && base.count == 0)
+    }
+
     @Test func copyContextSharesThenDiverges() throws {
         let v = h.variable("v")
         v.set(h.rt, .str("a"))

@@ -109,6 +109,52 @@ import Testing
         #expect(marked.count == 1 && marked[0].contains("x = 2"), "a new variable set at once:\n\(out[3])")
     }
 
+    /// A list held by a variable is one object in every context that shares it: appending to it
+    /// marks the value changed in all of them (the leak a learner needs to see); a `set` in one
+    /// copy marks only that copy.
+    @Test func mutatingASharedValueMarksEveryContextThatHoldsIt() {
+        let out = run(["v = ContextVar('v')", "lst = []; _ = v.set(lst)", "c = copy_context()", "lst.append(1)",
+                       "_ = c.run(v.set, 5)"]) { $0.showTree = true }
+        let appended = out[3].split(separator: "\n").filter { $0.contains("← changed") }
+        #expect(appended.count == 2 && appended.allSatisfy { $0.contains("v = [1]") }, "\(out[3])")
+        let set = out[4].split(separator: "\n").filter { $0.contains("← changed") }
+        #expect(set.count == 1 && set[0].contains("v = 5"), "\(out[4])")
+    }
+
+    /// Thousands of live tasks, or of new copies, fold into a screenful: the first few and the
+    /// last are drawn, the rest is counted on one line.
+    @Test func thousandsOfTasksOrCopiesFoldIntoAScreenful() {
+        let out = run([
+            "v = ContextVar('v', default=0)",
+            "async def w(i):\n    v.set(i)\n    await asyncio.sleep(100)\n",
+            "ts = [asyncio.create_task(w(i)) for i in range(2000)]",
+            "many = [copy_context() for i in range(3000)]",
+        ]) { $0.showTree = true }
+        let tasks = out[2].split(separator: "\n")
+        #expect(tasks.count < 40, "\(out[2])")
+        #expect(tasks.contains { $0.contains("[Task-2000 waiting on sleep(100.0)]") })
+        #expect(tasks.contains { $0.contains("… 3990 more contexts, 3990 new, 1995 tasks waiting") }, "\(out[2])")
+        let copies = out[3].split(separator: "\n")
+        #expect(copies.count < 40, "\(out[3])")
+        // Tasks and copies are siblings (children of the session context): one run, one line.
+        #expect(copies.contains { $0.contains("… 6991 more contexts, 2999 new, 1996 tasks waiting") }, "\(out[3])")
+        #expect(copies.last?.contains("v = 0 (default)") == true && copies.dropLast().last?.contains("(copy_context())  new") == true)
+    }
+
+    /// The lazily built tree agrees with the full snapshot: each node's outline is the one the
+    /// layout folded with.
+    @Test func lazyNodesMatchTheirOutlines() {
+        var o = Transcript.checkOptions
+        o.showTree = false
+        let s = Session(options: o) { _, _ in }
+        for input in ["v = ContextVar('v', default=0)", "async def w(i):\n    v.set(i)\n    await asyncio.sleep(1)\n",
+                      "ts = [asyncio.create_task(w(i)) for i in range(60)]", "c = copy_context()", "v.set(3)"] {
+            s.submit(input)
+        }
+        let tree = s.tree()
+        for i in tree.outlines.indices { #expect(tree.node(i).outline == tree.outlines[i]) }
+    }
+
     /// A finished thread's context is drawn while a name holds the thread, then it is garbage.
     @Test func aFinishedThreadsContextLivesAsLongAsTheThreadObject() {
         let out = run([

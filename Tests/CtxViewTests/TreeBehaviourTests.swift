@@ -112,6 +112,76 @@ import Testing
         #expect(text.contains("Context 40  new"))
     }
 
+    /// A long run of busy siblings (each running a live task, or new) keeps its first four and
+    /// its last; the middle becomes one line that says what it holds.
+    @Test func longRunsOfBusySiblingsAreThinned() {
+        var nodes = [ContextNode(id: 0, title: "session", isCurrent: true)]
+        for i in 1...100 {
+            nodes.append(ContextNode(
+                id: i, parent: 0, title: "Context \(i)",
+                tasks: [TaskBadge(name: "Task-\(i)", state: i == 50 ? .pending : .waiting(on: "sleep"))],
+                isNew: true))
+        }
+        let lines = render(TreeSnapshot(nodes: nodes), width: 80)
+        #expect(lines == [
+            "▶ session  current",
+            "├── Context 1  new  [Task-1 waiting on sleep]",
+            "├── Context 2  new  [Task-2 waiting on sleep]",
+            "├── Context 3  new  [Task-3 waiting on sleep]",
+            "├── Context 4  new  [Task-4 waiting on sleep]",
+            "├── … 95 more contexts, 95 new, 94 tasks waiting, 1 task pending",
+            "└── Context 100  new  [Task-100 waiting on sleep]",
+        ])
+    }
+
+    /// Pinned nodes (here: named, and holding a changed value) are drawn wherever they sit in a
+    /// long busy run, and only the busy nodes around them are folded.
+    @Test func pinnedNodesInterruptAThinnedRun() {
+        var nodes = [ContextNode(id: 0, title: "session", isCurrent: true)]
+        for i in 1...60 {
+            nodes.append(ContextNode(
+                id: i, parent: 0, title: "Context \(i)", names: i == 30 ? ["keep"] : [],
+                tasks: [TaskBadge(name: "Task-\(i)", state: .waiting(on: "sleep"))],
+                variables: [VariableCell(name: "v", value: "\(i)", changed: i == 45)]))
+        }
+        let text = render(TreeSnapshot(nodes: nodes), width: 80).joined(separator: "\n")
+        #expect(text.contains("Context 30 (keep)"))
+        #expect(text.contains("v = 45  ← changed"))
+        #expect(text.contains("Context 60"))
+        #expect(!text.contains("Context 5 "))
+        let folded = text.split(separator: "\n").compactMap { foldedCount(String($0)) }
+        #expect(folded.reduce(0, +) == 60 - 4 - 3)
+    }
+
+    /// A run of up to six busy siblings is drawn whole, even in a folded tree.
+    @Test func shortBusyRunsAreDrawnWhole() {
+        var snapshot = Fixtures.wide(60, notableAt: 0)
+        for i in [5, 6, 7, 30, 31, 59] {
+            snapshot.nodes[i].tasks = [TaskBadge(name: "Task-\(i)", state: .waiting(on: "sleep"))]
+        }
+        let text = render(snapshot, width: 80).joined(separator: "\n")
+        for i in [5, 6, 7, 30, 31, 59] { #expect(text.contains("[Task-\(i) waiting on sleep]")) }
+    }
+
+    /// The renderer asks a lazy tree only for the nodes it draws, and draws what the same nodes
+    /// built in advance would give.
+    @Test(arguments: [10, 300, 10_000])
+    func lazyTreesBuildOnlyTheDrawnNodes(count: Int) {
+        let snapshot = TreeSnapshot.synthetic(nodeCount: count, notableEvery: 1_000)
+        var asked = Set<Int>()
+        let lazy = LazyTree(
+            outlines: snapshot.nodes.map(\.outline), unreachableCount: snapshot.unreachableCount
+        ) { i in
+            asked.insert(i)
+            return snapshot.nodes[i]
+        }
+        let lines = TreeRenderer.render(lazy, options: RenderOptions())
+        #expect(lines == render(snapshot, width: 80))
+        let drawn = lines.filter { $0.contains("Context 0x") || $0.hasSuffix("main thread") }.count
+        #expect(asked.count == drawn)
+        if count > 40 { #expect(asked.count < count / 4) }
+    }
+
     @Test func renderingIsDeterministic() {
         let snapshot = TreeSnapshot.synthetic(nodeCount: 500)
         #expect(render(snapshot, width: 80) == render(snapshot, width: 80))

@@ -14,16 +14,28 @@ import HashTreeCollections
 ///   on semantics.
 public final class Context: PyObject {
     private(set) var vars: TreeDictionary<ContextVar, Value>
+    /// Names the mapping: contexts with equal stamps hold the same mapping (a copy shares its
+    /// origin's stamp until either is changed; every change draws a fresh one; empty is 0). Lets
+    /// the live tree work out each distinct mapping once instead of once per context.
+    public private(set) var mappingStamp: Int
     public private(set) var isEntered = false
     private var previous: Context?
     /// The context this one was copied from (nil for `Context()` and a thread's base context).
     public private(set) weak var origin: Context?
+    /// The address of `origin`, kept also after it is gone (addresses are never reused); reading
+    /// it costs no weak-reference load.
+    public let originAddress: Int?
     /// Why this context exists (`copy_context()`, `Task-3`, `thread Thread-1`…), for the tree.
     public var provenance: String
 
-    init(runtime: Runtime, vars: TreeDictionary<ContextVar, Value>, origin: Context?, provenance: String) {
+    init(
+        runtime: Runtime, vars: TreeDictionary<ContextVar, Value>, mappingStamp: Int = 0,
+        origin: Context?, provenance: String
+    ) {
         self.vars = vars
+        self.mappingStamp = mappingStamp
         self.origin = origin
+        originAddress = origin?.address
         self.provenance = provenance
         super.init(runtime: runtime)
         runtime.onContextCreated(self)
@@ -38,11 +50,18 @@ public final class Context: PyObject {
 
     /// `ctx.copy()`: a new Context object sharing this mapping.
     public func copy(_ rt: Runtime, provenance: String = "copy") -> Context {
-        Context(runtime: rt, vars: vars, origin: self, provenance: provenance)
+        Context(runtime: rt, vars: vars, mappingStamp: mappingStamp, origin: self, provenance: provenance)
     }
 
-    func assign(_ v: ContextVar, _ value: Value) { vars[v] = value }
-    func remove(_ v: ContextVar) { vars[v] = nil }
+    func assign(_ rt: Runtime, _ v: ContextVar, _ value: Value) {
+        vars[v] = value
+        mappingStamp = rt.allocateSerial()
+    }
+
+    func remove(_ rt: Runtime, _ v: ContextVar) {
+        vars[v] = nil
+        mappingStamp = vars.isEmpty ? 0 : rt.allocateSerial()
+    }
 
     // MARK: mapping API
 

@@ -45,7 +45,7 @@ public final class ContextVar: PyObject, Hashable {
     public func set(_ rt: Runtime, _ value: Value) -> Token {
         let ctx = rt.currentContext()
         let token = Token(runtime: rt, context: ctx, variable: self, oldValue: ctx.vars[self])
-        ctx.assign(self, value)
+        ctx.assign(rt, self, value)
         return token
     }
 
@@ -63,9 +63,9 @@ public final class ContextVar: PyObject, Hashable {
         }
         token.used = true
         if let old = token.oldValue {
-            ctx.assign(self, old)
+            ctx.assign(rt, self, old)
         } else {
-            ctx.remove(self)  // MISSING: the variable is removed, not set to its default
+            ctx.remove(rt, self)  // MISSING: the variable is removed, not set to its default
         }
     }
 }

@@ -70,13 +70,84 @@ public struct ContextNode: Equatable, Sendable {
         self.isNew = isNew
     }
 
-    /// Worth showing even when the tree is folded: current, entered, new, named, changed,
-    /// or running a live task.
-    public var isNotable: Bool {
-        if isCurrent || isEntered || isNew || !names.isEmpty { return true }
-        // Plain loops: this runs for every node of a 10,000-node tree, also in debug builds.
-        for variable in variables where variable.changed { return true }
-        for task in tasks where task.isCurrent || task.state.isLive { return true }
-        return false
+    /// What folding needs to know about this node.
+    public var outline: NodeOutline {
+        var live = TaskCounts()
+        var hasCurrentTask = false
+        for task in tasks {
+            live.add(task.state)
+            hasCurrentTask = hasCurrentTask || task.isCurrent
+        }
+        // Plain loop: this runs for every node of a 10,000-node tree, also in debug builds.
+        var changed = false
+        for variable in variables where variable.changed {
+            changed = true
+            break
+        }
+        return NodeOutline(
+            id: id, parent: parent,
+            isPinned: isCurrent || isEntered || !names.isEmpty || changed || hasCurrentTask,
+            isNew: isNew, liveTasks: live)
+    }
+}
+
+/// What the layout needs to know about a context to place and fold it: cheap enough to work out
+/// for every live context, while the full `ContextNode` is built only for the ones drawn.
+public struct NodeOutline: Equatable, Sendable {
+    /// As `ContextNode.id`.
+    public var id: Int
+    /// As `ContextNode.parent`.
+    public var parent: Int?
+    /// Always drawn, with its ancestors, even in a folded tree: current, entered, named, holding
+    /// a changed value, or running the current task.
+    public var isPinned: Bool
+    /// Created by the last command.
+    public var isNew: Bool
+    /// Its unfinished tasks, by state.
+    public var liveTasks: TaskCounts
+
+    /// Creates an outline.
+    public init(
+        id: Int, parent: Int? = nil, isPinned: Bool = false, isNew: Bool = false,
+        liveTasks: TaskCounts = TaskCounts()
+    ) {
+        self.id = id
+        self.parent = parent
+        self.isPinned = isPinned
+        self.isNew = isNew
+        self.liveTasks = liveTasks
+    }
+
+    /// Worth drawing in a folded tree unless there are many like it: new, or running a task.
+    public var isBusy: Bool { isNew || liveTasks.total > 0 }
+}
+
+/// Unfinished tasks counted by state (finished ones are not counted).
+public struct TaskCounts: Equatable, Sendable {
+    public var pending = 0
+    public var running = 0
+    public var waiting = 0
+
+    /// No tasks.
+    public init() {}
+
+    /// All of them.
+    public var total: Int { pending + running + waiting }
+
+    /// Counts one more task in `state` if it is live.
+    public mutating func add(_ state: TaskState) {
+        switch state {
+        case .pending: pending += 1
+        case .running: running += 1
+        case .waiting: waiting += 1
+        case .done, .failed, .cancelled: break
+        }
+    }
+
+    /// Adds another count to this one.
+    public mutating func add(_ other: TaskCounts) {
+        pending += other.pending
+        running += other.running
+        waiting += other.waiting
     }
 }

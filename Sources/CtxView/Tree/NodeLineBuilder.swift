@@ -32,19 +32,29 @@ struct NodeLineBuilder {
         return lines
     }
 
-    /// `… 37 more contexts, unchanged`.
-    func foldLine(_ count: Int, _ guides: Guides) -> [Span] {
-        let words = " \(count) more \(count == 1 ? "context" : "contexts"), unchanged"
+    /// `… 37 more contexts, unchanged`; `… 4995 more contexts, 4995 new, 4995 tasks waiting`.
+    func foldLine(_ summary: FoldSummary, _ guides: Guides) -> [Span] {
+        var words = " \(summary.contexts) more \(plural(summary.contexts, "context"))"
+        var facts: [String] = []
+        if summary.new > 0 { facts.append("\(summary.new) new") }
+        for (count, state) in [
+            (summary.tasks.running, "running"), (summary.tasks.waiting, "waiting"),
+            (summary.tasks.pending, "pending"),
+        ] where count > 0 {
+            facts.append("\(count) \(plural(count, "task")) \(state)")
+        }
+        words += facts.isEmpty ? ", unchanged" : ", " + facts.joined(separator: ", ")
         return [
             guides.itemPrefix,
             Span(trusted: glyphs.ellipsis + words, width: ellipsisWidth + words.utf8.count, .fold),
         ]
     }
 
+    private func plural(_ count: Int, _ noun: String) -> String { count == 1 ? noun : noun + "s" }
+
     /// `+ 12 unreachable contexts (garbage)`.
     func unreachableLine(_ count: Int) -> [Span] {
-        let noun = count == 1 ? "context" : "contexts"
-        return [Span("+ \(count) unreachable \(noun) (garbage)", .summary)]
+        [Span("+ \(count) unreachable \(plural(count, "context")) (garbage)", .summary)]
     }
 
     private func head(_ node: ContextNode, prefix: Span) -> [Span] {

@@ -1,5 +1,12 @@
-/// What to draw, in what order: the snapshot's nodes as a forest, with unremarkable subtrees
-/// folded when the tree is big.
+import CtxCore
+
+/// What to draw, in what order: the outline's nodes as a forest, folded when the tree is big.
+///
+/// Folding (above `foldThreshold` nodes) keeps, in each list of siblings:
+/// - every subtree holding a pinned node (current, entered, named, changed, current task);
+/// - subtrees holding busy nodes (new, or running a live task) while there are few of them: of a
+///   longer run only the first `busyHead` and the last are drawn;
+/// - nothing else: consecutive siblings that are not drawn become one summary line.
 ///
 /// Built in O(n) without recursion, so a 10,000-deep chain of copies cannot overflow the stack;
 /// the items under a node are only materialised when the walker reaches it.
@@ -7,45 +14,84 @@ struct TreeLayout {
     /// One row of the outline: a node, or a run of sibling subtrees folded into one line.
     enum Item: Equatable {
         case node(Int)
-        case folded(count: Int)
+        case folded(FoldSummary)
     }
 
-    private let forest: Forest
-    /// Per node: its subtree holds a notable node; nil when not folding.
-    private let keep: [Bool]?
-    private let sizes: [Int]
+    /// Busy siblings drawn in full before a long run of them is folded.
+    static let busyHead = 4
+    /// A run of busy siblings longer than this is thinned to `busyHead` plus the last one.
+    static let busyRunLimit = 6
 
-    init(_ snapshot: TreeSnapshot, foldThreshold: Int) {
-        forest = Forest(snapshot.nodes)
-        let fold = snapshot.nodes.count > foldThreshold
-        keep = fold ? forest.keptSubtrees(snapshot.nodes) : nil
-        sizes = fold ? forest.subtreeSizes() : []
+    private let forest: Forest
+    /// Per node, when folding: its subtree holds a pinned node, a busy node, and its summary.
+    private let pinned: [Bool]?
+    private let busy: [Bool]
+    private let summaries: [FoldSummary]
+
+    init(_ outlines: [NodeOutline], foldThreshold: Int) {
+        forest = Forest(outlines)
+        guard outlines.count > foldThreshold else {
+            (pinned, busy, summaries) = (nil, [], [])
+            return
+        }
+        var pinned = outlines.map(\.isPinned)
+        var busy = outlines.map(\.isBusy)
+        var summaries = outlines.map(FoldSummary.init)
+        for node in forest.topDown.reversed() where forest.parent[node] >= 0 {
+            let up = forest.parent[node]
+            pinned[up] = pinned[up] || pinned[node]
+            busy[up] = busy[up] || busy[node]
+            summaries[up].add(summaries[node])
+        }
+        (self.pinned, self.busy, self.summaries) = (pinned, busy, summaries)
     }
 
     /// Top-level items.
     var roots: [Item] { items(forest.roots) }
 
-    /// Items under the node at `index` in the snapshot's `nodes`.
+    /// Items under the node at `index` in the outline.
     func children(of index: Int) -> [Item] { items(forest.children(of: index)) }
 
     /// Whether the node at `index` has anything drawn under it.
     func hasChildren(_ index: Int) -> Bool { forest.firstChild[index] >= 0 }
 
-    /// Kept nodes as themselves, each run of consecutive unkept siblings as one folded item
-    /// counting all their descendants.
+    /// Kept nodes as themselves, each run of consecutive folded siblings as one summary.
     private func items(_ nodes: [Int]) -> [Item] {
-        guard let keep else { return nodes.map(Item.node) }
+        guard let pinned else { return nodes.map(Item.node) }
+        let busyOnly = nodes.filter { !pinned[$0] && busy[$0] }
+        let thinned =
+            busyOnly.count > Self.busyRunLimit
+            ? Set(busyOnly.dropFirst(Self.busyHead).dropLast()) : []
         var items: [Item] = []
         for node in nodes {
-            if keep[node] {
+            if pinned[node] || (busy[node] && !thinned.contains(node)) {
                 items.append(.node(node))
-            } else if case .folded(let count)? = items.last {
-                items[items.count - 1] = .folded(count: count + sizes[node])
+            } else if case .folded(var summary)? = items.last {
+                summary.add(summaries[node])
+                items[items.count - 1] = .folded(summary)
             } else {
-                items.append(.folded(count: sizes[node]))
+                items.append(.folded(summaries[node]))
             }
         }
         return items
+    }
+}
+
+/// What a fold line says about the contexts it stands for (whole subtrees).
+struct FoldSummary: Equatable {
+    var contexts = 1
+    var new = 0
+    var tasks = TaskCounts()
+
+    init(_ outline: NodeOutline) {
+        new = outline.isNew ? 1 : 0
+        tasks = outline.liveTasks
+    }
+
+    mutating func add(_ other: FoldSummary) {
+        contexts += other.contexts
+        new += other.new
+        tasks.add(other.tasks)
     }
 }
 
@@ -62,7 +108,7 @@ struct Forest {
     /// Every node, parents before their descendants.
     private(set) var topDown: [Int] = []
 
-    init(_ nodes: [ContextNode]) {
+    init(_ nodes: [NodeOutline]) {
         let n = nodes.count
         (firstChild, nextSibling, parent) = (
             Array(repeating: -1, count: n), Array(repeating: -1, count: n),
@@ -70,10 +116,9 @@ struct Forest {
         )
         var links = Links(count: n)
         var candidates: [Int] = []
-        var indexOf: [Int: Int] = Dictionary(minimumCapacity: n)
-        for i in nodes.indices where indexOf[nodes[i].id] == nil { indexOf[nodes[i].id] = i }
+        let index = IdIndex(nodes)
         for i in nodes.indices {
-            if let p = nodes[i].parent.flatMap({ indexOf[$0] }), p != i {
+            if let p = nodes[i].parent.flatMap(index.callAsFunction), p != i {
                 links.append(i, to: p)
             } else {
                 candidates.append(i)
@@ -121,26 +166,26 @@ struct Forest {
         }
         return result
     }
+}
 
-    /// Number of nodes in each node's subtree, itself included.
-    func subtreeSizes() -> [Int] {
-        var sizes = Array(repeating: 1, count: parent.count)
-        for node in topDown.reversed() where parent[node] >= 0 {
-            sizes[parent[node]] += sizes[node]
+/// Finds a node's index from its id: by binary search when the ids increase (as the session gives
+/// them: addresses in creation order), else through a dictionary. A duplicate id finds the first.
+private struct IdIndex {
+    private let ids: [Int]?
+    private let dictionary: [Int: Int]
+
+    init(_ nodes: [NodeOutline]) {
+        let ids = nodes.map(\.id)
+        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) {
+            (self.ids, dictionary) = (ids, [:])
+        } else {
+            var dictionary: [Int: Int] = Dictionary(minimumCapacity: ids.count)
+            for (i, id) in ids.enumerated() where dictionary[id] == nil { dictionary[id] = i }
+            (self.ids, self.dictionary) = (nil, dictionary)
         }
-        return sizes
     }
 
-    /// Whether each node's subtree contains a notable node (and so must stay unfolded).
-    func keptSubtrees(_ nodes: [ContextNode]) -> [Bool] {
-        var keep = [Bool]()
-        keep.reserveCapacity(nodes.count)
-        for node in nodes { keep.append(node.isNotable) }
-        for node in topDown.reversed() where keep[node] && parent[node] >= 0 {
-            keep[parent[node]] = true
-        }
-        return keep
-    }
+    func callAsFunction(_ id: Int) -> Int? { ids.map { $0.sortedIndex(of: id) } ?? dictionary[id] }
 }
 
 /// Candidate child lists (from the `parent` fields) as linked lists in index arrays.
