@@ -110,7 +110,9 @@ extension Session {
         let count = reachable.contexts.count
         // Per drawn node, in creation order: its index in `reachable.contexts`, its table row.
         var order: [Int] = [], rows: [Int] = [], outlines: [NodeOutline] = []
-        (order.reserveCapacity(count), rows.reserveCapacity(count), outlines.reserveCapacity(count))
+        order.reserveCapacity(count)
+        rows.reserveCapacity(count)
+        outlines.reserveCapacity(count)
         var changes: [Int: [Bool]] = [:]  // by node; only where something changed
         // Copies made together share their mappings, before and now: remember the last answer.
         var lastPair: (before: Int, now: Int, changes: [Bool]?)? = nil
@@ -118,7 +120,8 @@ extension Session {
         func add(_ c: Context, at index: Int, entry: Int?, shownStamp: Int?) {
             let i = order.count, stamp = c.mappingStamp
             let row = table.row(for: stamp) { variableCell(variables[$0], in: c) }
-            (order.append(index), rows.append(row))
+            order.append(index)
+            rows.append(row)
             // Changed: shown last time with another value, or a variable that did not exist at
             // the last drawing and now has a value of its own here. Nothing is "changed" in a
             // context drawn for the first time (one the command created says `new`).

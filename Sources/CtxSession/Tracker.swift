@@ -30,9 +30,11 @@ final class Tracker {
             // keep the order by address.
             let at = addresses.firstIndex { $0 > c.address } ?? addresses.count
             guard at == 0 || addresses[at - 1] != c.address else { return }
-            (entries.insert(Entry(context: c), at: at), addresses.insert(c.address, at: at))
+            entries.insert(Entry(context: c), at: at)
+            addresses.insert(c.address, at: at)
         } else {
-            (entries.append(Entry(context: c)), addresses.append(c.address))
+            entries.append(Entry(context: c))
+            addresses.append(c.address)
         }
         createdSinceCommand += 1
         if createdSinceCommand > 4096 { prune() }
