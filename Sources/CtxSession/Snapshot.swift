@@ -13,6 +13,7 @@ extension Session {
                 found.add(c)
                 if value.asObject === c { found.names[ObjectIdentifier(c), default: []].append(name) }
             }
+            if let t = value.asObject as? Task { found.taskNames[ObjectIdentifier(t), default: []].append(name) }
         }
         for t in tasks { found.add(t.context) }
         for h in loop.ready where !h.isCancelled { found.add(h.context) }
@@ -45,6 +46,8 @@ extension Session {
         private var untracked: [Int: Int] = [:]
         /// The names bound to each context that has some.
         var names: [ObjectIdentifier: [String]] = [:]
+        /// The names bound to each task that has some.
+        var taskNames: [ObjectIdentifier: [String]] = [:]
 
         init(tracker: Tracker) {
             self.tracker = tracker
@@ -135,14 +138,15 @@ extension Session {
                 }
             }
             var live = TaskCounts()
-            var runsCurrentTask = false
+            var runsCurrentOrNamedTask = false
             byContext.forEach(in: c, entry: entry) { t in
                 live.add(taskState(t, describing: false))
-                runsCurrentTask = runsCurrentTask || t === currentTask
+                runsCurrentOrNamedTask =
+                    runsCurrentOrNamedTask || t === currentTask || reachable.taskNames[ObjectIdentifier(t)] != nil
             }
             let pinned =
                 c === context || c.isEntered || reachable.names[ObjectIdentifier(c)] != nil
-                || changes[i] != nil || runsCurrentTask
+                || changes[i] != nil || runsCurrentOrNamedTask
             // Every live ancestor of a reachable context is reachable; a collected one is not
             // among the nodes, which makes this one a root.
             outlines.append(NodeOutline(
@@ -163,7 +167,7 @@ extension Session {
             }
         }
         tracker.shownMappings = ShownMappings(table: table, variables: variables.map(\.address))
-        let names = reachable.names
+        let names = reachable.names, taskNames = reachable.taskNames
         let contexts = reachable.contexts
         return LazyTree(outlines: outlines, unreachableCount: unreachable) { [self] i in
             let c = contexts[order[i]], outline = outlines[i]
@@ -173,7 +177,7 @@ extension Session {
             }
             return ContextNode(
                 id: outline.id, parent: outline.parent, title: title(of: c),
-                names: names[ObjectIdentifier(c)] ?? [], tasks: byContext.tasks(in: c).map(badge),
+                names: names[ObjectIdentifier(c)] ?? [], tasks: byContext.tasks(in: c).map { badge($0, names: taskNames[ObjectIdentifier($0)] ?? []) },
                 variables: cells, isCurrent: c === context, isEntered: c.isEntered, isNew: outline.isNew)
         }
     }
@@ -208,8 +212,8 @@ extension Session {
         return VariableCell(name: v.name, value: "", kind: .absent)
     }
 
-    func badge(_ t: Task) -> TaskBadge {
-        TaskBadge(name: t.name, state: taskState(t), isCurrent: loop.currentTask === t)
+    func badge(_ t: Task, names: [String]) -> TaskBadge {
+        TaskBadge(name: t.name, state: taskState(t), isCurrent: loop.currentTask === t, names: names)
     }
 
     /// Where `t` is in its life; with `describing` off, without the reprs and labels (enough to

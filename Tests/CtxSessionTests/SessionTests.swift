@@ -122,13 +122,14 @@ import Testing
     }
 
     /// Thousands of live tasks, or of new copies, fold into a screenful: the first few and the
-    /// last are drawn, the rest is counted on one line.
+    /// last are drawn, the rest is counted on one line; a task bound to a name is always drawn.
     @Test func thousandsOfTasksOrCopiesFoldIntoAScreenful() {
         let out = run([
             "v = ContextVar('v', default=0)",
             "async def w(i):\n    v.set(i)\n    await asyncio.sleep(100)\n",
             "ts = [asyncio.create_task(w(i)) for i in range(2000)]",
             "many = [copy_context() for i in range(3000)]",
+            "held = ts[1000]",
         ]) { $0.showTree = true }
         let tasks = out[2].split(separator: "\n")
         #expect(tasks.count < 40, "\(out[2])")
@@ -139,6 +140,8 @@ import Testing
         // Tasks and copies are siblings (children of the session context): one run, one line.
         #expect(copies.contains { $0.contains("… 6991 more contexts, 2999 new, 1996 tasks waiting") }, "\(out[3])")
         #expect(copies.last?.contains("v = 0 (default)") == true && copies.dropLast().last?.contains("(copy_context())  new") == true)
+        // A task bound to a name stays in view, labelled with the name.
+        #expect(out[4].contains("[Task-1001 (held) waiting on sleep(100.0)]"), "\(out[4])")
     }
 
     /// The lazily built tree agrees with the full snapshot: each node's outline is the one the

@@ -173,7 +173,7 @@ Nested context2 value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
 >>> copy_ctx = contextvars.copy_context()
 >>> coro = copy_ctx.run(nested_context)
 >>> coro
-<coroutine object nested_context at 0x7f00000073c0>
+<coroutine object nested_context at 0x7f0000007480>
 # Awaiting the coroutine runs its body here, in the awaiting task's context: the session's.
 >>> await coro
 Copy context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
@@ -189,7 +189,7 @@ Context 0x7f0000003040 (main thread)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')  ← changed
-    └── Context 0x7f0000007240 (copy_context()) (copy_ctx)
+    └── Context 0x7f0000007300 (copy_context()) (copy_ctx)
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
             test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
 #
@@ -233,10 +233,10 @@ Context 0x7f0000003040 (main thread)
     │   [Task-5 done → None]
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')
-    ├── Context 0x7f0000007240 (copy_context()) (copy_ctx)
+    ├── Context 0x7f0000007300 (copy_context()) (copy_ctx)
     │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
     │       test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
-    └── Context 0x7f0000007ec0 (copy_context())  new  [Task-6 done → None]
+    └── Context 0x7f0000008000 (copy_context())  new  [Task-6 done → None]
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
             test_context = UUID('8621a03f-e0bb-4b7b-8e1f-7555983aa92f')
 

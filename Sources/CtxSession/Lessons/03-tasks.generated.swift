@@ -30,7 +30,7 @@ Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'bob'
-    └── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
+    └── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
             user = 'alice'
 >>> await t
 'alice'
@@ -56,7 +56,7 @@ Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'dave'  ← changed
-    └── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
+    └── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
             user = 'alice'
 + 1 unreachable context (garbage)
 #
@@ -85,10 +85,10 @@ Context 0x7f0000003040 (main thread)
 │   user = 'anonymous' (default)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   user = 'dave'
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    └── Context 0x7f0000006340 (copy_context()) (shared)
-            [Task-6 waiting on a future] [Task-7 waiting on a future]
+    └── Context 0x7f0000006480 (copy_context()) (shared)
+            [Task-6 (a) waiting on a future] [Task-7 (b) waiting on a future]
             user = 'set by reader'
 + 1 unreachable context (garbage)
 >>> go.set()
@@ -119,14 +119,14 @@ Context 0x7f0000003040 (main thread)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-8 done → None]
     │   user = 'after gather'  ← changed
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006340 (copy_context()) (shared)  [Task-6 done → None]
-    │       [Task-7 done → None]
+    ├── Context 0x7f0000006480 (copy_context()) (shared)
+    │       [Task-6 (a) done → None] [Task-7 (b) done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f0000007a00 (Task-9)  new  [Task-9 done → 'x: before gather']
+    ├── Context 0x7f0000007c00 (Task-9)  new  [Task-9 done → 'x: before gather']
     │       user = 'before gather'
-    └── Context 0x7f0000007ac0 (Task-10)  new
+    └── Context 0x7f0000007d00 (Task-10)  new
             [Task-10 done → 'y: before gather']
             user = 'before gather'
 + 1 unreachable context (garbage)
@@ -149,15 +149,15 @@ Context 0x7f0000003040 (main thread)
 └── ▶ Context 0x7f0000003080 (REPL session context)  current
     │   [Task-11 done → None]
     │   user = 'changed in the group'  ← changed
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 done → 'alice']
+    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006340 (copy_context()) (shared)  [Task-6 done → None]
-    │       [Task-7 done → None]
+    ├── Context 0x7f0000006480 (copy_context()) (shared)
+    │       [Task-6 (a) done → None] [Task-7 (b) done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f0000008680 (Task-12)  new
+    ├── Context 0x7f00000089c0 (Task-12)  new
     │       [Task-12 done → 'first: after gather']
     │       user = 'after gather'
-    └── Context 0x7f0000008980 (Task-13)  new
+    └── Context 0x7f0000008d00 (Task-13)  new
             [Task-13 done → 'second: changed in the group']
             user = 'changed in the group'
 + 3 unreachable contexts (garbage)

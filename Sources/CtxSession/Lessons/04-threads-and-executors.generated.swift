@@ -58,7 +58,7 @@ Context 0x7f0000003040 (main thread)
     │   tenant = 'acme'
     └── Context 0x7f0000005600 (copy_context())
             tenant = 'acme'
-Context 0x7f0000006180 (thread ThreadPoolExecutor-0_0)
+Context 0x7f00000061c0 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
 + 1 unreachable context (garbage)
 # asyncio.to_thread() is different: it copies the caller's context and runs the function in
@@ -76,9 +76,9 @@ Context 0x7f0000003040 (main thread)
     │   tenant = 'acme'
     └── Context 0x7f0000005600 (copy_context())
             tenant = 'acme'
-Context 0x7f0000006180 (thread ThreadPoolExecutor-0_0)
+Context 0x7f00000061c0 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
-Context 0x7f0000006d80 (thread asyncio_0)
+Context 0x7f0000006e40 (thread asyncio_0)
     tenant = 'no tenant' (default)
 + 1 unreachable context (garbage)
 >>> pool.shutdown()
@@ -116,13 +116,13 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005600 (copy_context())
     │       tenant = 'acme'
     │       current = <unset>
-    ├── Context 0x7f00000080c0 (Task-8)  new  [Task-8 done → 'r1 sees r1']
+    ├── Context 0x7f0000008300 (Task-8)  new  [Task-8 done → 'r1 sees r1']
     │       tenant = 'acme'
     │       current = 'r1'
-    └── Context 0x7f0000008180 (Task-9)  new  [Task-9 done → 'r2 sees r2']
+    └── Context 0x7f0000008400 (Task-9)  new  [Task-9 done → 'r2 sees r2']
             tenant = 'acme'
             current = 'r2'
-Context 0x7f0000006d80 (thread asyncio_0)
+Context 0x7f0000006e40 (thread asyncio_0)
     tenant = 'no tenant' (default)
     current = <unset>
 + 4 unreachable contexts (garbage)

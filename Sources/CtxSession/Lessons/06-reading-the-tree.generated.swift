@@ -74,7 +74,7 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)  new  [sleeper pending]
+    └── Context 0x7f0000005440 (sleeper)  new  [sleeper (sleeper) pending]
             color = 'blue'
             size = <unset>
 >>> :step
@@ -92,7 +92,8 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)  [sleeper waiting on sleep(100.0)]
+    └── Context 0x7f0000005440 (sleeper)
+        │   [sleeper (sleeper) waiting on sleep(100.0)]
         │   color = 'blue'
         │   size = <unset>
         └── Context 0x7f00000055c0 (copied for a callback)  new
@@ -127,13 +128,13 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    ├── Context 0x7f0000005440 (sleeper)  [sleeper cancelled]
+    ├── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
     │       color = 'blue'
     │       size = <unset>
-    ├── Context 0x7f00000059c0 (good)  [good done → 42]
+    ├── Context 0x7f00000059c0 (good)  [good (good) done → 42]
     │       color = 'blue'
     │       size = <unset>
-    └── Context 0x7f0000005c00 (bad)  [bad failed: ValueError('boom')]
+    └── Context 0x7f0000005c00 (bad)  [bad (bad) failed: ValueError('boom')]
             color = 'blue'
             size = <unset>
 + 1 unreachable context (garbage)
@@ -155,7 +156,7 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)  [sleeper cancelled]
+    └── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
             color = 'blue'
             size = <unset>
 + 2 unreachable contexts (garbage)
@@ -179,7 +180,10 @@ Context 0x7f0000003040 (main thread)
     ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    ├── … 8 more contexts, unchanged
+    ├── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
+    │       color = 'blue'
+    │       size = <unset>
+    ├── … 7 more contexts, unchanged
     ├── Context 0x7f0000006500 (copy_context()) (seventh)
     │       color = 'blue'
     │       size = 7

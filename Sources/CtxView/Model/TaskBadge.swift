@@ -6,12 +6,15 @@ public struct TaskBadge: Equatable, Sendable {
     public var state: TaskState
     /// The task whose step is running now.
     public var isCurrent: Bool
+    /// User names bound to the Task object (`t = asyncio.create_task(…)`).
+    public var names: [String]
 
     /// Creates a badge.
-    public init(name: String, state: TaskState, isCurrent: Bool = false) {
+    public init(name: String, state: TaskState, isCurrent: Bool = false, names: [String] = []) {
         self.name = name
         self.state = state
         self.isCurrent = isCurrent
+        self.names = names
     }
 }
 

@@ -73,10 +73,10 @@ public struct ContextNode: Equatable, Sendable {
     /// What folding needs to know about this node.
     public var outline: NodeOutline {
         var live = TaskCounts()
-        var hasCurrentTask = false
+        var hasCurrentOrNamedTask = false
         for task in tasks {
             live.add(task.state)
-            hasCurrentTask = hasCurrentTask || task.isCurrent
+            hasCurrentOrNamedTask = hasCurrentOrNamedTask || task.isCurrent || !task.names.isEmpty
         }
         // Plain loop: this runs for every node of a 10,000-node tree, also in debug builds.
         var changed = false
@@ -86,7 +86,7 @@ public struct ContextNode: Equatable, Sendable {
         }
         return NodeOutline(
             id: id, parent: parent,
-            isPinned: isCurrent || isEntered || !names.isEmpty || changed || hasCurrentTask,
+            isPinned: isCurrent || isEntered || !names.isEmpty || changed || hasCurrentOrNamedTask,
             isNew: isNew, liveTasks: live)
     }
 }
@@ -99,7 +99,7 @@ public struct NodeOutline: Equatable, Sendable {
     /// As `ContextNode.parent`.
     public var parent: Int?
     /// Always drawn, with its ancestors, even in a folded tree: current, entered, named, holding
-    /// a changed value, or running the current task.
+    /// a changed value, or running the current task or a task bound to a name.
     public var isPinned: Bool
     /// Created by the last command.
     public var isNew: Bool

@@ -76,12 +76,13 @@ struct NodeLineBuilder {
         return spans.fitted(to: width, ellipsis: glyphs.ellipsis)
     }
 
-    /// `[Task-3 waiting on sleep]`, `[▶ Task-1 running, current]`.
+    /// `[Task-3 waiting on sleep]`, `[▶ Task-1 running, current]`, `[Task-2 (t) done → 42]`.
     private func badge(_ task: TaskBadge) -> Span {
         let marker = task.isCurrent ? glyphs.marker + " " : ""
         let current = task.isCurrent ? ", current" : ""
+        let names = task.names.isEmpty ? "" : " (" + task.names.joined(separator: ", ") + ")"
         return Span(
-            "[\(marker)\(task.name) \(task.state.text(unicode: unicode))\(current)]",
+            "[\(marker)\(task.name)\(names) \(task.state.text(unicode: unicode))\(current)]",
             .task(task.state))
     }
 
