@@ -158,6 +158,17 @@ import Testing
         for i in tree.outlines.indices { #expect(tree.node(i).outline == tree.outlines[i]) }
     }
 
+    /// A name that CPython's module has and ctxlab's lacks is reported as ctxlab's gap; a typo
+    /// keeps CPython's message.
+    @Test func namesCPythonHasButCtxlabLacksSaySo() {
+        let out = run(["import threading, sys", "threading.Event", "from asyncio import Barrier", "sys.flags",
+                       "threading.Evnt"])
+        #expect(out[1].hasSuffix("AttributeError: module 'threading' has no attribute 'Event' (threading.Event exists in CPython but is not supported by ctxlab)\n"), "\(out[1])")
+        #expect(out[2].hasSuffix("ImportError: cannot import name 'Barrier' from 'asyncio' (asyncio.Barrier exists in CPython but is not supported by ctxlab)\n"), "\(out[2])")
+        #expect(out[3].contains("(sys.flags exists in CPython but is not supported by ctxlab)"), "\(out[3])")
+        #expect(out[4].hasSuffix("AttributeError: module 'threading' has no attribute 'Evnt'\n"), "\(out[4])")
+    }
+
     /// A finished thread's context is drawn while a name holds the thread, then it is garbage.
     @Test func aFinishedThreadsContextLivesAsLongAsTheThreadObject() {
         let out = run([

@@ -33,7 +33,7 @@ extension Interpreter {
     func importFrom(_ module: Value, _ name: String) throws -> Value {
         if let v = try findAttribute(module, name) { return v }
         let mname = (module.asObject as? PyModule)?.name ?? "?"
-        throw rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'")
+        throw rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + unsupportedNote(mname, name))
     }
 
     private func makeTypingModule() -> PyModule {

@@ -9,10 +9,19 @@ extension Interpreter {
 
     func attributeError(_ obj: Value, _ name: String) -> PyException {
         switch obj.asObject {
-        case let m as PyModule: return rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'")
+        case let m as PyModule:
+            return rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
         case let c as PyClass: return rt.error(.AttributeError, "type object '\(c.qualname)' has no attribute '\(name)'")
         default: return rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
         }
+    }
+
+    /// ` (threading.Event exists in CPython but is not supported by ctxlab)` when `module.name` is
+    /// a public name of CPython's module: the gap is ctxlab's, not the program's. Empty otherwise,
+    /// so that a real typo gets CPython's message unchanged.
+    func unsupportedNote(_ module: String, _ name: String) -> String {
+        guard CPythonModuleNames.names[module]?.contains(name) == true else { return "" }
+        return " (\(module).\(name) exists in CPython but is not supported by ctxlab)"
     }
 
     func findAttribute(_ obj: Value, _ name: String) throws -> Value? {
