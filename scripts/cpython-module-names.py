@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Writes Sources/CtxLang/Modules/CPythonModuleNames.generated.swift: the public names of CPython's
 own modules that ctxlab also provides, so that a name ctxlab lacks can be reported as a gap of
-ctxlab ("not supported by ctxlab") rather than as the user's mistake.
+ctxlab ("not supported by ctxlab") rather than as the user's mistake; and the names that CPython's
+"Did you mean" suggestions draw on: the builtins, in CPython's order, and sys.stdlib_module_names.
 
 Run it with the newest CPython at hand (the list is CPython's, not ctxlab's):
     $(pyenv prefix 3.13.0)/bin/python3 scripts/cpython-module-names.py
 """
+import builtins
 import importlib
 import pathlib
 import sys
@@ -36,6 +38,78 @@ for name in MODULES:
             row = "           "
         row += item
     lines.append(row)
+    lines.append("        ],")
+lines.append("    ]")
+
+
+def string_list(names, indent="        "):
+    rows, row = [], indent
+    for n in names:
+        item = f' "{n}",'
+        if len(row) + len(item) > 100:
+            rows.append(row)
+            row = indent
+        row += item
+    rows.append(row)
+    return rows
+
+
+lines += ["", "    /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.",
+          "    static let builtins: [String] = ["]
+lines += string_list(list(builtins.__dict__))
+lines += ["    ]", "", "    /// `sys.stdlib_module_names` (\"Did you forget to import 'asyncio'?\").",
+          "    static let stdlibModules: Set<String> = ["]
+lines += string_list(sorted(sys.stdlib_module_names))
+lines += ["    ]"]
+
+
+def message_name(obj):
+    """The type name CPython's "'X' object has no attribute" message uses for obj."""
+    try:
+        getattr(obj, "_no_such_attribute_")
+    except AttributeError as e:
+        text = str(e)
+    if text.startswith("type object"):
+        return None  # a class: its attributes come from the program
+    return text.split("'")[1]
+
+
+def samples():
+    import asyncio, concurrent.futures, contextvars, functools, threading, uuid
+    var = contextvars.ContextVar("v")
+    token = var.set(1)
+
+    async def coroutine():
+        pass
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        coro = coroutine()
+        task = asyncio.create_task(coroutine())
+        objects = [[], {}, "", 0, 0.0, (), set(), frozenset(), b"", True, None, var, token,
+                   contextvars.copy_context(), loop, loop.create_future(), task, coro,
+                   threading.Thread(), threading.local(), asyncio.Event(), asyncio.Lock(),
+                   asyncio.Semaphore(), asyncio.Queue(), asyncio.TaskGroup(), uuid.UUID(int=0),
+                   functools.partial(print), coroutine, concurrent.futures.ThreadPoolExecutor(),
+                   asyncio.timeout(None), loop.call_soon(print), loop.call_later(1, print)]
+        await task
+        await coro
+        return objects
+
+    return asyncio.run(main())
+
+
+lines += ["", "    /// Public attribute names of `dir()` of instances of CPython's types, by the type name its",
+          "    /// AttributeError messages use: the candidates for \"Did you mean\" on those objects.",
+          "    static let typeAttributes: [String: [String]] = ["]
+seen = set()
+for obj in samples():
+    key = message_name(obj)
+    if key is None or key in seen:
+        continue
+    seen.add(key)
+    lines.append(f'        "{key}": [')
+    lines += string_list(sorted(n for n in dir(obj) if not n.startswith("_")), indent="           ")
     lines.append("        ],")
 lines += ["    ]", "}", ""]
 out.write_text("\n".join(lines))

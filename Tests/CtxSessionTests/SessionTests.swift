@@ -159,14 +159,24 @@ import Testing
     }
 
     /// A name that CPython's module has and ctxlab's lacks is reported as ctxlab's gap; a typo
-    /// keeps CPython's message.
+    /// gets CPython's message and suggestion (from CPython's names, as CPython would print it).
     @Test func namesCPythonHasButCtxlabLacksSaySo() {
         let out = run(["import threading, sys", "threading.Event", "from asyncio import Barrier", "sys.flags",
                        "threading.Evnt"])
         #expect(out[1].hasSuffix("AttributeError: module 'threading' has no attribute 'Event' (threading.Event exists in CPython but is not supported by ctxlab)\n"), "\(out[1])")
         #expect(out[2].hasSuffix("ImportError: cannot import name 'Barrier' from 'asyncio' (asyncio.Barrier exists in CPython but is not supported by ctxlab)\n"), "\(out[2])")
         #expect(out[3].contains("(sys.flags exists in CPython but is not supported by ctxlab)"), "\(out[3])")
-        #expect(out[4].hasSuffix("AttributeError: module 'threading' has no attribute 'Evnt'\n"), "\(out[4])")
+        #expect(out[4].hasSuffix("AttributeError: module 'threading' has no attribute 'Evnt'. Did you mean: 'Event'?\n"), "\(out[4])")
+    }
+
+    /// SEMANTICS.md §5 case 55: the REPL's tracebacks carry 3.12+'s suggestions, drawn from the
+    /// session's names; `str(e)` does not.
+    @Test func replTracebacksSuggestNames() {
+        let out = run(["request_id = ContextVar('request_id')", "request_idd.get()", "asyncio.slep(1)",
+                       "try:\n    prnt\nexcept NameError as e:\n    print(str(e))\n"])
+        #expect(out[1].hasSuffix("NameError: name 'request_idd' is not defined. Did you mean: 'request_id'?\n"), "\(out[1])")
+        #expect(out[2].hasSuffix("AttributeError: module 'asyncio' has no attribute 'slep'. Did you mean: 'sleep'?\n"), "\(out[2])")
+        #expect(out[3] == "name 'prnt' is not defined\n", "\(out[3])")
     }
 
     /// A finished thread's context is drawn while a name holds the thread, then it is garbage.

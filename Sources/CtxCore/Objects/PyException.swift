@@ -98,6 +98,9 @@ public final class PyException: PyObject, Error, @unchecked Sendable {
     public var cause: PyException?
     public var context: PyException?
     public var suppressContext = false
+    /// What CPython's traceback module adds after the message when it prints this exception
+    /// (`. Did you mean: 'sleep'?`), worked out only then; `str(exc)` never includes it.
+    public var trailer: (() -> String)?
 
     public init(runtime: Runtime, _ type: ExceptionType, args: [Value]) {
         self.type = type

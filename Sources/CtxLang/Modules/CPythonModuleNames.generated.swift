@@ -108,4 +108,216 @@ enum CPythonModuleNames {
             "runtime_checkable", "sys", "types",
         ],
     ]
+
+    /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.
+    static let builtins: [String] = [
+         "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
+         "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr",
+         "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals",
+         "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter",
+         "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow", "print", "repr",
+         "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented", "False",
+         "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict",
+         "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object",
+         "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type",
+         "zip", "__debug__", "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit",
+         "KeyboardInterrupt", "SystemExit", "ArithmeticError", "AssertionError", "AttributeError",
+         "BufferError", "EOFError", "ImportError", "LookupError", "MemoryError", "NameError",
+         "OSError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration",
+         "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError",
+         "OverflowError", "ZeroDivisionError", "BytesWarning", "DeprecationWarning",
+         "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
+         "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning",
+         "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError",
+         "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
+         "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError",
+         "_IncompleteInputError", "IndexError", "KeyError", "ModuleNotFoundError",
+         "NotImplementedError", "PythonFinalizationError", "RecursionError", "UnboundLocalError",
+         "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+         "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError",
+         "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit",
+         "exit", "copyright", "credits", "license", "help",
+    ]
+
+    /// `sys.stdlib_module_names` ("Did you forget to import 'asyncio'?").
+    static let stdlibModules: Set<String> = [
+         "__future__", "_abc", "_aix_support", "_android_support", "_ast", "_asyncio", "_bisect",
+         "_blake2", "_bz2", "_codecs", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp",
+         "_codecs_kr", "_codecs_tw", "_collections", "_collections_abc", "_colorize",
+         "_compat_pickle", "_compression", "_contextvars", "_csv", "_ctypes", "_curses",
+         "_curses_panel", "_datetime", "_dbm", "_decimal", "_elementtree", "_frozen_importlib",
+         "_frozen_importlib_external", "_functools", "_gdbm", "_hashlib", "_heapq", "_imp",
+         "_interpchannels", "_interpqueues", "_interpreters", "_io", "_ios_support", "_json",
+         "_locale", "_lsprof", "_lzma", "_markupbase", "_md5", "_multibytecodec",
+         "_multiprocessing", "_opcode", "_opcode_metadata", "_operator", "_osx_support",
+         "_overlapped", "_pickle", "_posixshmem", "_posixsubprocess", "_py_abc", "_pydatetime",
+         "_pydecimal", "_pyio", "_pylong", "_pyrepl", "_queue", "_random", "_scproxy", "_sha1",
+         "_sha2", "_sha3", "_signal", "_sitebuiltins", "_socket", "_sqlite3", "_sre", "_ssl",
+         "_stat", "_statistics", "_string", "_strptime", "_struct", "_suggestions", "_symtable",
+         "_sysconfig", "_thread", "_threading_local", "_tkinter", "_tokenize", "_tracemalloc",
+         "_typing", "_uuid", "_warnings", "_weakref", "_weakrefset", "_winapi", "_wmi", "_zoneinfo",
+         "abc", "antigravity", "argparse", "array", "ast", "asyncio", "atexit", "base64", "bdb",
+         "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cmath", "cmd", "code",
+         "codecs", "codeop", "collections", "colorsys", "compileall", "concurrent", "configparser",
+         "contextlib", "contextvars", "copy", "copyreg", "csv", "ctypes", "curses", "dataclasses",
+         "datetime", "dbm", "decimal", "difflib", "dis", "doctest", "email", "encodings",
+         "ensurepip", "enum", "errno", "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch",
+         "fractions", "ftplib", "functools", "gc", "genericpath", "getopt", "getpass", "gettext",
+         "glob", "graphlib", "grp", "gzip", "hashlib", "heapq", "hmac", "html", "http", "idlelib",
+         "imaplib", "importlib", "inspect", "io", "ipaddress", "itertools", "json", "keyword",
+         "linecache", "locale", "logging", "lzma", "mailbox", "marshal", "math", "mimetypes",
+         "mmap", "modulefinder", "msvcrt", "multiprocessing", "netrc", "nt", "ntpath", "nturl2path",
+         "numbers", "opcode", "operator", "optparse", "os", "pathlib", "pdb", "pickle",
+         "pickletools", "pkgutil", "platform", "plistlib", "poplib", "posix", "posixpath", "pprint",
+         "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data",
+         "pyexpat", "queue", "quopri", "random", "re", "readline", "reprlib", "resource",
+         "rlcompleter", "runpy", "sched", "secrets", "select", "selectors", "shelve", "shlex",
+         "shutil", "signal", "site", "smtplib", "socket", "socketserver", "sqlite3", "sre_compile",
+         "sre_constants", "sre_parse", "ssl", "stat", "statistics", "string", "stringprep",
+         "struct", "subprocess", "symtable", "sys", "sysconfig", "syslog", "tabnanny", "tarfile",
+         "tempfile", "termios", "textwrap", "this", "threading", "time", "timeit", "tkinter",
+         "token", "tokenize", "tomllib", "trace", "traceback", "tracemalloc", "tty", "turtle",
+         "turtledemo", "types", "typing", "unicodedata", "unittest", "urllib", "uuid", "venv",
+         "warnings", "wave", "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xml",
+         "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
+    ]
+
+    /// Public attribute names of `dir()` of instances of CPython's types, by the type name its
+    /// AttributeError messages use: the candidates for "Did you mean" on those objects.
+    static let typeAttributes: [String: [String]] = [
+        "list": [
+            "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove",
+            "reverse", "sort",
+        ],
+        "dict": [
+            "clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault",
+            "update", "values",
+        ],
+        "str": [
+            "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find",
+            "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal",
+            "isdigit", "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle",
+            "isupper", "join", "ljust", "lower", "lstrip", "maketrans", "partition", "removeprefix",
+            "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip",
+            "split", "splitlines", "startswith", "strip", "swapcase", "title", "translate", "upper",
+            "zfill",
+        ],
+        "int": [
+            "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes",
+            "imag", "is_integer", "numerator", "real", "to_bytes",
+        ],
+        "float": [
+            "as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real",
+        ],
+        "tuple": [
+            "count", "index",
+        ],
+        "set": [
+            "add", "clear", "copy", "difference", "difference_update", "discard", "intersection",
+            "intersection_update", "isdisjoint", "issubset", "issuperset", "pop", "remove",
+            "symmetric_difference", "symmetric_difference_update", "union", "update",
+        ],
+        "frozenset": [
+            "copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset",
+            "symmetric_difference", "union",
+        ],
+        "bytes": [
+            "capitalize", "center", "count", "decode", "endswith", "expandtabs", "find", "fromhex",
+            "hex", "index", "isalnum", "isalpha", "isascii", "isdigit", "islower", "isspace",
+            "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans", "partition",
+            "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
+            "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title",
+            "translate", "upper", "zfill",
+        ],
+        "bool": [
+            "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes",
+            "imag", "is_integer", "numerator", "real", "to_bytes",
+        ],
+        "NoneType": [
+           
+        ],
+        "_contextvars.ContextVar": [
+            "get", "name", "reset", "set",
+        ],
+        "_contextvars.Token": [
+            "MISSING", "old_value", "var",
+        ],
+        "_contextvars.Context": [
+            "copy", "get", "items", "keys", "run", "values",
+        ],
+        "_UnixSelectorEventLoop": [
+            "add_reader", "add_signal_handler", "add_writer", "call_at", "call_exception_handler",
+            "call_later", "call_soon", "call_soon_threadsafe", "close", "connect_accepted_socket",
+            "connect_read_pipe", "connect_write_pipe", "create_connection",
+            "create_datagram_endpoint", "create_future", "create_server", "create_task",
+            "create_unix_connection", "create_unix_server", "default_exception_handler",
+            "get_debug", "get_exception_handler", "get_task_factory", "getaddrinfo", "getnameinfo",
+            "is_closed", "is_running", "remove_reader", "remove_signal_handler", "remove_writer",
+            "run_forever", "run_in_executor", "run_until_complete", "sendfile", "set_debug",
+            "set_default_executor", "set_exception_handler", "set_task_factory",
+            "shutdown_asyncgens", "shutdown_default_executor", "slow_callback_duration",
+            "sock_accept", "sock_connect", "sock_recv", "sock_recv_into", "sock_recvfrom",
+            "sock_recvfrom_into", "sock_sendall", "sock_sendfile", "sock_sendto", "start_tls",
+            "stop", "subprocess_exec", "subprocess_shell", "time",
+        ],
+        "_asyncio.Future": [
+            "add_done_callback", "cancel", "cancelled", "done", "exception", "get_loop",
+            "remove_done_callback", "result", "set_exception", "set_result",
+        ],
+        "_asyncio.Task": [
+            "add_done_callback", "cancel", "cancelled", "cancelling", "done", "exception",
+            "get_context", "get_coro", "get_loop", "get_name", "get_stack", "print_stack",
+            "remove_done_callback", "result", "set_exception", "set_name", "set_result", "uncancel",
+        ],
+        "coroutine": [
+            "close", "cr_await", "cr_code", "cr_frame", "cr_origin", "cr_running", "cr_suspended",
+            "send", "throw",
+        ],
+        "Thread": [
+            "daemon", "getName", "ident", "isDaemon", "is_alive", "join", "name", "native_id",
+            "run", "setDaemon", "setName", "start",
+        ],
+        "_thread._local": [
+           
+        ],
+        "Event": [
+            "clear", "is_set", "set", "wait",
+        ],
+        "Lock": [
+            "acquire", "locked", "release",
+        ],
+        "Semaphore": [
+            "acquire", "locked", "release",
+        ],
+        "Queue": [
+            "empty", "full", "get", "get_nowait", "join", "maxsize", "put", "put_nowait", "qsize",
+            "shutdown", "task_done",
+        ],
+        "TaskGroup": [
+            "create_task",
+        ],
+        "UUID": [
+            "bytes", "bytes_le", "clock_seq", "clock_seq_hi_variant", "clock_seq_low", "fields",
+            "hex", "int", "is_safe", "node", "time", "time_hi_version", "time_low", "time_mid",
+            "urn", "variant", "version",
+        ],
+        "functools.partial": [
+            "args", "func", "keywords",
+        ],
+        "function": [
+           
+        ],
+        "ThreadPoolExecutor": [
+            "map", "shutdown", "submit",
+        ],
+        "Timeout": [
+            "expired", "reschedule", "when",
+        ],
+        "Handle": [
+            "cancel", "cancelled", "get_context",
+        ],
+        "TimerHandle": [
+            "cancel", "cancelled", "get_context", "when",
+        ],
+    ]
 }

@@ -33,7 +33,9 @@ extension Interpreter {
     func importFrom(_ module: Value, _ name: String) throws -> Value {
         if let v = try findAttribute(module, name) { return v }
         let mname = (module.asObject as? PyModule)?.name ?? "?"
-        throw rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + unsupportedNote(mname, name))
+        let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + unsupportedNote(mname, name))
+        if let m = module.asObject as? PyModule { suggestForImport(e, m, name) }
+        throw e
     }
 
     private func makeTypingModule() -> PyModule {

@@ -8,12 +8,15 @@ extension Interpreter {
     }
 
     func attributeError(_ obj: Value, _ name: String) -> PyException {
+        let e: PyException
         switch obj.asObject {
         case let m as PyModule:
-            return rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
-        case let c as PyClass: return rt.error(.AttributeError, "type object '\(c.qualname)' has no attribute '\(name)'")
-        default: return rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
+            e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
+        case let c as PyClass: e = rt.error(.AttributeError, "type object '\(c.qualname)' has no attribute '\(name)'")
+        default: e = rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
         }
+        suggestForAttribute(e, obj, name)
+        return e
     }
 
     /// ` (threading.Event exists in CPython but is not supported by ctxlab)` when `module.name` is
@@ -161,12 +164,12 @@ extension Interpreter {
             throw readonlyError(obj, name)
         case is ContextVar:
             if name == "name" { throw rt.error(.AttributeError, "readonly attribute") }
-            throw rt.error(.AttributeError, "'ContextVar' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+            throw rt.error(.AttributeError, "'_contextvars.ContextVar' object has no attribute '\(name)' and no __dict__ for setting new attributes")
         case is Token:
             if ["var", "old_value"].contains(name) {
                 throw rt.error(.AttributeError, "attribute '\(name)' of '_contextvars.Token' objects is not writable")
             }
-            throw rt.error(.AttributeError, "'_contextvars.Token' object has no attribute '\(name)'")
+            throw rt.error(.AttributeError, "'_contextvars.Token' object has no attribute '\(name)' and no __dict__ for setting new attributes")
         default:
             throw readonlyError(obj, name)
         }

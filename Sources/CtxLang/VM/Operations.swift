@@ -54,7 +54,16 @@ extension Interpreter {
         return classes.exceptionClass(e.type)
     }
 
-    func typeName(_ v: Value) -> String { classOf(v).name }
+    /// The type's name as CPython's error messages spell it (`tp_name`): qualified for the types
+    /// of C extension modules (`'_asyncio.Task' object has no attribute 'x'`), the bare name for
+    /// builtins and classes defined in Python.
+    func typeName(_ v: Value) -> String {
+        let c = classOf(v)
+        return Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : c.name
+    }
+
+    /// Modules whose classes are C types with a qualified `tp_name`.
+    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread"]
 
     func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
 

@@ -39,15 +39,15 @@ extension Interpreter {
             case .storeName(let i): (f.namespace ?? f.globals)[f.code.names[i]] = f.pop()
             case .deleteName(let i):
                 let ns = f.namespace ?? f.globals
-                if ns[f.code.names[i]] == nil { throw nameError(f.code.names[i]) }
+                if ns[f.code.names[i]] == nil { throw nameError(f.code.names[i], f) }
                 ns[f.code.names[i]] = nil
             case .loadGlobal(let i):
                 let n = f.code.names[i]
-                guard let v = f.globals[n] ?? builtins[n] else { throw nameError(n) }
+                guard let v = f.globals[n] ?? builtins[n] else { throw nameError(n, f) }
                 f.push(v)
             case .storeGlobal(let i): f.globals[f.code.names[i]] = f.pop()
             case .deleteGlobal(let i):
-                if f.globals[f.code.names[i]] == nil { throw nameError(f.code.names[i]) }
+                if f.globals[f.code.names[i]] == nil { throw nameError(f.code.names[i], f) }
                 f.globals[f.code.names[i]] = nil
             case .loadAttr(let i): f.push(try getAttribute(f.pop(), f.code.names[i]))
             case .storeAttr(let i):
@@ -289,14 +289,16 @@ extension Interpreter {
         return out
     }
 
-    func nameError(_ n: String) -> PyException {
-        rt.error(.NameError, "name '\(n)' is not defined")
+    func nameError(_ n: String, _ f: Frame) -> PyException {
+        let e = rt.error(.NameError, "name '\(n)' is not defined")
+        suggestForName(e, n, in: f)
+        return e
     }
 
     func loadName(_ f: Frame, _ n: String) throws -> Value {
         if let ns = f.namespace, let v = ns[n] { return v }
         if let v = f.globals[n] ?? builtins[n] { return v }
-        throw nameError(n)
+        throw nameError(n, f)
     }
 
     /// `raise`, `raise exc`, `raise exc from cause`, with CPython's implicit `__context__`.

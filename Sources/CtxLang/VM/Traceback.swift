@@ -45,7 +45,7 @@ extension Interpreter {
     public func exceptionLine(_ e: PyException) -> String {
         let cls = classOf(exception: e)
         let name = cls.module == "builtins" || cls.module == "__main__" ? cls.qualname : "\(cls.module).\(cls.qualname)"
-        let message = (try? str(.object(e))) ?? "<exception str() failed>"
+        let message = ((try? str(.object(e))) ?? "<exception str() failed>") + (e.trailer?() ?? "")
         return message.isEmpty ? name : "\(name): \(message)"
     }
 
