@@ -161,15 +161,16 @@ Context 0x7f0000003040 (main thread)
             size = <unset>
 + 2 unreachable contexts (garbage)
 #
-# Folding: past 40 contexts, subtrees with nothing notable in them (nothing current, new,
-# named, changed, or running a live task) fold into `… N more contexts, unchanged`.
+# Folding: past 40 contexts, subtrees with nothing notable in them (nothing current, named,
+# changed, new, or running a live task) fold into `… N more contexts, unchanged`; and of a long
+# run of new contexts or live tasks side by side, only the first four and the last are drawn
+# (`… 95 more contexts, 95 new, 95 tasks waiting`).
 >>> many = [contextvars.copy_context() for i in range(45)]
 >>> seventh = many[7]
 >>> _ = seventh.run(size.set, 7)
-# The named one stays in view. Its 44 unnamed siblings fold, and so does the cancelled
-# sleeper's context (a name holds the task, not its context, and the task is finished): runs
-# of folded siblings become one line each. (`← changed` compares with the tree drawn last:
-# these copies were never drawn, so size = 7 is not marked.)
+# The named one stays in view, and so does the sleeper's context (a name holds its task). The
+# 44 unnamed siblings fold: runs of folded siblings become one line each. (`← changed` compares
+# with the tree drawn last: these copies were never drawn, so size = 7 is not marked.)
 >>> :tree
 Context 0x7f0000003040 (main thread)
 │   color = 'red' (default)
