@@ -101,6 +101,10 @@ extension Session {
     /// Work per drawing is O(contexts) for the outline plus O(mappings × variables) reprs: contexts
     /// sharing a mapping (copies not changed since) share one row of cells (`mappingStamp`).
     public func tree() -> LazyTree {
+        tracker.drawing { buildTree() }
+    }
+
+    private func buildTree() -> LazyTree {
         let tasks = visibleTasks()
         let reachable = reachableContexts(tasks: tasks)
         let variables = tracker.liveVariables
@@ -120,7 +124,10 @@ extension Session {
         // Copies made together share their mappings, before and now: remember the last answer.
         var lastPair: (before: Int, now: Int, changes: [Bool]?)? = nil
 
-        func add(_ c: Context, at index: Int, entry: Int?, shownStamp: Int?) {
+        /// Adds a node; returns the stamp its cells were made from (a `__repr__` run here may
+        /// change the mapping afterwards: the next drawing compares with what this one showed).
+        @discardableResult
+        func add(_ c: Context, at index: Int, entry: Int?, shownStamp: Int?) -> Int {
             let i = order.count, stamp = c.mappingStamp
             let row = table.row(for: stamp) { variableCell(variables[$0], in: c) }
             order.append(index)
@@ -152,14 +159,14 @@ extension Session {
             outlines.append(NodeOutline(
                 id: c.address, parent: c.originAddress, isPinned: pinned, isNew: tracker.isNew(c),
                 liveTasks: live))
+            return stamp
         }
 
         var listed = Array(repeating: false, count: count)
         let unreachable = tracker.visitLive { entry, c, shownStamp in
-            guard let index = reachable.index(ofEntry: entry) else { return false }
-            add(c, at: index, entry: entry, shownStamp: shownStamp)
+            guard let index = reachable.index(ofEntry: entry) else { return nil }
             listed[index] = true
-            return true
+            return add(c, at: index, entry: entry, shownStamp: shownStamp)
         }
         if order.count < count {  // contexts the tracker never saw
             for (index, c) in reachable.contexts.enumerated() where !listed[index] {
@@ -184,8 +191,10 @@ extension Session {
 
     /// Every node of the live tree, built in full (for tests and figures; drawing uses `tree()`).
     public func treeSnapshot() -> TreeSnapshot {
-        let tree = tree()
-        return TreeSnapshot(nodes: tree.outlines.indices.map(tree.node), unreachableCount: tree.unreachableCount)
+        tracker.drawing {
+            let tree = tree()
+            return TreeSnapshot(nodes: tree.outlines.indices.map(tree.node), unreachableCount: tree.unreachableCount)
+        }
     }
 
     func title(of c: Context) -> String {
@@ -238,7 +247,8 @@ extension Session {
 
     /// Draws the tree (after every command unless `:tree off`).
     public func showTree() {
-        let lines = TreeRenderer.render(tree(), options: options.render)
+        // One drawing from snapshot to the last line: nodes are built (and reprs run) lazily.
+        let lines = tracker.drawing { TreeRenderer.render(tree(), options: options.render) }
         write(lines.joined(separator: "\n") + "\n", .view)
     }
 }

@@ -24,7 +24,31 @@ final class Tracker {
     /// stamps themselves are kept per context, in `entries`).
     var shownMappings = ShownMappings()
 
+    /// Drawings in progress. A drawing runs the program's `__repr__`s, which may create contexts:
+    /// those wait in `arrivals` until the drawing ends, so that the entries (and the indices the
+    /// drawing keeps into them) never move under it.
+    private var drawings = 0
+    private var arrivals: [Context] = []
+
+    /// Runs `body` as one drawing (see `drawings`); nests.
+    func drawing<R>(_ body: () -> R) -> R {
+        drawings += 1
+        defer {
+            drawings -= 1
+            if drawings == 0 {
+                let waiting = arrivals
+                arrivals = []
+                for c in waiting { contextCreated(c) }
+            }
+        }
+        return body()
+    }
+
     func contextCreated(_ c: Context) {
+        guard drawings == 0 else {
+            arrivals.append(c)
+            return
+        }
         if let last = addresses.last, last >= c.address {
             // Registered late (only the contexts made before the session wired itself up):
             // keep the order by address.
@@ -64,7 +88,7 @@ final class Tracker {
     }
 
     func beginCommand(_ session: Session) {
-        prune()
+        if drawings == 0 { prune() }
         commandStart = session.runtime.addressWatermark
     }
 
@@ -72,22 +96,20 @@ final class Tracker {
     func isNew(_ object: PyObject) -> Bool { commandStart.map { object.address >= $0 } ?? false }
 
     /// Visits every live context in creation order with its mapping stamp at the last drawing;
-    /// `draw` says whether this drawing shows it, and the stamps of those it shows are kept for
-    /// the next one. Returns how many live contexts are not shown.
-    func visitLive(_ draw: (_ entry: Int, Context, _ shownStamp: Int?) -> Bool) -> Int {
+    /// `draw` returns the stamp this drawing shows it with, or nil when it does not show it (the
+    /// stamp is kept for the next drawing). Returns how many live contexts are not shown. Call it
+    /// inside `drawing`: `draw` may run the program's code.
+    func visitLive(_ draw: (_ entry: Int, Context, _ shownStamp: Int?) -> Int?) -> Int {
+        precondition(drawings > 0, "visitLive outside a drawing")
         var hidden = 0
         // Through the buffer: subscripting the array would copy each entry (and its weak
-        // reference) out and back.
+        // reference) out and back. Nothing changes `entries` during a drawing.
         entries.withUnsafeMutableBufferPointer { buffer in
             guard let entry = buffer.baseAddress else { return }
             for i in 0..<buffer.count {
                 guard let c = entry[i].context else { continue }
-                if draw(i, c, entry[i].shownStamp) {
-                    entry[i].shownStamp = c.mappingStamp
-                } else {
-                    entry[i].shownStamp = nil
-                    hidden += 1
-                }
+                entry[i].shownStamp = draw(i, c, entry[i].shownStamp)
+                if entry[i].shownStamp == nil { hidden += 1 }
             }
         }
         return hidden

@@ -179,6 +179,19 @@ import Testing
         #expect(out[3] == "name 'prnt' is not defined\n", "\(out[3])")
     }
 
+    /// Drawing the tree runs the program's `__repr__`s; one that creates contexts (here one per
+    /// call, then thousands more, past the tracker's pruning point) must not disturb the drawing
+    /// or the session. The context made during a drawing shows up in the next one.
+    @Test func aReprThatCreatesContextsDuringADrawingIsHarmless() {
+        let out = run([
+            "class R:\n    def __repr__(self):\n        global c\n        c = copy_context()\n        return 'R()'\n",
+            "v = ContextVar('v'); _ = v.set(R())", "1", "n = len([copy_context() for i in range(5000)])", "n",
+        ]) { $0.showTree = true }
+        #expect(out[2].hasPrefix("1\n") && out[2].contains("v = R()"), "\(out[2])")
+        #expect(out[2].contains("(c)"), "\(out[2])")
+        #expect(out[4].hasPrefix("5000\n"), "\(out[4])")
+    }
+
     /// A finished thread's context is drawn while a name holds the thread, then it is garbage.
     @Test func aFinishedThreadsContextLivesAsLongAsTheThreadObject() {
         let out = run([

@@ -164,12 +164,12 @@ extension Interpreter {
             throw readonlyError(obj, name)
         case is ContextVar:
             if name == "name" { throw rt.error(.AttributeError, "readonly attribute") }
-            throw rt.error(.AttributeError, "'_contextvars.ContextVar' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+            throw noDictError(obj, name)
         case is Token:
             if ["var", "old_value"].contains(name) {
                 throw rt.error(.AttributeError, "attribute '\(name)' of '_contextvars.Token' objects is not writable")
             }
-            throw rt.error(.AttributeError, "'_contextvars.Token' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+            throw noDictError(obj, name)
         default:
             throw readonlyError(obj, name)
         }
@@ -179,19 +179,36 @@ extension Interpreter {
         if try! findAttribute(obj, name) != nil {
             return rt.error(.AttributeError, "'\(typeName(obj))' object attribute '\(name)' is read-only")
         }
-        return rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+        return noDictError(obj, name)
+    }
+
+    /// Setting a new attribute on an object without `__dict__`; CPython suggests a close one.
+    private func noDictError(_ obj: Value, _ name: String) -> PyException {
+        let e = rt.error(
+            .AttributeError,
+            "'\(typeName(obj))' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+        suggestForAttribute(e, obj, name)
+        return e
+    }
+
+    /// `del obj.name` of a missing attribute: CPython's message, and (unlike a failed lookup) no
+    /// suggestion.
+    private func missingForDelete(_ obj: Value, _ name: String) -> PyException {
+        let e = attributeError(obj, name)
+        e.trailer = nil
+        return e
     }
 
     func deleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
         case let i as PyInstance:
-            guard i.dict[name] != nil else { throw attributeError(obj, name) }
+            guard i.dict[name] != nil else { throw missingForDelete(obj, name) }
             i.dict[name] = nil
         case let m as PyModule: m.namespace[name] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }
-            throw attributeError(obj, name)
-        default: throw attributeError(obj, name)
+            throw missingForDelete(obj, name)
+        default: throw missingForDelete(obj, name)
         }
     }
 

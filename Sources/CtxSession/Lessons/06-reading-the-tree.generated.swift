@@ -162,8 +162,8 @@ Context 0x7f0000003040 (main thread)
 + 2 unreachable contexts (garbage)
 #
 # Folding: past 40 contexts, subtrees with nothing notable in them (nothing current, named,
-# changed, new, or running a live task) fold into `… N more contexts, unchanged`; and of a long
-# run of new contexts or live tasks side by side, only the first four and the last are drawn
+# changed, new, or running a live task) fold into `… N more contexts, unchanged`; and when many
+# siblings are new or run live tasks, only the first four of them and the last are drawn
 # (`… 95 more contexts, 95 new, 95 tasks waiting`).
 >>> many = [contextvars.copy_context() for i in range(45)]
 >>> seventh = many[7]

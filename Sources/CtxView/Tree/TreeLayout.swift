@@ -4,8 +4,9 @@ import CtxCore
 ///
 /// Folding (above `foldThreshold` nodes) keeps, in each list of siblings:
 /// - every subtree holding a pinned node (current, entered, named, changed, current task);
-/// - subtrees holding busy nodes (new, or running a live task) while there are few of them: of a
-///   longer run only the first `busyHead` and the last are drawn;
+/// - subtrees holding busy nodes (new, or running a live task) while there are few of them: when
+///   more than `busyRunLimit` siblings are busy, only the first `busyHead` of them and the last
+///   are drawn;
 /// - nothing else: consecutive siblings that are not drawn become one summary line.
 ///
 /// Built in O(n) without recursion, so a 10,000-deep chain of copies cannot overflow the stack;
@@ -19,7 +20,7 @@ struct TreeLayout {
 
     /// Busy siblings drawn in full before a long run of them is folded.
     static let busyHead = 4
-    /// A run of busy siblings longer than this is thinned to `busyHead` plus the last one.
+    /// More busy siblings than this are thinned to `busyHead` plus the last one.
     static let busyRunLimit = 6
 
     private let forest: Forest
