@@ -43,10 +43,16 @@ struct BenchTree: ParsableCommand {
     func run() throws {
         let wanted = { (name: String) in scenario.isEmpty || scenario.contains(name) }
         onLargeStack {
-            for n in nodes where wanted("render") {
-                let timings = (0..<max(1, runs)).map { _ in TreeRenderer.benchmarkRender(nodes: n) }
-                let median = timings.map(\.milliseconds).sorted()[timings.count / 2]
-                print("render alone, synthetic \(n): \(timings[0].lines) lines, \(String(format: "%.2f", median)) ms (median of \(timings.count))")
+            // A leak of copies (1 context in 1,000 notable) and a busy program (1 in 30: a third of
+            // the tree stays visible, thousands of lines).
+            for (kind, every) in [("leak", 1_000), ("busy", 30)] {
+                for n in nodes where wanted("render") {
+                    let timings = (0..<max(1, runs)).map { _ in
+                        TreeRenderer.benchmarkRender(nodes: n, notableEvery: every)
+                    }
+                    let median = timings.map(\.milliseconds).sorted()[timings.count / 2]
+                    print("render alone, synthetic \(kind) \(n): \(timings[0].lines) lines, \(String(format: "%.2f", median)) ms (median of \(timings.count))")
+                }
             }
             for (name, statements) in Self.scenarios where wanted(name) {
                 for n in nodes { measure(name, statements, n) }

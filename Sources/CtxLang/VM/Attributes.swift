@@ -12,7 +12,7 @@ extension Interpreter {
         switch obj.asObject {
         case let m as PyModule:
             e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
-        case let c as PyClass: e = rt.error(.AttributeError, "type object '\(c.qualname)' has no attribute '\(name)'")
+        case let c as PyClass: e = rt.error(.AttributeError, "type object '\(typeName(ofClass: c))' has no attribute '\(name)'")
         default: e = rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
         }
         suggestForAttribute(e, obj, name)
@@ -101,6 +101,8 @@ extension Interpreter {
         default:
             // `str.lower`, `list.append`…: the method as a function of its receiver.
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
+            // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
+            if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
             return function("\(c.name).\(name)") { [unowned self] a in
                 guard let receiver = a.args.first, self.isInstance(receiver, c),
                       let m = try self.nativeAttribute(receiver, name) else {

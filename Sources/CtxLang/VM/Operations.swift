@@ -62,6 +62,12 @@ extension Interpreter {
         return Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : c.name
     }
 
+    /// As `typeName`, for a class itself (`type object '_asyncio.Task' has no attribute …`);
+    /// classes defined in Python keep their qualified name.
+    func typeName(ofClass c: PyClass) -> String {
+        Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : c.qualname
+    }
+
     /// Modules whose classes are C types with a qualified `tp_name`.
     static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread"]
 

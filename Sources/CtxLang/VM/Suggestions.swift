@@ -73,7 +73,16 @@ enum Suggestions {
 extension Interpreter {
     /// Gives a NameError raised in `frame` CPython's trailer: `. Did you mean: 'print'?`,
     /// `. Did you forget to import 'asyncio'?`, or both.
-    func suggestForName(_ e: PyException, _ name: String, in frame: Frame) {
+    func suggestForName(_ e: PyException, _ name: String, in raising: Frame) {
+        // List, set and dict comprehensions run inline in CPython 3.12+ (PEP 709), in the frame
+        // of the code around them, whose locals do not show the comprehension's own variables.
+        var frame = raising
+        if let frames = activeStacks.last?.frames, var i = frames.lastIndex(where: { $0 === raising }) {
+            while Self.isInlinedComprehension(frames[i].code), i > 0 {
+                i -= 1
+                frame = frames[i]
+            }
+        }
         // What the frame holds now is what CPython's traceback finds in the dead frame later.
         let locals = localNames(frame), globals = frame.globals
         let me = locals.contains("self") ? localValue(frame, "self") : nil
@@ -98,19 +107,27 @@ extension Interpreter {
     /// Gives an AttributeError from looking `name` up on `obj` CPython's `. Did you mean: …?`:
     /// the candidates are `dir(obj)` without underscored names (unless `name` has one), CPython's
     /// own names for its modules and built-in types.
+    private static func isInlinedComprehension(_ code: CodeObject) -> Bool {
+        ["<listcomp>", "<setcomp>", "<dictcomp>"].contains(code.name)
+    }
+
     func suggestForAttribute(_ e: PyException, _ obj: Value, _ name: String) {
+        // Underscored names are candidates too when the innermost frame's `self` is the object.
+        let ownObject = activeStacks.last.flatMap { localValue($0.top, "self") }.map { $0.isIdentical(obj) } ?? false
         e.trailer = { [weak self] in
             guard let self else { return "" }
             var names: [String]
             switch obj.asObject {
             case let m as PyModule where !name.hasPrefix("_"):
                 names = CPythonModuleNames.names[m.name].map { $0.sorted() } ?? self.directory(obj).sorted()
+            case let c as PyClass where c.module == "builtins" || Self.cExtensionModules.contains(c.module):
+                names = CPythonModuleNames.typeAttributes[self.typeName(ofClass: c)] ?? self.directory(obj).sorted()
             case is PyModule, is PyInstance, is PyClass:
                 names = self.directory(obj).sorted()
             default:
                 names = CPythonModuleNames.typeAttributes[self.typeName(obj)] ?? self.directory(obj).sorted()
             }
-            if !name.hasPrefix("_") { names = names.filter { !$0.hasPrefix("_") } }
+            if !name.hasPrefix("_") && !ownObject { names = names.filter { !$0.hasPrefix("_") } }
             return Self.didYouMean(Suggestions.closest(to: name, among: names))
         }
     }
