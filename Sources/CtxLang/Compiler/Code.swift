@@ -27,6 +27,12 @@ public enum Instr {
     /// Call with `argc` arguments on the stack; the last ones are keyword arguments named by
     /// `kwnameLists[kwnames]`, or there are none when `kwnames` is -1.
     case call(Int, kwnames: Int)
+    /// `obj.name(…)` without `*`/`**`: `loadMethod` leaves two entries where `loadAttr` leaves
+    /// one (the receiver and the name's index for the methods the VM calls directly, or the
+    /// attribute and a marker), and `callMethod` consumes both (CPython's LOAD_METHOD idea: no
+    /// bound-method object per call).
+    case loadMethod(Int)
+    case callMethod(Int, kwnames: Int)
     /// Call with a tuple of positional arguments and (if the flag) a dict of keywords on the stack.
     case callEx(hasKwargs: Bool)
     case makeFunction(code: Int, defaults: Bool, kwDefaults: Bool, closure: Bool)

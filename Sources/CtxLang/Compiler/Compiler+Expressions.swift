@@ -165,8 +165,18 @@ extension Compiler {
     }
 
     mutating func compileCall(_ fn: Expr, _ args: [Expr], _ keywords: [Keyword], _ pos: SourcePos) throws {
-        try compile(fn)
         let needsEx = args.contains(where: isStarred) || keywords.contains { $0.name == nil }
+        if !needsEx, case .attribute(let obj, let attr) = fn.kind {
+            try compile(obj)
+            line = fn.pos.line
+            emit(.loadMethod(nameIndex(attr)))
+            for a in args { try compile(a) }
+            for k in keywords { try compile(k.value) }
+            line = pos.line
+            emit(.callMethod(args.count + keywords.count, kwnames: kwnamesIndex(keywords.map { $0.name! })))
+            return
+        }
+        try compile(fn)
         if !needsEx {
             for a in args { try compile(a) }
             for k in keywords { try compile(k.value) }

@@ -121,17 +121,31 @@ extension Interpreter {
                 }
             case .getAIter, .aNextOrEnd: throw rt.error(.NotImplementedError, "async iteration is not supported by ctxlab")
             case .call(let argc, let kwnamesIndex):
-                let values = popN(f, argc)
+                let (positional, kwargs) = popArguments(f, argc, kwnamesIndex)
                 let callable = f.pop()
-                let positional: [Value], kwargs: [(String, Value)]
-                if kwnamesIndex < 0 {
-                    (positional, kwargs) = (values, [])
-                } else {
-                    let kwnames = f.code.kwnameLists[kwnamesIndex]
-                    positional = Array(values.prefix(argc - kwnames.count))
-                    kwargs = Array(zip(kwnames, values.suffix(kwnames.count)))
-                }
                 switch try prepareCall(callable, positional, kwargs) {
+                case .value(let v): f.push(v)
+                case .frame(let callee):
+                    try pushFrame(stack, callee)
+                    f = callee
+                }
+            case .loadMethod(let i):
+                let obj = f.pop(), name = f.code.names[i]
+                if Self.callsDirectly(obj, name) {
+                    f.push(obj)
+                    f.push(.int(i))
+                } else {
+                    f.push(try getAttribute(obj, name))
+                    f.push(.none)
+                }
+            case .callMethod(let argc, let kwnamesIndex):
+                let (positional, kwargs) = popArguments(f, argc, kwnamesIndex)
+                let marker = f.pop(), target = f.pop()
+                if case .int(let i) = marker {
+                    f.push(try callDirectly(target, f.code.names[i], positional, kwargs))
+                    break
+                }
+                switch try prepareCall(target, positional, kwargs) {
                 case .value(let v): f.push(v)
                 case .frame(let callee):
                     try pushFrame(stack, callee)
@@ -280,6 +294,15 @@ extension Interpreter {
                 lastEchoed = v
             }
         }
+    }
+
+    /// The `argc` arguments of a call: positional ones, then keywords named by
+    /// `kwnameLists[kwnamesIndex]` (none when it is -1).
+    func popArguments(_ f: Frame, _ argc: Int, _ kwnamesIndex: Int) -> ([Value], [(String, Value)]) {
+        let values = popN(f, argc)
+        guard kwnamesIndex >= 0 else { return (values, []) }
+        let kwnames = f.code.kwnameLists[kwnamesIndex]
+        return (Array(values.prefix(argc - kwnames.count)), Array(zip(kwnames, values.suffix(kwnames.count))))
     }
 
     func popN(_ f: Frame, _ n: Int) -> [Value] {
