@@ -123,12 +123,7 @@ extension Interpreter {
             case .call(let argc, let kwnamesIndex):
                 let (positional, kwargs) = popArguments(f, argc, kwnamesIndex)
                 let callable = f.pop()
-                switch try prepareCall(callable, positional, kwargs) {
-                case .value(let v): f.push(v)
-                case .frame(let callee):
-                    try pushFrame(stack, callee)
-                    f = callee
-                }
+                try enter(prepareCall(callable, positional, kwargs), &f, stack)
             case .loadMethod(let i):
                 let obj = f.pop(), name = f.code.names[i]
                 if Self.callsDirectly(obj, name) {
@@ -143,13 +138,8 @@ extension Interpreter {
                 let marker = f.pop(), target = f.pop()
                 if case .int(let i) = marker {
                     f.push(try callDirectly(target, f.code.names[i], positional, kwargs))
-                    break
-                }
-                switch try prepareCall(target, positional, kwargs) {
-                case .value(let v): f.push(v)
-                case .frame(let callee):
-                    try pushFrame(stack, callee)
-                    f = callee
+                } else {
+                    try enter(prepareCall(target, positional, kwargs), &f, stack)
                 }
             case .callEx(let hasKwargs):
                 var kwargs: [(String, Value)] = []
@@ -162,12 +152,7 @@ extension Interpreter {
                 }
                 let args = (f.pop().asObject as! PyTuple).items
                 let callable = f.pop()
-                switch try prepareCall(callable, args, kwargs) {
-                case .value(let v): f.push(v)
-                case .frame(let callee):
-                    try pushFrame(stack, callee)
-                    f = callee
-                }
+                try enter(prepareCall(callable, args, kwargs), &f, stack)
             case .makeFunction(let ci, let hasDefaults, let hasKw, let hasClosure):
                 let closure = hasClosure ? (f.pop().asObject as! PyTuple).items.map { $0.asObject as! PyCell } : []
                 var kwDefaults: [String: Value] = [:]
@@ -293,6 +278,18 @@ extension Interpreter {
                 builtins["_"] = v
                 lastEchoed = v
             }
+        }
+    }
+
+    /// Finishes a call instruction: pushes the value of a call that is done, or makes the
+    /// callee's new frame the current one.
+    @inline(__always)
+    func enter(_ target: CallTarget, _ f: inout Frame, _ stack: FrameStack) throws {
+        switch target {
+        case .value(let v): f.push(v)
+        case .frame(let callee):
+            try pushFrame(stack, callee)
+            f = callee
         }
     }
 
