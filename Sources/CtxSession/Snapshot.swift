@@ -151,9 +151,9 @@ extension Session {
                 runsCurrentOrNamedTask =
                     runsCurrentOrNamedTask || t === currentTask || reachable.taskNames[ObjectIdentifier(t)] != nil
             }
-            let pinned =
-                c === context || c.isEntered || reachable.names[ObjectIdentifier(c)] != nil
-                || changes[i] != nil || runsCurrentOrNamedTask
+            let pinned = NodeOutline.pins(
+                isCurrent: c === context, isEntered: c.isEntered, isNamed: reachable.names[ObjectIdentifier(c)] != nil,
+                hasChange: changes[i] != nil, runsCurrentOrNamedTask: runsCurrentOrNamedTask)
             // Every live ancestor of a reachable context is reachable; a collected one is not
             // among the nodes, which makes this one a root.
             outlines.append(NodeOutline(

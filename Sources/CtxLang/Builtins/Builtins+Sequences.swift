@@ -183,7 +183,8 @@ extension Interpreter {
             try a.check(maxPositional: 3, minPositional: 2)
             let name = try self.expectStr(a.args[1], "attribute name")
             if a.args.count == 3 {
-                do { return try self.getAttribute(a.args[0], name) } catch let e as PyException where e.isInstance(of: .AttributeError) { return a.args[2] }
+                // As hasattr: no AttributeError (and its suggestion) is made just to be caught.
+                do { return try self.findAttribute(a.args[0], name) ?? a.args[2] } catch let e as PyException where e.isInstance(of: .AttributeError) { return a.args[2] }
             }
             return try self.getAttribute(a.args[0], name)
         }

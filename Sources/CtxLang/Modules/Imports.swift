@@ -34,7 +34,7 @@ extension Interpreter {
         if let v = try findAttribute(module, name) { return v }
         let mname = (module.asObject as? PyModule)?.name ?? "?"
         let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + unsupportedNote(mname, name))
-        if let m = module.asObject as? PyModule { suggestForImport(e, m, name) }
+        if module.asObject is PyModule { suggestForAttribute(e, module, name) }  // from dir(module)
         throw e
     }
 

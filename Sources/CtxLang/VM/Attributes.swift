@@ -7,7 +7,9 @@ extension Interpreter {
         throw attributeError(obj, name)
     }
 
-    func attributeError(_ obj: Value, _ name: String) -> PyException {
+    /// The AttributeError of a failed lookup, with CPython's "Did you mean" when `suggesting`
+    /// (`del obj.name` of a missing attribute gets none).
+    func attributeError(_ obj: Value, _ name: String, suggesting: Bool = true) -> PyException {
         let e: PyException
         switch obj.asObject {
         case let m as PyModule:
@@ -15,7 +17,7 @@ extension Interpreter {
         case let c as PyClass: e = rt.error(.AttributeError, "type object '\(typeName(ofClass: c))' has no attribute '\(name)'")
         default: e = rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
         }
-        suggestForAttribute(e, obj, name)
+        if suggesting { suggestForAttribute(e, obj, name) }
         return e
     }
 
@@ -193,24 +195,17 @@ extension Interpreter {
         return e
     }
 
-    /// `del obj.name` of a missing attribute: CPython's message, and (unlike a failed lookup) no
-    /// suggestion.
-    private func missingForDelete(_ obj: Value, _ name: String) -> PyException {
-        let e = attributeError(obj, name)
-        e.trailer = nil
-        return e
-    }
 
     func deleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
         case let i as PyInstance:
-            guard i.dict[name] != nil else { throw missingForDelete(obj, name) }
+            guard i.dict[name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i.dict[name] = nil
         case let m as PyModule: m.namespace[name] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }
-            throw missingForDelete(obj, name)
-        default: throw missingForDelete(obj, name)
+            throw attributeError(obj, name, suggesting: false)
+        default: throw attributeError(obj, name, suggesting: false)
         }
     }
 

@@ -59,13 +59,16 @@ extension Interpreter {
     /// builtins and classes defined in Python.
     func typeName(_ v: Value) -> String {
         let c = classOf(v)
-        return Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : c.name
+        return cTypeName(c) ?? c.name
     }
 
     /// As `typeName`, for a class itself (`type object '_asyncio.Task' has no attribute …`);
     /// classes defined in Python keep their qualified name.
-    func typeName(ofClass c: PyClass) -> String {
-        Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : c.qualname
+    func typeName(ofClass c: PyClass) -> String { cTypeName(c) ?? c.qualname }
+
+    /// `module.Name` for the classes of C extension modules, nil for the others.
+    private func cTypeName(_ c: PyClass) -> String? {
+        Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : nil
     }
 
     /// Modules whose classes are C types with a qualified `tp_name`.

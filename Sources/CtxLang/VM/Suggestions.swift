@@ -132,11 +132,6 @@ extension Interpreter {
         }
     }
 
-    /// For `from module import name` when the module lacks it.
-    func suggestForImport(_ e: PyException, _ module: PyModule, _ name: String) {
-        suggestForAttribute(e, .object(module), name)
-    }
-
     private static func didYouMean(_ suggestion: String?) -> String {
         suggestion.map { ". Did you mean: '\($0)'?" } ?? ""
     }

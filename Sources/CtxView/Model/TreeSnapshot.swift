@@ -86,7 +86,9 @@ public struct ContextNode: Equatable, Sendable {
         }
         return NodeOutline(
             id: id, parent: parent,
-            isPinned: isCurrent || isEntered || !names.isEmpty || changed || hasCurrentOrNamedTask,
+            isPinned: NodeOutline.pins(
+                isCurrent: isCurrent, isEntered: isEntered, isNamed: !names.isEmpty, hasChange: changed,
+                runsCurrentOrNamedTask: hasCurrentOrNamedTask),
             isNew: isNew, liveTasks: live)
     }
 }
@@ -116,6 +118,14 @@ public struct NodeOutline: Equatable, Sendable {
         self.isPinned = isPinned
         self.isNew = isNew
         self.liveTasks = liveTasks
+    }
+
+    /// The one rule for `isPinned`, for whoever builds outlines (a `ContextNode`, or the session
+    /// without building nodes).
+    public static func pins(
+        isCurrent: Bool, isEntered: Bool, isNamed: Bool, hasChange: Bool, runsCurrentOrNamedTask: Bool
+    ) -> Bool {
+        isCurrent || isEntered || isNamed || hasChange || runsCurrentOrNamedTask
     }
 
     /// Worth drawing in a folded tree unless there are many like it: new, or running a task.
