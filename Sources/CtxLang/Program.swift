@@ -44,7 +44,7 @@ extension Interpreter {
         let ns = Namespace()
         ns["__name__"] = .str("__main__")
         ns["__file__"] = .str(filename)
-        ns["__doc__"] = .none
+        ns["__doc__"] = Value.none  // (`.none` alone would be Optional.none: no entry)
         ns["__builtins__"] = .object(PyModule(runtime: rt, name: "builtins", namespace: builtins))
         return ns
     }
