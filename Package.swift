@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
-        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"]),
+        .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"], exclude: ["Fixtures"]),
         // Programs with CPython's recorded output (Tests/Conformance), plus a live cross-check.
         .testTarget(name: "ConformanceTests", dependencies: ["CtxLang"], exclude: []),
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),

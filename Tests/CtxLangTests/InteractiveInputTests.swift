@@ -43,7 +43,7 @@ struct InteractiveInputTests {
         ("  x = 1", .invalid),
         ("x = 1)", .invalid),
         ("await asyncio.sleep(1)", .complete),
-        ("x = 1\ny = 2", .complete),
+        ("x = 1\ny = 2", .invalid),  // codeop: multiple statements found while compiling a single statement
     ]
 
     @Test("codeop-like classification", arguments: cases)

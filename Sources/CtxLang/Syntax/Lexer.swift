@@ -175,7 +175,8 @@ struct Lexer {
         i += 1
         consumeNewline()
         if peek() == nil && !fieldMode {
-            throw fail("unexpected EOF while parsing", pos, .incomplete)
+            // CPython: an empty line after the backslash can never complete the statement.
+            throw fail("unexpected EOF while parsing", pos, .invalid)
         }
     }
 

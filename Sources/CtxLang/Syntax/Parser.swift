@@ -28,6 +28,21 @@ public enum PythonParser {
         var parser = Parser(lexemes: result.lexemes, failure: result.failure, src: lexer.src)
         return try parser.parseFile()
     }
+
+    /// Like `parseReportingEndOfInput`, also giving where each top-level logical statement
+    /// starts (a compound statement, or a line of `;`-separated simple statements), including
+    /// the one the parse failed in.
+    static func parseCountingStatements(_ source: String) -> (Result<Module, SyntaxError>, [SourcePos]) {
+        var lexer = Lexer(source: source)
+        let result = lexer.tokenize()
+        var parser = Parser(lexemes: result.lexemes, failure: result.failure, src: lexer.src)
+        do throws(SyntaxError) {
+            let module = try parser.parseFile()
+            return (.success(module), parser.statementStarts)
+        } catch {
+            return (.failure(error), parser.statementStarts)
+        }
+    }
 }
 
 /// The innermost enclosing definition, for `return`/`nonlocal` checks.
@@ -50,6 +65,8 @@ struct Parser {
     /// The first error CPython would report from its compiler rather than its parser
     /// (`'return' outside function`); thrown only when the whole input parses.
     var deferred: SyntaxError?
+    /// Where each top-level logical statement started, in order (for codeop's 'single' mode).
+    var statementStarts: [SourcePos] = []
 
     init(lexemes: [Lexeme], failure: LexFailure?, src: [Unicode.Scalar]) {
         self.toks = lexemes.isEmpty ? [Lexeme(kind: .endMarker, text: "", pos: SourcePos(line: 1, column: 1), end: SourcePos(line: 1, column: 1))] : lexemes
@@ -65,6 +82,7 @@ struct Parser {
                 advance()
                 continue
             }
+            statementStarts.append(tok.pos)
             body += try statement()
         }
         if let failure { throw failure.error }
@@ -125,7 +143,13 @@ struct Parser {
                 return e
             }
         }
-        return SyntaxError(tok.kind == .endMarker ? .incomplete : kind, message, pos)
+        return SyntaxError(atEndOfInput ? .incomplete : kind, message, pos)
+    }
+
+    /// Whether nothing but the ends of blocks and of the input remain: an error here would go
+    /// away with more lines (`def f():` then `    if x:` stops before the `if`'s body).
+    var atEndOfInput: Bool {
+        toks[min(p, toks.count - 1)...].allSatisfy { $0.kind == .endMarker || $0.kind == .dedent }
     }
 
     /// CPython reports an unclosed bracket when its parser reads on to the end of the input:
