@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
-        .testTarget(name: "ReplTerminalTests"),
+        .testTarget(name: "ReplTerminalTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

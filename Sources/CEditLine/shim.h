@@ -165,6 +165,18 @@ static inline void ctxlab_stop_self(void) {
     sigaction(SIGTSTP, &previous, NULL);
 }
 
+/// Ends the process by `signo` with its default action (a core dump for SIGQUIT), as if no
+/// handler had been installed.
+__attribute__((noreturn)) static inline void ctxlab_die_by_signal(int signo) {
+    signal(signo, SIG_DFL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signo);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(signo);
+    _exit(128 + signo);
+}
+
 /// EL_PREP_TERM: put the terminal in edit (raw) mode, or back in the mode it had (cooked).
 static inline int ctxlab_el_prep_term(EditLine *el, int raw) {
     return el_set(el, EL_PREP_TERM, raw);

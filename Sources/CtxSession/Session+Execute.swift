@@ -3,14 +3,23 @@ import CtxLang
 
 extension Session {
     /// Runs one complete input (one or more statements, or a `:` meta-command), then shows the
-    /// tree. Returns false when the session should end (`:quit`).
+    /// tree. Returns false when the session should end (`:quit`, `exit()`).
+    ///
+    /// With `treeAfterEachStatement` (the prompt, where a paste brings several statements at
+    /// once), ready tasks run and the tree is drawn after each top-level statement, as if each
+    /// had been entered on its own; the input stays one step for `:undo`.
     @discardableResult
-    public func submit(_ input: String) -> Bool {
+    public func submit(_ input: String, treeAfterEachStatement: Bool = false) -> Bool {
         let trimmed = input.trimmingWhitespace
         if trimmed.hasPrefix(":") { return runMetaCommand(trimmed) }
         if trimmed.isEmpty { return true }
         tracker.beginCommand(self)
-        let changed = execute(input)
+        let changed = execute(input, between: treeAfterEachStatement && !replaying ? { [unowned self] in
+            self.settle()
+            if self.options.showTree { self.showTree() }
+            self.tracker.beginCommand(self)
+        } : nil)
+        if exitStatus != nil { return false }
         if changed { history.append(input) }
         if !replaying {
             showHints(for: input)
@@ -22,7 +31,7 @@ extension Session {
     /// Parses, compiles and runs each statement as the 3.14 asyncio REPL does: in the session's
     /// shared context, stopping at the first failure; only the last statement echoes its value.
     /// Returns whether the input parsed (and so may have changed the session).
-    func execute(_ input: String) -> Bool {
+    func execute(_ input: String, between: (() -> Void)? = nil) -> Bool {
         let filename = options.filename
         interpreter.sources[filename] = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let module: Module
@@ -42,8 +51,12 @@ extension Session {
             runtime.write(Diagnostics.describe(error, filename: filename, source: input), true)
             return false
         }
-        for code in codes where !runStatement(code) { break }
-        settle()
+        for (i, code) in codes.enumerated() {
+            guard runStatement(code), exitStatus == nil else { break }
+            // Statements that share a line (`a; b`) were one line of typing: no tree between them.
+            if i < codes.count - 1, module.body[i + 1].pos.line > module.body[i].pos.line { between?() }
+        }
+        if exitStatus == nil { settle() }
         return true
     }
 
@@ -81,7 +94,8 @@ extension Session {
             } else if e.isInstance(of: .CancelledError), statementTask?.isCancelled == true {
                 runtime.write("concurrent.futures._base.CancelledError\n", true)
             } else if e.isInstance(of: .SystemExit) {
-                runtime.write(interpreter.formatTraceback(e), true)
+                // asyncio/__main__.py: `exit()` ends the REPL with the exception's code.
+                exitStatus = interpreter.reportUncaught(e)
             } else {
                 runtime.write(interpreter.formatTraceback(e), true)
             }

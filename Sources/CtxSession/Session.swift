@@ -46,6 +46,9 @@ public final class Session {
     var replaying = false
     weak var fileAccess: SessionFiles?
     var pendingHints: [String] = []
+    /// Set when a statement raised SystemExit (`exit()`, `sys.exit(3)`): the session is over and
+    /// the process should end with this status, as `python -m asyncio` does.
+    public internal(set) var exitStatus: Int32?
     /// Set by a front end's SIGINT handler; checked by the interpreter.
     public var interruptFlag: () -> Bool = { false }
 
@@ -90,10 +93,15 @@ public final class Session {
         for n in ["ContextVar", "Context", "copy_context"] { namespace[n] = cv.namespace[n] }
     }
 
+    /// Whether a name is bound in the session's namespace (PyREPL runs `exit` as a command
+    /// only when it is not).
+    public func isBound(_ name: String) -> Bool { namespace[name] != nil }
+
     /// Forgets everything: a fresh interpreter, loop and session context.
     public func reset() {
         (runtime, interpreter, namespace, loop, context) = Session.makeWorld(options)
         history = []
+        exitStatus = nil
         wire()
     }
 }

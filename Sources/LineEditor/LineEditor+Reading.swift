@@ -17,12 +17,17 @@ extension LineEditor {
     public func readLine(prompt: String, initialText: String = "") -> ReadResult {
         setPrompt(prompt)
         interrupted = false
+        pendingPaste = nil
         collector = UTF8Collector()
         let relay = SignalRelay.shared
         relay?.discardPending()
         let installation = relay?.install()
         defer { installation?.restore() }
         let onTerminal = isatty(inputFD) == 1
+        // Bracketed paste is on only while a line is read, so every way out of the editor
+        // (Enter, Ctrl-C, Ctrl-D, a fatal signal: see `readCharacter`) turns it off again.
+        if onTerminal { write(PastedText.enable) }
+        defer { if onTerminal { write(PastedText.disable) } }
         if onTerminal && !initialText.isEmpty { el_push(editLine, initialText) }
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
@@ -34,6 +39,7 @@ extension LineEditor {
             if onTerminal { write("\n") }
             return interrupted ? .interrupted : .eof
         }
+        if let whole = pendingPaste { return .paste(whole) }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)

@@ -19,6 +19,8 @@ extension LineEditor {
             eofOrDeleteFunction)
         ctxlab_el_bind_key(editLine, "^D", "ctxlab-eof-or-delete")
         ctxlab_el_bind_key(editLine, "^R", "em-inc-search-prev")
+        ctxlab_el_set_addfn(editLine, "ctxlab-paste", "Take a bracketed paste as it was copied", pasteFunction)
+        ctxlab_el_bind_key(editLine, PastedText.start, "ctxlab-paste")
     }
 
     /// The editor whose EL_CLIENTDATA is set on `editLine`.
@@ -50,6 +52,12 @@ private typealias ReadFunction =
 private let completeFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
     guard let editor = LineEditor.owning(editLine) else { return UInt8(CC_ERROR) }
     return editor.complete()
+}
+
+/// EL_ADDFN "ctxlab-paste", bound to ESC[200~ (the start of a bracketed paste).
+private let pasteFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+    guard let editor = LineEditor.owning(editLine) else { return UInt8(CC_ERROR) }
+    return editor.paste()
 }
 
 /// EL_ADDFN "ctxlab-eof-or-delete", bound to Ctrl-D. libedit's own em-delete-or-list echoes

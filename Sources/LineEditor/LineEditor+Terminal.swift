@@ -60,9 +60,18 @@ extension LineEditor {
     }
 
     private func handle(_ events: [SignalRelay.Event]) {
+        for case .terminate(let signal) in events { terminate(by: signal) }
         if events.contains(.interrupt) { interrupted = true }
         if events.contains(.suspend) { suspend() }
         if events.contains(.resize) { adoptNewSize() }
+    }
+
+    /// A fatal signal while a line is read: bracketed paste off and the terminal out of raw
+    /// mode, then the process ends by the same signal, as it would have without the editor.
+    private func terminate(by signal: Int32) {
+        write("\r\n" + PastedText.disable)
+        ctxlab_el_prep_term(editLine, 0)
+        ctxlab_die_by_signal(signal)
     }
 
     /// Ctrl-Z: restore the terminal, stop, and on `fg` take raw mode back and redraw the line.

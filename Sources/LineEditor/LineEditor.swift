@@ -15,7 +15,8 @@ import CEditLine
 ///     │                   ├─ EL_PROMPT_ESC  promptFunction   -> promptBuffer
 ///     │                   ├─ EL_GETCFN      readFunction     -> readCharacter() (polls tty + SignalRelay)
 ///     │                   ├─ EL_ADDFN ^I    completeFunction -> complete() (CompletionPlanner)
-///     │                   └─ EL_ADDFN ^D    eofOrDeleteFunction (EOF only on an empty line)
+///     │                   ├─ EL_ADDFN ^D    eofOrDeleteFunction (EOF only on an empty line)
+///     │                   └─ EL_ADDFN ESC[200~ pasteFunction -> paste() (bracketed paste)
 ///     └──owns──> HistoryStore (plain Swift, the source of truth saved to historyFile)
 /// ```
 /// Invariant: every entry added to `history` is also entered into libedit's history, in
@@ -48,6 +49,8 @@ public final class LineEditor {
     private let inputStream: UnsafeMutablePointer<FILE>
     var promptBuffer: UnsafeMutablePointer<CChar>
     var interrupted = false
+    /// The whole text of a multi-line bracketed paste, set by `paste()` for `readLine`.
+    var pendingPaste: String?
     var collector = UTF8Collector()
 
     /// Opens an editor on standard input and output and loads `historyFile` if it exists.

@@ -13,7 +13,7 @@ import CEditLine
 /// `SignalRelay.shared`'s one-time initialisation), and only read afterwards.
 nonisolated(unsafe) private var relayWriteEnd: Int32 = -1
 
-/// Carries SIGINT, SIGWINCH and SIGTSTP from a signal handler to the character reader.
+/// Carries SIGINT, SIGWINCH, SIGTSTP and the fatal SIGTERM, SIGHUP, SIGQUIT from a signal handler to the character reader.
 ///
 /// The handler only writes the signal number, as one byte, to a pipe (async-signal-safe). The
 /// reader polls the terminal and the pipe together, so a signal wakes it whichever thread the
@@ -29,19 +29,22 @@ struct SignalRelay: Sendable {
         case resize
         /// SIGTSTP: Ctrl-Z.
         case suspend
+        /// SIGTERM, SIGHUP or SIGQUIT: the process is to end (after the terminal is restored).
+        case terminate(Int32)
 
         init?(signal: Int32) {
             switch signal {
             case SIGINT: self = .interrupt
             case SIGWINCH: self = .resize
             case SIGTSTP: self = .suspend
+            case SIGTERM, SIGHUP, SIGQUIT: self = .terminate(signal)
             default: return nil
             }
         }
     }
 
     /// The signals relayed while reading.
-    static let signals: [Int32] = [SIGINT, SIGWINCH, SIGTSTP]
+    static let signals: [Int32] = [SIGINT, SIGWINCH, SIGTSTP, SIGTERM, SIGHUP, SIGQUIT]
 
     /// The previous handlers, to be put back by `restore()`.
     struct Installation {

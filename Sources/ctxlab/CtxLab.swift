@@ -19,6 +19,17 @@ struct CtxLab: ParsableCommand {
         subcommands: [Repl.Command.self, Run.self, Check.self, Record.self, Replay.self, Demo.self, BenchTree.self],
         defaultSubcommand: Repl.Command.self
     )
+
+    static func main() {
+        let names = configuration.subcommands.map { $0._commandName }
+        switch Shortcuts.rewrite(Array(CommandLine.arguments.dropFirst()), subcommands: names + ["help"]) {
+        case .arguments(let arguments):
+            main(arguments)
+        case .unknownCommand(let word, let suggestion):
+            printError("ctxlab: '\(word)' is not a command or a .py file" + (suggestion.map { ". Did you mean: ctxlab \($0)?" } ?? " (ctxlab --help lists the commands)"))
+            Glibc.exit(2)
+        }
+    }
 }
 
 extension ColorFlag: ExpressibleByArgument {}
@@ -50,10 +61,14 @@ extension Repl {
             options.render = RenderOptions(
                 width: TerminalWidth.resolve(environment: env, terminalColumns: terminalColumns()),
                 color: useColor, unicode: !ascii && env["TERM"] != "dumb")
+            var exitStatus: Int32 = 0
             onLargeStack {
                 let repl = Repl(options: options, color: useColor)
+                repl.followsTerminalWidth = Int(env["COLUMNS"] ?? "").map { $0 <= 0 } ?? true
                 if interactive { repl.runInteractive() } else { repl.runPiped() }
+                exitStatus = repl.session.exitStatus ?? 0
             }
+            if exitStatus != 0 { throw ExitCode(exitStatus) }
         }
     }
 }

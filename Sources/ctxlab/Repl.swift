@@ -14,6 +14,8 @@ final class Repl {
     let styler: OutputStyler
     let color: Bool
     let files = DiskFiles()
+    /// The width follows the terminal (SIGWINCH) unless COLUMNS fixed it.
+    var followsTerminalWidth = false
 
     init(options: Session.Options, color: Bool) {
         self.color = color
@@ -33,10 +35,13 @@ final class Repl {
         }
     }
 
+    /// At most 80 columns a line: what a newcomer needs first, including the two surprises
+    /// (a subset of Python; a virtual clock).
     static let banner = """
-    ctxlab 0.1 - Python 3.14's contextvars and asyncio, simulated exactly, with the live tree of contexts.
-    Pre-imported: asyncio, contextvars, ContextVar, Context, copy_context. Top-level await works.
-    Type :help for commands and keys, :quit or Ctrl-D to leave.
+    ctxlab 0.1: Python 3.14's contextvars and asyncio, with the live tree of contexts.
+    It runs a subset of Python, and asyncio's clock is virtual: sleep(10) takes no time.
+    Pre-imported: asyncio, contextvars, ContextVar, Context, copy_context.
+    Top-level await works. :help lists commands and keys; exit or Ctrl-D leaves.
     """
 
     func runInteractive() {
@@ -48,45 +53,62 @@ final class Repl {
         editor.completer = { [unowned self] line in Completion.candidates(for: line, in: self.session) }
         streams.write(Repl.banner + "\n", stderr: false)
         streams.flush()
-        var buffer: [String] = []
+        var prompt = PromptState()
         while true {
-            let prompt = buffer.isEmpty ? ">>> " : "... "
-            let indent = buffer.isEmpty ? "" : Repl.autoIndent(after: buffer.last!)
             installInterruptHandler()
-            switch editor.readLine(prompt: color ? "\u{1B}[1;32m\(prompt)\u{1B}[0m" : prompt, initialText: indent) {
+            let read = editor.readLine(prompt: styledPrompt(prompt.isContinuing ? "... " : ">>> "), initialText: prompt.initialText)
+            let step: PromptState.Step
+            switch read {
             case .eof:  // the editor has already printed the newline
                 streams.flush()
                 try? editor.saveHistory()
                 return
             case .interrupted:
-                buffer = []
+                prompt = PromptState(indentUnit: prompt.indentUnit)
                 streams.write("KeyboardInterrupt\n", stderr: false)
                 streams.flush()
                 continue
             case .line(let text):
-                // A recalled multi-line entry comes back whole.
-                buffer += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                step = prompt.entered(text)
+            case .paste(let text):
+                let (shown, next) = prompt.pasted(text)
+                for line in shown { streams.write(styledPrompt("... ") + line + "\n", stderr: false) }
+                streams.flush()
+                step = next
             }
-            let input = buffer.joined(separator: "\n")
-            if case .incomplete = classifyInteractiveInput(input), !input.hasPrefix(":") { continue }
-            buffer = []
+            guard case .run(let input) = step else { continue }
             editor.addHistory(input)
-            installInterruptHandler()
-            interruptPending = 0
-            let keepGoing = session.submit(input)
-            streams.flush()
-            if !keepGoing { break }
+            if !run(input) { break }
         }
         try? editor.saveHistory()
     }
 
-    /// After a line ending with ':' the next line is indented one level deeper; otherwise it keeps
-    /// the previous line's indentation (an empty line ends the block).
-    static func autoIndent(after line: String) -> String {
-        let current = String(line.prefix { $0 == " " })
-        let trimmed = line.trimmingTrailingSpaces
-        if trimmed.isEmpty { return "" }
-        return trimmed.hasSuffix(":") ? current + "    " : current
+    /// Runs one input typed or pasted at the prompt; false when the session is over.
+    func run(_ input: String) -> Bool {
+        if let command = PromptInput.command(input, boundNames: session.isBound) {
+            switch command {
+            case .exit, .quit: return false
+            case .help:
+                session.showHelp()
+                streams.flush()
+                return true
+            }
+        }
+        if followsTerminalWidth, let columns = terminalColumns() { session.options.render.width = columns }
+        installInterruptHandler()
+        interruptPending = 0
+        let keepGoing = session.submit(input, treeAfterEachStatement: true)
+        streams.flush()
+        return keepGoing
+    }
+
+    /// The coloured prompt. The reset goes before the prompt's last (visible) space: libedit
+    /// writes an escape sequence with the next visible character, and one at the very end of
+    /// the prompt would go with the first typed one and be lost, leaving typed text coloured.
+    func styledPrompt(_ prompt: String) -> String {
+        guard color else { return prompt }
+        let mark = prompt.hasSuffix(" ") ? String(prompt.dropLast()) : prompt
+        return "\u{1B}[1;32m\(mark)\u{1B}[0m" + (prompt.hasSuffix(" ") ? " " : "")
     }
 
     /// Standard input is not a terminal: read the statements, echo each with its prompt, run it.

@@ -110,11 +110,23 @@ import Testing
         #expect(TimeText.seconds(value) == text)
     }
 
-    @Test func hintIsOneDimLine() {
+    @Test(arguments: [12, 40, 80])
+    func hintIsWrappedNeverCut(width: Int) {
         let text = "the task ran in a copy of the context; pass context=ctx to share it"
-        #expect(
-            HintRenderer.render(text, options: RenderOptions(width: 40))
-                == "hint: the task ran in a copy of the con…")
+        let lines = HintRenderer.render(text, options: RenderOptions(width: width)).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { displayWidth($0) <= width })
+        #expect(lines.first?.hasPrefix("hint: ") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") })
+        // Words longer than a line are broken; otherwise the words are all there, in order.
+        let words = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        if width >= 40 { #expect(words == "hint: " + text) }
+        if width == 80 { #expect(lines.count == 1) }
+        if width == 40 {
+            #expect(lines == ["hint: the task ran in a copy of the", "      context; pass context=ctx to share", "      it"])
+        }
+    }
+
+    @Test func hintIsDimAndOneParagraph() {
         #expect(
             HintRenderer.render("a\nb", options: RenderOptions(width: 40, color: true))
                 == "\u{1B}[2mhint: a?b\u{1B}[0m")

@@ -237,6 +237,13 @@ final class TmuxSession {
     /// Types text literally (no key names), without Enter.
     func type(_ text: String) throws { try command(["send-keys", "-t", "0", "-l", "--", text]) }
 
+    /// Pastes `text` as a terminal does: `paste-buffer -p` wraps it in the bracketed-paste
+    /// sequences when the program asked for them (ESC[?2004h), and sends line ends as CR.
+    func paste(_ text: String) throws {
+        try command(["set-buffer", "-b", "ctxlab-paste", "--", text])
+        try command(["paste-buffer", "-p", "-b", "ctxlab-paste", "-t", "0"])
+    }
+
     /// Sends tmux key names: "Enter", "Tab", "Up", "C-c", "C-d", ...
     func press(_ keys: String...) throws { try command(["send-keys", "-t", "0"] + keys) }
 

@@ -28,6 +28,7 @@ extension Interpreter {
         installCoreFunctions()
         installSequenceFunctions()
         installIntrospectionFunctions()
+        installSiteBuiltins()
     }
 
     private func installExceptionMethods() {

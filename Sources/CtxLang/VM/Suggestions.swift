@@ -4,7 +4,7 @@ import CtxCore
 /// traceback module computes them when it prints the exception, with Python/suggestions.c's
 /// algorithm: a Levenshtein distance over UTF-8 bytes where a case flip costs 1 and any other
 /// edit 2; a candidate qualifies when at most a third of the characters involved change).
-enum Suggestions {
+public enum Suggestions {
     static let maxCandidates = 750
     static let maxStringSize = 40
     static let moveCost = 2
@@ -12,7 +12,7 @@ enum Suggestions {
 
     /// The candidate closest to `name`, or nil (none close enough, or 750 candidates or more).
     /// The first of equally close candidates wins.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         guard candidates.count < maxCandidates else { return nil }
         let wrong = Array(name.utf8)
         var best: (name: String, distance: Int)? = nil
