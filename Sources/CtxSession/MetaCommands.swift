@@ -197,10 +197,6 @@ extension Session {
 extension Session {
     /// `help` typed alone (PyREPL runs it as a command; CPython opens pydoc's interactive help).
     public func showHelp() {
-        info("""
-        help(obj) shows what an object is for: try help(ContextVar), help(copy_context),
-        help(asyncio.create_task) or help(Context.run). :help lists ctxlab's own commands and keys.
-        ctxlab runs a subset of Python 3.14; asyncio's clock is virtual (sleep(10) takes no time).
-        """)
+        info(Help.orientation)
     }
 }

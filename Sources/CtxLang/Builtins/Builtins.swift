@@ -29,6 +29,7 @@ extension Interpreter {
         installSequenceFunctions()
         installIntrospectionFunctions()
         installSiteBuiltins()
+        installHelp()
     }
 
     private func installExceptionMethods() {

@@ -66,6 +66,10 @@ extension Compiler {
             cc.emit(.storeName(cc.nameIndex("__module__")))
             cc.emit(.loadConst(cc.constant(.str(cc.unit.code.qualname))))
             cc.emit(.storeName(cc.nameIndex("__qualname__")))
+            if case .expr(let e) = c.body.first?.kind, case .constant(.str(let doc)) = e.kind {
+                cc.emit(.loadConst(cc.constant(.str(doc))))
+                cc.emit(.storeName(cc.nameIndex("__doc__")))
+            }
             try cc.compileBody(c.body)
             cc.emit(.loadConst(cc.constant(.none)))
             cc.emit(.returnValue)

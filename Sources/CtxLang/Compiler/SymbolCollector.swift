@@ -57,7 +57,8 @@ struct SymbolCollector {
             visit(t)
             visitAll(b)
             visitAll(o)
-        case .forStmt(let target, let iter, let body, let orelse, _):
+        case .forStmt(let target, let iter, let body, let orelse, let isAsync):
+            if isAsync { current.hasAwait = true }  // at the prompt: runs in the input's task
             visit(iter)
             visitTarget(target)
             visitAll(body)
@@ -75,7 +76,8 @@ struct SymbolCollector {
         case .raise(let e, let c):
             if let e { visit(e) }
             if let c { visit(c) }
-        case .with(let items, let body, _):
+        case .with(let items, let body, let isAsync):
+            if isAsync { current.hasAwait = true }  // at the prompt: runs in the input's task
             for i in items {
                 visit(i.context)
                 if let t = i.target { visitTarget(t) }

@@ -31,6 +31,7 @@ extension Interpreter {
 
     func findAttribute(_ obj: Value, _ name: String) throws -> Value? {
         if name == "__class__" { return .object(classOf(obj)) }
+        if name == "__doc__", let doc = docAttribute(obj) { return doc }
         switch obj {
         case .object(let o):
             switch o {
@@ -63,6 +64,25 @@ extension Interpreter {
         default: break
         }
         return try nativeAttribute(obj, name)
+    }
+
+    /// `__doc__` where ctxlab knows it: a class's own (None when its body has no docstring; not
+    /// inherited), a function's, and CPython's for ctxlab's contextvars and asyncio objects.
+    func docAttribute(_ obj: Value) -> Value? {
+        switch obj.asObject {
+        case let c as PyClass:
+            if let own = c.namespace["__doc__"] { return own }
+            return Help.cpythonDoc(of: obj, in: self)
+        case let f as PyFunction:
+            if let own = f.attributes["__doc__"], case .str = own { return own }
+            return Help.cpythonDoc(of: obj, in: self) ?? Value.none
+        case let m as PyBoundMethod:
+            return docAttribute(m.function) ?? Help.cpythonDoc(of: obj, in: self)
+        case is PyBuiltin:
+            return Help.cpythonDoc(of: obj, in: self)
+        default:
+            return nil
+        }
     }
 
     /// Class attribute lookup produces bound methods and applies descriptors.

@@ -161,6 +161,7 @@ extension Interpreter {
         let frame = Frame(code: body.code, globals: body.globals, namespace: ns, locals: [], cells: body.closure)
         frame.cells = body.code.cellvars.map { _ in PyCell(runtime: rt, nil) } + body.closure
         _ = try execute(FrameStack(frame), resumeWith: nil)
+        if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // typeobject.c type_new: never inherited
         let excBase = bases.lazy.compactMap(\.exceptionType).first
         let moduleName: String
         if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }
