@@ -9,8 +9,25 @@ public enum Completion {
                            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
                            "return", "try", "while", "with"]
 
+    /// One entry of a directory listing, for file-name completion.
+    public struct DirectoryEntry: Equatable, Sendable {
+        public var name: String
+        public var isDirectory: Bool
+        public init(name: String, isDirectory: Bool) {
+            self.name = name
+            self.isDirectory = isDirectory
+        }
+    }
+
     /// Full replacement words for the word that ends `line` (the line up to the cursor).
-    public static func candidates(for line: String, in session: Session) -> [String] {
+    /// After `:load `, `:save ` and `:record ` the word is a file name, completed from
+    /// `listDirectory` (the front end's file system; none means no file names).
+    public static func candidates(
+        for line: String, in session: Session, listDirectory: ((String) -> [DirectoryEntry])? = nil
+    ) -> [String] {
+        if let path = fileArgument(of: line) {
+            return listDirectory.map { fileNames(completing: path, list: $0) } ?? []
+        }
         if line.hasPrefix(":") && !line.contains(" ") {
             let word = String(line.dropFirst())
             return MetaCommand.allCases.map(\.rawValue).filter { $0.hasPrefix(word) }.map { ":" + $0 }
@@ -29,6 +46,28 @@ public enum Completion {
         names.formUnion(session.namespaceNames)
         names.formUnion(session.interpreter.builtinNames)
         return names.filter { $0.hasPrefix(word) && !$0.hasPrefix("__") }.sorted()
+    }
+}
+
+extension Completion {
+    /// The partial file name after a file-taking meta-command (`:lo x` counts: commands abbreviate).
+    static func fileArgument(of line: String) -> String? {
+        guard line.hasPrefix(":"), let space = line.firstIndex(of: " ") else { return nil }
+        let word = String(line[line.index(after: line.startIndex)..<space])
+        guard case .success(let command) = MetaCommand.resolve(word), [.load, .save, .record].contains(command) else { return nil }
+        return String(line[line.index(after: space)...].drop { $0 == " " })
+    }
+
+    /// Paths that complete `partial`: the entries of its directory that start with its last
+    /// component, directories with a trailing `/`; hidden ones only when asked for with a dot.
+    static func fileNames(completing partial: String, list: (String) -> [DirectoryEntry]) -> [String] {
+        let slash = partial.lastIndex(of: "/")
+        let directory = slash.map { String(partial[...$0]) } ?? ""
+        let stem = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+        return list(directory.isEmpty ? "." : directory)
+            .filter { $0.name.hasPrefix(stem) && (stem.hasPrefix(".") || !$0.name.hasPrefix(".")) && $0.name != "." && $0.name != ".." }
+            .map { directory + $0.name + ($0.isDirectory ? "/" : "") }
+            .sorted()
     }
 }
 

@@ -50,7 +50,9 @@ final class Repl {
             runPiped()
             return
         }
-        editor.completer = { [unowned self] line in Completion.candidates(for: line, in: self.session) }
+        editor.completer = { [unowned self] line in
+            Completion.candidates(for: line, in: self.session, listDirectory: self.files.list)
+        }
         streams.write(Repl.banner + "\n", stderr: false)
         streams.flush()
         var prompt = PromptState()

@@ -40,6 +40,25 @@ final class DiskFiles: SessionFiles {
         return text
     }
 
+    /// The entries of a directory (unsorted), for file-name completion; none when unreadable.
+    func list(_ directory: String) -> [Completion.DirectoryEntry] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var entries: [Completion.DirectoryEntry] = []
+        while let entry = readdir(dir), entries.count < 10_000 {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            var isDirectory = entry.pointee.d_type == DT_DIR
+            if entry.pointee.d_type == DT_LNK || entry.pointee.d_type == DT_UNKNOWN {
+                var st = stat()
+                isDirectory = stat(directory + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(Completion.DirectoryEntry(name: name, isDirectory: isDirectory))
+        }
+        return entries
+    }
+
     func write(_ path: String, _ text: String) throws {
         let tmp = path + ".tmp-ctxlab"
         guard let f = fopen(tmp, "wb") else { throw Failure(description: String(cString: strerror(errno))) }

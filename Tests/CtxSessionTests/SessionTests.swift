@@ -213,3 +213,24 @@ import Testing
         #expect(out[2].contains("joined\n"), "\(out[2])")
     }
 }
+
+/// File-name completion after `:load`, `:save`, `:record`, on a listing given by the test.
+struct FileCompletionTests {
+    static func listing(_ directory: String) -> [Completion.DirectoryEntry] {
+        switch directory {
+        case ".": return [.init(name: "lesson.py", isDirectory: false), .init(name: "lessons", isDirectory: true),
+                          .init(name: ".hidden", isDirectory: false), .init(name: "notes.txt", isDirectory: false)]
+        case "lessons/": return [.init(name: "one.pycon", isDirectory: false)]
+        default: return []
+        }
+    }
+
+    @Test func completesFileNamesAfterFileCommands() {
+        let s = Session(write: { _, _ in })
+        #expect(Completion.candidates(for: ":load les", in: s, listDirectory: Self.listing) == ["lesson.py", "lessons/"])
+        #expect(Completion.candidates(for: ":sa lessons/o", in: s, listDirectory: Self.listing) == ["lessons/one.pycon"])
+        #expect(Completion.candidates(for: ":record ", in: s, listDirectory: Self.listing) == ["lesson.py", "lessons/", "notes.txt"])
+        #expect(Completion.candidates(for: ":load .h", in: s, listDirectory: Self.listing) == [".hidden"])
+        #expect(Completion.candidates(for: ":tree o", in: s, listDirectory: Self.listing) != ["lesson.py"])
+    }
+}

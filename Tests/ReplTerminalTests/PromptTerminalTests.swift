@@ -171,6 +171,25 @@ struct PromptTerminalTests {
         }
     }
 
+    /// Tab after `:load ` completes file names (directories end with `/`).
+    @Test func tabCompletesFileNamesAfterLoad() throws {
+        try withRepl { t in
+            let prompt = try t.waitForPrompt()
+            try t.type(":load \(Self.fixtures.path)/seed-experiment-")
+            try t.press("Tab")
+            try t.press("Tab")
+            try t.waitFor("the candidates to be listed") { s in s.text.contains("seed-experiment-5.py") }
+            try t.type("3")
+            try t.press("Tab")
+            try t.waitFor("Tab to complete the file name") { s in
+                s.absoluteCursorLine > prompt.absoluteCursorLine && s.cursorLine.hasSuffix("seed-experiment-3.py")
+            }
+            try t.press("Enter")
+            let after = try t.waitForPrompt(after: prompt.absoluteCursorLine)
+            #expect(after.text.contains("Inside nested_context, after set:"), "\(after.shown)")
+        }
+    }
+
     /// The prompt is coloured, the typed text is not.
     @Test func promptColourEndsAtThePrompt() throws {
         try withRepl(arguments: ["--color", "always"]) { t in
