@@ -57,6 +57,12 @@ public final class Runtime {
     /// least this large (addresses only grow), so it tells "created since" without a set.
     public var addressWatermark: Int { nextAddress }
 
+    /// Moves the address counter forward to `watermark` (never back: addresses stay unique and
+    /// increasing). A replay uses it to give each object the address it had the first time.
+    public func advanceAddresses(to watermark: Int) {
+        if watermark > nextAddress { nextAddress = watermark }
+    }
+
     /// A creation serial number: stable ordering for things CPython leaves in hash order.
     func allocateSerial() -> Int {
         nextSerial += 1

@@ -61,11 +61,7 @@ public final class DemoPlayer {
 extension Session {
     /// Restores the state before the last input, silently (no tree, no message).
     public func undoLast() {
-        guard !history.isEmpty else { return }
-        let inputs = history.dropLast()
-        reset()
-        replaying = true
-        for input in inputs { submit(input) }
-        replaying = false
+        guard !undoLog.isEmpty else { return }
+        replay(dropping: 1)
     }
 }

@@ -17,7 +17,9 @@ extension Session {
             let saved = options.filename
             options.filename = path
             defer { options.filename = saved }
-            if execute(source) { history.append(source) }
+            let addressBefore = runtime.addressWatermark
+            _ = beginStep(replaying: nil)
+            if execute(source) { logStep(.load(path: path, source: source), addressBefore: addressBefore) }
             if options.showTree { showTree() }
         } catch {
             info("ctxlab: can't read \(path): \(error)")

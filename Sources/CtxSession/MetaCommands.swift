@@ -125,7 +125,10 @@ extension Session {
         }
         do {
             tracker.beginCommand(self)
+            let addressBefore = runtime.addressWatermark
+            _ = beginStep(replaying: nil)
             let handles = try loop.step(n)
+            if !handles.isEmpty { logStep(.step(n), addressBefore: addressBefore) }
             if handles.isEmpty {
                 info("nothing to run: the ready queue and the timers are empty")
             } else {
@@ -178,18 +181,14 @@ extension Session {
         write(LoopViewRenderer.render(snapshot, options: options.render).joined(separator: "\n") + "\n", .view)
     }
 
-    /// `:undo`: replays every input but the last into a fresh session, silently.
+    /// `:undo`: replays every step but the last into a fresh session, silently (`UndoLog`).
     func undo() {
-        guard !history.isEmpty else {
+        guard let last = undoLog.last else {
             info("nothing to undo")
             return
         }
-        let inputs = history.dropLast()
-        reset()
-        replaying = true
-        for input in inputs { submit(input) }
-        replaying = false
-        info("undone: back to before the last input")
+        replay(dropping: 1)
+        if case .step = last.kind { info("undone: back to before the last :step") } else { info("undone: back to before the last input") }
         if options.showTree { showTree() }
     }
 }

@@ -14,13 +14,16 @@ extension Session {
         if trimmed.hasPrefix(":") { return runMetaCommand(trimmed) }
         if trimmed.isEmpty { return true }
         tracker.beginCommand(self)
+        let addressBefore = runtime.addressWatermark
+        _ = beginStep(replaying: nil)
         let changed = execute(input, between: treeAfterEachStatement && !replaying ? { [unowned self] in
             self.settle()
             if self.options.showTree { self.showTree() }
             self.tracker.beginCommand(self)
+            self.statementAddresses.append(self.runtime.addressWatermark)
         } : nil)
         if exitStatus != nil { return false }
-        if changed { history.append(input) }
+        if changed { logStep(.input(input), addressBefore: addressBefore) }
         if !replaying {
             showHints(for: input)
             if options.showTree { showTree() }

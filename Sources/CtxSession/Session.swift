@@ -32,8 +32,13 @@ public final class Session {
 
     public var options: Options
     public var write: (String, OutputKind) -> Void
-    /// The inputs that changed state, for `:undo`, `:save` and `:record`.
-    public internal(set) var history: [String] = []
+    /// The inputs that changed state, for `:save` and `:record`.
+    public var history: [String] { undoLog.compactMap(\.source) }
+    /// Every step that changed state, for `:undo` (see `UndoStep`).
+    var undoLog: [UndoStep] = []
+    var interruptClock = InterruptClock()
+    /// The step being run: the address counter before each of its later statements.
+    var statementAddresses: [Int] = []
 
     public internal(set) var runtime: Runtime
     public internal(set) var interpreter: Interpreter
@@ -76,7 +81,7 @@ public final class Session {
         }
         runtime.onContextCreated = { [unowned self] c in self.tracker.contextCreated(c) }
         interpreter.onContextVarCreated = { [unowned self] v in self.tracker.variableCreated(v) }
-        interpreter.interruptRequested = { [unowned self] in self.interruptFlag() }
+        interpreter.interruptRequested = { [unowned self] in self.interruptClock.poll(self.interruptFlag) }
         interpreter.onHint = hintCollector()
         interpreter.sources[options.filename] = []
         if let base = runtime.threads.first?.baseContext { tracker.contextCreated(base) }
@@ -100,7 +105,7 @@ public final class Session {
     /// Forgets everything: a fresh interpreter, loop and session context.
     public func reset() {
         (runtime, interpreter, namespace, loop, context) = Session.makeWorld(options)
-        history = []
+        undoLog = []
         exitStatus = nil
         wire()
     }

@@ -52,24 +52,30 @@ extension Repl {
         var seed: UInt64 = 0
 
         func run() throws {
-            let env = environment()
             let interactive = LineEditor.isInteractive
-            var options = Session.Options()
-            options.hints = !noHints
-            options.seed = seed
-            let useColor = ColorPolicy.decide(flag: color, environment: env, isTTY: isatty(1) == 1)
-            options.render = RenderOptions(
-                width: TerminalWidth.resolve(environment: env, terminalColumns: terminalColumns()),
-                color: useColor, unicode: !ascii && env["TERM"] != "dumb")
             var exitStatus: Int32 = 0
             onLargeStack {
-                let repl = Repl(options: options, color: useColor)
-                repl.followsTerminalWidth = Int(env["COLUMNS"] ?? "").map { $0 <= 0 } ?? true
+                let repl = Repl.make(color: color, hints: !noHints, ascii: ascii, seed: seed)
                 if interactive { repl.runInteractive() } else { repl.runPiped() }
                 exitStatus = repl.session.exitStatus ?? 0
             }
             if exitStatus != 0 { throw ExitCode(exitStatus) }
         }
+    }
+
+    /// A REPL set up from the command line's options and the environment.
+    static func make(color: ColorFlag = .auto, hints: Bool = true, ascii: Bool = false, seed: UInt64 = 0) -> Repl {
+        let env = environment()
+        var options = Session.Options()
+        options.hints = hints
+        options.seed = seed
+        let useColor = ColorPolicy.decide(flag: color, environment: env, isTTY: isatty(1) == 1)
+        options.render = RenderOptions(
+            width: TerminalWidth.resolve(environment: env, terminalColumns: terminalColumns()),
+            color: useColor, unicode: !ascii && env["TERM"] != "dumb")
+        let repl = Repl(options: options, color: useColor)
+        repl.followsTerminalWidth = Int(env["COLUMNS"] ?? "").map { $0 <= 0 } ?? true
+        return repl
     }
 }
 

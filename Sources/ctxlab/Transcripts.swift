@@ -1,5 +1,6 @@
 import ArgumentParser
 import CtxSession
+import LineEditor
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,6 +50,7 @@ struct Record: ParsableCommand {
     var source: String?
 
     func run() throws {
+        if source == nil && LineEditor.isInteractive { return try recordInteractively() }
         var text = ""
         if let source {
             guard let t = readTextFile(source) else {
@@ -63,5 +65,22 @@ struct Record: ParsableCommand {
         let transcript = onLargeStack { Transcript.record(inputs: inputs, options: Transcript.checkOptions) }
         try DiskFiles().write(output, transcript)
         print("recorded \(inputs.count) inputs to \(output)")
+    }
+
+    /// On a terminal: the REPL as usual; on the way out the session becomes the transcript.
+    func recordInteractively() throws {
+        var written: Result<Int, Error> = .success(0)
+        onLargeStack {
+            let repl = Repl.make()
+            repl.streams.write("ctxlab record: type as usual; Ctrl-D, exit or :quit ends the session and writes \(output).\n", stderr: false)
+            repl.runInteractive()
+            let inputs = repl.session.history
+            written = Result {
+                try DiskFiles().write(output, Transcript.record(inputs: inputs, options: Transcript.checkOptions))
+                return inputs.count
+            }
+        }
+        let count = try written.get()
+        print("recorded \(count) input\(count == 1 ? "" : "s") to \(output) (check it with: ctxlab check \(output))")
     }
 }

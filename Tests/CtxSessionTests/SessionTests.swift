@@ -234,3 +234,73 @@ struct FileCompletionTests {
         #expect(Completion.candidates(for: ":tree o", in: s, listDirectory: Self.listing) != ["lesson.py"])
     }
 }
+
+/// `:undo` lands exactly in the state it promises (UndoLog.swift).
+struct UndoTests {
+    final class Output: @unchecked Sendable { var text = "" }
+
+    func session(interruptAfterPolls: Int? = nil, tree: Bool = true) -> (Session, Output) {
+        var o = Transcript.checkOptions
+        o.showTree = tree
+        let out = Output()
+        let s = Session(options: o) { text, _ in out.text += text }
+        if let n = interruptAfterPolls {
+            var polls = 0
+            s.interruptFlag = {
+                polls += 1
+                return polls == n
+            }
+        }
+        return (s, out)
+    }
+
+    func said(_ s: Session, _ out: Output, _ input: String) -> String {
+        out.text = ""
+        s.submit(input)
+        return out.text
+    }
+
+    /// A runaway loop stopped by Ctrl-C replays at once to the same point: the interrupt lands
+    /// at the same poll, not never.
+    @Test func undoAfterAnInterruptedInputReplaysItToTheSamePoint() {
+        let (s, out) = session(interruptAfterPolls: 25)
+        s.submit("i = 0")
+        #expect(said(s, out, "while True:\n    i += 1\n").contains("KeyboardInterrupt"))
+        let reached = said(s, out, "i")
+        #expect(reached != "0\n")
+        s.interruptFlag = { false }  // a replay that ran the loop for real would never end
+        s.submit("j = 1")
+        #expect(said(s, out, ":undo").contains("undone"))
+        #expect(said(s, out, "i") == reached)
+        #expect(said(s, out, "j").contains("NameError"))
+    }
+
+    /// Objects keep their addresses across :undo, although the trees and views drawn the
+    /// first time allocated objects that the silent replay does not.
+    @Test func objectsKeepTheirAddressesAcrossUndo() {
+        let (s, out) = session()
+        s.submit("v = ContextVar('v', default=0)")
+        s.submit(":vars")
+        s.submit("ctx = copy_context()\nv.set(1)\nother = copy_context()\n", treeAfterEachStatement: true)
+        s.submit(":tasks")
+        let before = said(s, out, "print(ctx, other, v)")
+        s.submit("v.set(2)")
+        s.submit(":undo")
+        #expect(said(s, out, "print(ctx, other, v)") == before)
+        s.submit(":undo")
+        #expect(said(s, out, "print(ctx, other, v)") == before)
+    }
+
+    /// `:step` is an undo step of its own.
+    @Test func undoAfterStepUndoesTheStep() {
+        let (s, out) = session(tree: false)
+        s.submit(":mode manual")
+        s.submit("log = []")
+        s.submit("async def f():\n    log.append(1)\n")
+        s.submit("t = asyncio.create_task(f())")
+        #expect(said(s, out, ":step").contains("ran"))
+        #expect(said(s, out, ":undo").contains("before the last :step"))
+        #expect(said(s, out, "log") == "[]\n")
+        #expect(said(s, out, "t.done()") == "False\n")
+    }
+}

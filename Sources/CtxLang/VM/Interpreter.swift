@@ -159,6 +159,10 @@ public final class Interpreter {
         }
     }
 
+    /// Starts counting interrupt polls afresh, so that where a poll falls in an input depends
+    /// only on the input (an undo replays Ctrl-C at the same poll).
+    public func resetInterruptClock() { instructionBudget = 0 }
+
     /// Checks the interrupt flag now and then (Ctrl-C → KeyboardInterrupt).
     @inline(__always)
     func checkInterrupt() throws {
