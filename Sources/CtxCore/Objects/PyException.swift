@@ -56,6 +56,7 @@ extension ExceptionType {
     public static let TimeoutError = ExceptionType("TimeoutError", base: OSError)
     public static let RuntimeError = ExceptionType("RuntimeError", base: Exception)
     public static let RecursionError = ExceptionType("RecursionError", base: RuntimeError)
+    public static let MemoryError = ExceptionType("MemoryError", base: Exception)
     public static let NotImplementedError = ExceptionType("NotImplementedError", base: RuntimeError)
     public static let TypeError = ExceptionType("TypeError", base: Exception)
     public static let ValueError = ExceptionType("ValueError", base: Exception)
@@ -75,7 +76,7 @@ extension ExceptionType {
         StopAsyncIteration, ArithmeticError, ZeroDivisionError, OverflowError, AssertionError,
         AttributeError, LookupError, IndexError, KeyError, NameError, UnboundLocalError, ImportError,
         ModuleNotFoundError, OSError, FileNotFoundError, TimeoutError, RuntimeError, RecursionError,
-        NotImplementedError, TypeError, ValueError, UnicodeError, BaseExceptionGroup, ExceptionGroup,
+        NotImplementedError, TypeError, ValueError, UnicodeError, BaseExceptionGroup, ExceptionGroup, MemoryError,
         Warning, DeprecationWarning, RuntimeWarning, UserWarning,
     ]
     // asyncio's own (asyncio/exceptions.py); CancelledError is a BaseException since 3.8.

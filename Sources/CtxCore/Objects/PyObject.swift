@@ -35,6 +35,7 @@ public final class PyList: PyObject {
         self.items = items
         super.init(runtime: runtime)
     }
+    deinit { if !items.isEmpty { Teardown.release(&items, empty: []) } }
     override public var typeName: String { "list" }
     private var reprActive = false
     override public func repr() throws -> String {
@@ -54,11 +55,12 @@ public final class PyList: PyObject {
 
 /// A Python `tuple`.
 public final class PyTuple: PyObject {
-    public let items: [Value]
+    public private(set) var items: [Value]
     public init(runtime: Runtime, _ items: [Value]) {
         self.items = items
         super.init(runtime: runtime)
     }
+    deinit { if !items.isEmpty { Teardown.release(&items, empty: []) } }
     override public var typeName: String { "tuple" }
     override public func repr() throws -> String {
         let parts = try items.map { try $0.repr() }

@@ -56,12 +56,8 @@ extension Interpreter {
         }
     }
 
-    func expectInt(_ v: Value, _ what: String) throws -> Int {
-        guard let i = intValue(v) else {
-            throw rt.error(.TypeError, "'\(typeName(v))' object cannot be interpreted as an integer")
-        }
-        return i
-    }
+    /// An int argument that must fit 64 bits (CPython's `n` format: `PyLong_AsSsize_t`).
+    func expectInt(_ v: Value, _ what: String) throws -> Int { try ssize(v) }
 
     func expectFloat(_ v: Value) throws -> Double {
         guard let d = numeric(v) else {

@@ -81,8 +81,11 @@ extension Interpreter {
                 guard let nd, !nd.isIdentical(.none) else { return self.intResult(i) }
                 let n = try self.expectInt(nd, "round")
                 if n >= 0 { return self.intResult(i) }
-                // Round half to even at 10**-n.
-                let unit = BigInt(10).power(min(-n, 4000))
+                // Round half to even at 10**-n; past the number's own digits the answer is 0
+                // (CPython builds 10**-n whatever its size, which can take forever).
+                let digits = Int(Double(i.magnitude.bitWidth) * 0.30103) + 2
+                if n < -digits { return .int(0) }
+                let unit = BigInt(10).power(-n)
                 var (q, r) = i.quotientAndRemainder(dividingBy: unit)
                 if r.sign == .minus && !r.isZero { q -= 1; r += unit }
                 if 2 * r > unit || (2 * r == unit && !(q % 2).isZero) { q += 1 }
@@ -110,7 +113,8 @@ extension Interpreter {
         }
         b["chr"] = function("chr") { [unowned self] a in
             try a.exactly(1)
-            guard let s = Unicode.Scalar(UInt32(try self.expectInt(a.args[0], "chr"))) else {
+            let code = try self.intValue(a.args[0]) ?? (self.isBigInt(a.args[0]) ? -1 : self.expectInt(a.args[0], "chr"))
+            guard let s = UInt32(exactly: code).flatMap(Unicode.Scalar.init) else {
                 throw self.rt.error(.ValueError, "chr() arg not in range(0x110000)")
             }
             return .str(String(Character(s)))
@@ -172,7 +176,9 @@ extension Interpreter {
             case let t as PyTuple: return t.items.count
             case let d as PyDict: return d.storage.count
             case let s as PySet: return s.storage.count
-            case let r as PyRange: return r.count
+            case let r as PyRange:
+                guard let n = r.exactCount else { throw rt.error(.OverflowError, "Python int too large to convert to C ssize_t") }
+                return n
             case let b as PyBytes: return b.bytes.count
             case let c as Context: return c.count
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
@@ -195,9 +201,10 @@ extension Interpreter {
         case .bool(let b): return b ? 1 : 0
         case .int(let i):
             // CPython reduces modulo the Mersenne prime 2**61 - 1, keeping the sign.
-            let m = 2_305_843_009_213_693_951
-            let r = i >= 0 ? i % m : -((-(i + 1) + 1) % m)
-            return r == -1 ? -2 : r
+            let m: UInt = 2_305_843_009_213_693_951
+            let r = Int(i.magnitude % m)
+            let signed = i >= 0 ? r : -r
+            return signed == -1 ? -2 : signed
         case .float(let d): return floatHash(d)
         case .str(let s):
             return bytesHash(Array(s.utf8))

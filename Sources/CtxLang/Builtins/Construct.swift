@@ -35,7 +35,10 @@ extension Interpreter {
             return .object(d)
         case .range:
             try a.check(maxPositional: 3, minPositional: 1)
-            let ints = try args.map { try expectInt($0, "range") }
+            let ints = try args.map { v -> Int in
+                if isBigInt(v) { throw rt.error(.OverflowError, "range() arguments that do not fit in 64 bits are not supported by ctxlab") }
+                return try expectInt(v, "range")
+            }
             let (start, stop, step) = ints.count == 1 ? (0, ints[0], 1) : (ints[0], ints[1], ints.count > 2 ? ints[2] : 1)
             if step == 0 { throw rt.error(.ValueError, "range() arg 3 must not be zero") }
             return .object(PyRange(runtime: rt, start: start, stop: stop, step: step))
@@ -76,14 +79,12 @@ extension Interpreter {
         try a.check(maxPositional: 2, keywords: ["base"])
         guard let v = a.args.first else { return .int(0) }
         if let base = a.get(1, "base") {
-            let text = try expectStr(v, "int() can't convert non-string with explicit base")
-            let radix = try expectInt(base, "base")
-            let trimmed = text.trimmingWhitespace
-            if let i = Int(trimmed, radix: radix) { return .int(i) }
-            guard (2...36).contains(radix), let b = BigIntParsing.parse(trimmed, radix: radix) else {
-                throw rt.error(.ValueError, "invalid literal for int() with base \(radix): \(try repr(v))")
+            guard case .str(let text) = v else { throw rt.error(.TypeError, "int() can't convert non-string with explicit base") }
+            let radix = try intValue(base) ?? (isBigInt(base) ? -1 : expectInt(base, "base"))
+            guard radix == 0 || (2...36).contains(radix) else {
+                throw rt.error(.ValueError, "int() base must be >= 2 and <= 36, or 0")
             }
-            return intResult(b)
+            return try parseInt(text, base: radix, original: v)
         }
         switch v {
         case .int, .bool: return .int(intValue(v)!)
@@ -93,12 +94,7 @@ extension Interpreter {
             if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
             return intResult(BigInt(d))
         case .str(let s):
-            let digits = s.trimmingWhitespace.filter { $0 != "_" }
-            if let i = Int(digits) { return .int(i) }
-            guard let b = BigIntParsing.parse(digits, radix: 10) else {
-                throw rt.error(.ValueError, "invalid literal for int() with base 10: \(try repr(v))")
-            }
-            return intResult(b)
+            return try parseInt(s, base: 10, original: v)
         default:
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__int__") { return try call(m, [v]) }
             throw rt.error(.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")

@@ -34,13 +34,15 @@ struct FormatSpec {
         }
         var digits = ""
         while let c = chars.first, c.isNumber { digits.append(chars.removeFirst()) }
-        width = Int(digits) ?? 0
+        guard let w = digits.isEmpty ? 0 : Int(digits) else { throw FormatError.invalid("Too many decimal digits in format string") }
+        width = w
         if let c = chars.first, c == "," || c == "_" { grouping = chars.removeFirst() }
         if chars.first == "." {
             chars.removeFirst()
             var p = ""
             while let c = chars.first, c.isNumber { p.append(chars.removeFirst()) }
-            guard let n = Int(p) else { throw FormatError.invalid("Format specifier missing precision") }
+            guard !p.isEmpty else { throw FormatError.invalid("Format specifier missing precision") }
+            guard let n = Int(p) else { throw FormatError.invalid("Too many decimal digits in format string") }
             precision = n
         }
         if !chars.isEmpty { type = chars.removeFirst() }
@@ -71,7 +73,7 @@ extension Interpreter {
             if let t = s.type, t != "s" { throw unknownCode(t, "str") }
             var body = text
             if let p = s.precision { body = String(body.prefix(p)) }
-            return pad(body, s, defaultAlign: "<")
+            return try pad(body, s, defaultAlign: "<")
         case .int, .bool:
             let i = intValue(value)!
             if let t = s.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), s) }
@@ -101,13 +103,13 @@ extension Interpreter {
             guard let u = UInt32(exactly: i).flatMap(Unicode.Scalar.init) else {
                 throw rt.error(.OverflowError, "%c arg not in range(0x110000)")
             }
-            return pad(String(Character(u)), s, defaultAlign: "<")
+            return try pad(String(Character(u)), s, defaultAlign: "<")
         case let t?: throw unknownCode(t, "int")
         }
         if let g = s.grouping { digits = group(digits, g, every: s.type == nil || s.type == "d" ? 3 : 4) }
         var prefix = ""
         if s.alternate, let t = s.type, "xXob".contains(t) { prefix = "0" + String(t) }
-        return signAndPad(i < 0, prefix + digits, s)
+        return try signAndPad(i < 0, prefix + digits, s)
     }
 
     private func formatFloat(_ d: Double, _ s: FormatSpec) throws -> String {
@@ -132,7 +134,7 @@ extension Interpreter {
             let parts = body.split(separator: ".", maxSplits: 1)
             body = group(String(parts[0]), g, every: 3) + (parts.count > 1 ? "." + parts[1] : "")
         }
-        return signAndPad(d.sign == .minus && !d.isNaN, body, s)
+        return try signAndPad(d.sign == .minus && !d.isNaN, body, s)
     }
 
     private func cFormat(_ d: Double, _ conv: String, _ precision: Int) -> String {
@@ -152,27 +154,26 @@ extension Interpreter {
         return String(out.reversed())
     }
 
-    private func signAndPad(_ negative: Bool, _ body: String, _ s: FormatSpec) -> String {
+    private func signAndPad(_ negative: Bool, _ body: String, _ s: FormatSpec) throws -> String {
         let sign = negative ? "-" : (s.sign == "+" ? "+" : (s.sign == " " ? " " : ""))
         if s.zeroPad && s.align == nil {
-            let padCount = max(0, s.width - sign.count - body.count)
-            return sign + String(repeating: "0", count: padCount) + body
+            return sign + (try padding("0", s.width - sign.count - body.count)) + body
         }
         if s.align == "=" {
-            let padCount = max(0, s.width - sign.count - body.count)
-            return sign + String(repeating: s.fill, count: padCount) + body
+            return sign + (try padding(String(s.fill), s.width - sign.count - body.count)) + body
         }
-        return pad(sign + body, s, defaultAlign: ">")
+        return try pad(sign + body, s, defaultAlign: ">")
     }
 
-    func pad(_ body: String, _ s: FormatSpec, defaultAlign: Character) -> String {
-        let n = max(0, s.width - body.count)
+    /// `body` padded to the spec's width (sized first: a huge width is MemoryError).
+    func pad(_ body: String, _ s: FormatSpec, defaultAlign: Character) throws -> String {
+        let n = s.width - body.count
         guard n > 0 else { return body }
         let fill = s.zeroPad && s.align == nil ? "0" : String(s.fill)
         switch s.align ?? defaultAlign {
-        case "<": return body + String(repeating: fill, count: n)
-        case "^": return String(repeating: fill, count: n / 2) + body + String(repeating: fill, count: n - n / 2)
-        default: return String(repeating: fill, count: n) + body
+        case "<": return body + (try padding(fill, n))
+        case "^": return (try padding(fill, n / 2)) + body + (try padding(fill, n - n / 2))
+        default: return (try padding(fill, n)) + body
         }
     }
 
@@ -181,56 +182,6 @@ extension Interpreter {
         for u in s.unicodeScalars {
             if u.isASCII { out.unicodeScalars.append(u) } else { out += StringRepr.escape(u) }
         }
-        return out
-    }
-
-    /// `"%s and %r" % args` (the common conversions).
-    func percentFormat(_ s: String, _ args: Value) throws -> String {
-        var items: [Value]
-        if let t = args.asObject as? PyTuple { items = t.items } else { items = [args] }
-        var out = "", chars = Array(s), i = 0
-        while i < chars.count {
-            let c = chars[i]
-            i += 1
-            guard c == "%" else {
-                out.append(c)
-                continue
-            }
-            guard i < chars.count else { throw rt.error(.ValueError, "incomplete format") }
-            var spec = ""
-            while i < chars.count, "-+ #0123456789.".contains(chars[i]) {
-                spec.append(chars[i])
-                i += 1
-            }
-            let conv = chars[i]
-            i += 1
-            if conv == "%" {
-                out.append("%")
-                continue
-            }
-            guard !items.isEmpty else { throw rt.error(.TypeError, "not enough arguments for format string") }
-            let v = items.removeFirst()
-            let pyspec = spec.replacingOccurrences("-", "<")
-            switch conv {
-            case "s": out += try format(.str(try str(v)), conversion: nil, spec: pyspec)
-            case "r": out += try format(.str(try repr(v)), conversion: nil, spec: pyspec)
-            case "d", "i":
-                let n: Value
-                if let i = intValue(v) {
-                    n = .int(i)
-                } else if isBigInt(v) {
-                    n = v
-                } else if case .float(let d) = v, d.isFinite {
-                    n = try constructBuiltin(.int, classes.int, [.float(d)], [])
-                } else {
-                    throw rt.error(.TypeError, "%\(conv) format: a real number is required, not \(typeName(v))")
-                }
-                out += try format(n, conversion: nil, spec: pyspec)
-            case "f", "e", "g", "x", "X", "o": out += try format(v, conversion: nil, spec: pyspec + String(conv))
-            default: throw rt.error(.ValueError, "unsupported format character '\(conv)'")
-            }
-        }
-        if !items.isEmpty { throw rt.error(.TypeError, "not all arguments converted during string formatting") }
         return out
     }
 }

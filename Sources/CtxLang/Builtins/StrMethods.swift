@@ -93,11 +93,13 @@ extension Interpreter {
                 try a.check(maxPositional: 2, minPositional: 1)
                 let width = try self.expectInt(a.args[0], "width")
                 let fill = try a.get(1).map { try self.expectStr($0, "fill") } ?? " "
-                var spec = try FormatSpec("")
-                spec.fill = fill.first ?? " "
-                spec.align = name == "center" ? "^" : name == "ljust" ? "<" : ">"
-                spec.width = width
-                return .str(self.pad(s, spec, defaultAlign: "<"))
+                guard fill.count == 1 else { throw self.rt.error(.TypeError, "The fill character must be exactly one character long") }
+                guard width > s.count else { return .str(s) }
+                let margin = width - s.count
+                // Objects/unicodeobject.c pad(): center puts the odd column on the left when
+                // the width is odd too.
+                let left = name == "ljust" ? 0 : name == "rjust" ? margin : margin / 2 + (margin & width & 1)
+                return .str((try self.padding(fill, left)) + s + (try self.padding(fill, margin - left)))
             }
         case "zfill":
             return m { [unowned self] a in
@@ -105,7 +107,7 @@ extension Interpreter {
                 let w = try self.expectInt(a.args[0], "width")
                 let sign = s.first.map { "+-".contains($0) } == true ? String(s.first!) : ""
                 let body = sign.isEmpty ? s : String(s.dropFirst())
-                return .str(sign + String(repeating: "0", count: max(0, w - s.count)) + body)
+                return .str(sign + (try self.padding("0", w > s.count ? w - s.count : 0)) + body)
             }
         case "format":
             return m { [unowned self] a in .str(try self.strFormat(s, a.args, a.kwargs)) }

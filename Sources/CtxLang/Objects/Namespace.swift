@@ -8,6 +8,8 @@ public final class Namespace {
 
     public init() {}
 
+    deinit { if !storage.isEmpty { Teardown.release(&storage, empty: [:]) } }
+
     public subscript(name: String) -> Value? {
         get { storage[name] }
         set {
@@ -29,5 +31,6 @@ public final class PyCell: PyObject {
         self.value = value
         super.init(runtime: runtime)
     }
+    deinit { if value != nil { Teardown.release(&value, empty: nil) } }
     override public var typeName: String { "cell" }
 }

@@ -7,14 +7,21 @@ import CtxCore
 public final class PyBigInt: PyObject {
     public let value: BigInt
 
+    unowned let runtime: Runtime
+
     init(runtime: Runtime, _ value: BigInt) {
         self.value = value
+        self.runtime = runtime
         super.init(runtime: runtime)
     }
 
     override public var typeName: String { "int" }
 
-    override public func repr() throws -> String { value.description }
+    /// Decimal, within `sys.get_int_max_str_digits()` (ValueError past it, as in CPython).
+    override public func repr() throws -> String {
+        guard let text = IntText.decimal(value) else { throw runtime.error(.ValueError, IntText.tooManyDigits(nil)) }
+        return text
+    }
 
     override public func pyEquals(_ other: PyObject) throws -> Bool {
         (other as? PyBigInt)?.value == value

@@ -113,11 +113,25 @@ public final class PyRange: PyObject {
         super.init(runtime: runtime)
     }
     override public var typeName: String { "range" }
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    /// The number of elements, if it fits an Int (`len()` raises OverflowError otherwise).
+    public var exactCount: Int? {
+        // The distance between two Ints always fits a UInt; so does the count.
+        let distance: UInt, stepSize: UInt
+        if step > 0 {
+            guard start < stop else { return 0 }
+            distance = UInt(bitPattern: stop &- start)
+            stepSize = UInt(step)
+        } else {
+            guard start > stop else { return 0 }
+            distance = UInt(bitPattern: start &- stop)
+            stepSize = step.magnitude
+        }
+        return Int(exactly: (distance - 1) / stepSize + 1)
     }
-    public func element(_ i: Int) -> Int { start + i * step }
+    /// The number of elements, saturated at Int.max (for iteration and truth).
+    public var count: Int { exactCount ?? Int.max }
+    /// Element `i` (0 <= i < count): the product may wrap, the true result fits.
+    public func element(_ i: Int) -> Int { start &+ i &* step }
     override public func repr() throws -> String {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }

@@ -69,6 +69,7 @@ func unhashableTypeName(_ o: PyObject) -> String? {
 /// A Python `dict`: insertion-ordered.
 public final class PyDict: PyObject {
     public var storage: OrderedDictionary<HashKey, Value> = [:]
+    deinit { if !storage.isEmpty { Teardown.release(&storage, empty: [:]) } }
 
     override public var typeName: String { "dict" }
     private var reprActive = false
@@ -93,6 +94,7 @@ public final class PyDict: PyObject {
 /// A Python `set` (iteration in insertion order; CPython's is hash order).
 public final class PySet: PyObject {
     public var storage: OrderedSet<HashKey> = []
+    deinit { if !storage.isEmpty { Teardown.release(&storage, empty: []) } }
     public var isFrozen = false
 
     override public var typeName: String { isFrozen ? "frozenset" : "set" }

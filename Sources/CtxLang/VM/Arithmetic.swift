@@ -168,21 +168,33 @@ extension Interpreter {
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
         case (.add, .object(let x as PyBytes), .object(let y as PyBytes)): return .object(PyBytes(runtime: rt, x.bytes + y.bytes))
-        case (.mul, .object(let x as PyBytes), _) where intValue(b) != nil:
-            return .object(PyBytes(runtime: rt, repeated(x.bytes, intValue(b)!)))
-        case (.mul, _, .object(let x as PyBytes)) where intValue(a) != nil:
-            return .object(PyBytes(runtime: rt, repeated(x.bytes, intValue(a)!)))
-        case (.mul, .str(let s), _) where intValue(b) != nil: return .str(String(repeating: s, count: max(0, intValue(b)!)))
-        case (.mul, _, .str(let s)) where intValue(a) != nil: return .str(String(repeating: s, count: max(0, intValue(a)!)))
+        case (.mul, .object(let x as PyBytes), _):
+            guard let n = try repeatCount(b) else { return nil }
+            return .object(PyBytes(runtime: rt, try repeated(x.bytes, n)))
+        case (.mul, _, .object(let x as PyBytes)):
+            guard let n = try repeatCount(a) else { return nil }
+            return .object(PyBytes(runtime: rt, try repeated(x.bytes, n)))
+        case (.mul, .str(let s), _):
+            guard let n = try repeatCount(b) else { return nil }
+            return .str(try repeatedString(s, n))
+        case (.mul, _, .str(let s)):
+            guard let n = try repeatCount(a) else { return nil }
+            return .str(try repeatedString(s, n))
         case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(runtime: rt, x.items + y.items))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(runtime: rt, x.items + y.items))
-        case (.mul, .object(let x as PyList), _) where intValue(b) != nil:
-            return .object(PyList(runtime: rt, repeated(x.items, intValue(b)!)))
-        case (.mul, _, .object(let x as PyList)) where intValue(a) != nil:
-            return .object(PyList(runtime: rt, repeated(x.items, intValue(a)!)))
-        case (.mul, .object(let x as PyTuple), _) where intValue(b) != nil:
-            return .object(PyTuple(runtime: rt, repeated(x.items, intValue(b)!)))
+        case (.mul, .object(let x as PyList), _):
+            guard let n = try repeatCount(b) else { return nil }
+            return .object(PyList(runtime: rt, try repeated(x.items, n)))
+        case (.mul, _, .object(let x as PyList)):
+            guard let n = try repeatCount(a) else { return nil }
+            return .object(PyList(runtime: rt, try repeated(x.items, n)))
+        case (.mul, .object(let x as PyTuple), _):
+            guard let n = try repeatCount(b) else { return nil }
+            return .object(PyTuple(runtime: rt, try repeated(x.items, n)))
+        case (.mul, _, .object(let x as PyTuple)):
+            guard let n = try repeatCount(a) else { return nil }
+            return .object(PyTuple(runtime: rt, try repeated(x.items, n)))
         case (_, .object(let x as PySet), .object(let y as PySet)):
             let out = PySet(runtime: rt)
             switch op {
@@ -200,10 +212,6 @@ extension Interpreter {
             return .object(out)
         default: return nil
         }
-    }
-
-    private func repeated<T>(_ items: [T], _ n: Int) -> [T] {
-        n <= 0 ? [] : Array([[T]](repeating: items, count: n).joined())
     }
 
     func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {

@@ -15,7 +15,11 @@ extension Interpreter {
         case let m as PyModule:
             e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
         case let c as PyClass: e = rt.error(.AttributeError, "type object '\(typeName(ofClass: c))' has no attribute '\(name)'")
-        default: e = rt.error(.AttributeError, "'\(typeName(obj))' object has no attribute '\(name)'")
+        default:
+            let type = typeName(obj)
+            let gap = CPythonModuleNames.typeAttributes[type]?.contains(name) == true
+                ? " (\(type).\(name) exists in CPython but is not supported by ctxlab)" : ""
+            e = rt.error(.AttributeError, "'\(type)' object has no attribute '\(name)'" + gap)
         }
         if suggesting { suggestForAttribute(e, obj, name) }
         return e

@@ -23,6 +23,10 @@ public final class Interpreter {
     /// Frames currently executing (all runs), for the recursion limit.
     var depth = 0
     public var recursionLimit = 1000
+    /// How deep native recursion (repr, ==, of nested containers) is right now.
+    var nativeDepth = 0
+    /// The largest allocation one object may ask for before MemoryError (see Limits.swift).
+    public var memoryLimit = Interpreter.defaultMemoryLimit
     /// Checked every few thousand instructions: Ctrl-C sets it.
     public var interruptRequested: () -> Bool = { false }
     var instructionBudget = 0

@@ -16,6 +16,7 @@ extension Interpreter {
                 if let sl = idx.asObject as? PySlice { return .object(PyTuple(runtime: rt, try sliceIndices(sl, t.items.count).map { t.items[$0] })) }
                 return t.items[try index(idx, t.items.count, "tuple")]
             case let r as PyRange:
+                if isBigInt(idx) { throw rt.error(.IndexError, "range object index out of range") }
                 return .int(r.element(try index(idx, r.count, "range object")))
             case let b as PyBytes:
                 if let sl = idx.asObject as? PySlice { return .object(PyBytes(runtime: rt, try sliceIndices(sl, b.bytes.count).map { b.bytes[$0] })) }
@@ -100,15 +101,18 @@ extension Interpreter {
 
     /// The indices a slice selects (CPython: `PySlice_AdjustIndices`).
     func sliceIndices(_ s: PySlice, _ count: Int) throws -> [Int] {
-        let step = s.step.asObject == nil && intValue(s.step) != nil ? intValue(s.step)! : 1
-        if case .none = s.step {} else if intValue(s.step) == nil { throw rt.error(.TypeError, "slice indices must be integers or None or have an __index__ method") }
+        var step = 1
+        if case .none = s.step {} else {
+            guard let st = clippedIndex(s.step) else { throw rt.error(.TypeError, "slice indices must be integers or None or have an __index__ method") }
+            step = st == Int.min ? -Int.max : st  // CPython clips the step to -PY_SSIZE_T_MAX
+        }
         if step == 0 { throw rt.error(.ValueError, "slice step cannot be zero") }
         func adjust(_ v: Value, _ dflt: Int) throws -> Int {
             if case .none = v { return dflt }
-            guard var i = intValue(v) else {
+            guard var i = clippedIndex(v) else {
                 throw rt.error(.TypeError, "slice indices must be integers or None or have an __index__ method")
             }
-            if i < 0 { i += count }
+            if i < 0 { i = i < -count ? -1 : i + count }
             if step > 0 { return min(max(i, 0), count) }
             return min(max(i, -1), count - 1)
         }
@@ -118,8 +122,8 @@ extension Interpreter {
     }
 
     private func clampedStart(_ s: PySlice, _ count: Int) throws -> Int {
-        guard var i = intValue(s.start) else { return 0 }
-        if i < 0 { i += count }
+        guard var i = clippedIndex(s.start) else { return 0 }
+        if i < 0 { i = i < -count ? 0 : i + count }
         return min(max(i, 0), count)
     }
 
@@ -193,6 +197,7 @@ extension Interpreter {
 
     /// `next(it)`: the next value, or nil at the end.
     func nextValue(_ it: Value) throws -> Value? {
+        try checkInterrupt()  // native loops over iterators (sum, list, sorted…) answer Ctrl-C
         switch it.asObject {
         case let p as PyIterator: return try p.nextValue()
         case let g as PyGenerator: return try g.next()
@@ -220,7 +225,10 @@ extension Interpreter {
         default:
             let it = try getIterator(v)
             var out: [Value] = []
-            while let x = try nextValue(it) { out.append(x) }
+            while let x = try nextValue(it) {
+                out.append(x)
+                if out.count & 0xFFFF == 0 { try reserve(out.count, of: MemoryLayout<Value>.stride) }
+            }
             return out
         }
     }

@@ -120,13 +120,17 @@ extension Interpreter {
             let inner = try reprSequence(s, setIterationOrder(s), "{", "}")
             return s.isFrozen ? "frozenset(\(inner))" : inner
         case let t as PyTuple:
-            if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
-            return "(" + (try t.items.map { try repr($0) }.joined(separator: ", ")) + ")"
+            return try nested("while getting the repr of an object") {
+                if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
+                return "(" + (try t.items.map { try repr($0) }.joined(separator: ", ")) + ")"
+            }
         case let d as PyDict:
             if reprGuard.contains(ObjectIdentifier(d)) { return "{...}" }
             reprGuard.insert(ObjectIdentifier(d))
             defer { reprGuard.remove(ObjectIdentifier(d)) }
-            return "{" + (try d.storage.map { "\(try repr($0.key.value)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
+            return try nested("while getting the repr of an object") {
+                "{" + (try d.storage.map { "\(try repr($0.key.value)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
+            }
         case let c as ContextVar:
             var s = "<ContextVar name=\(StringRepr.repr(c.name))"
             if let d = c.defaultValue { s += " default=\(try repr(d))" }
@@ -142,7 +146,32 @@ extension Interpreter {
         if reprGuard.contains(ObjectIdentifier(o)) { return open + "..." + close }
         reprGuard.insert(ObjectIdentifier(o))
         defer { reprGuard.remove(ObjectIdentifier(o)) }
-        return open + (try items.map { try repr($0) }.joined(separator: ", ")) + close
+        return try nested("while getting the repr of an object") {
+            open + (try items.map { try repr($0) }.joined(separator: ", ")) + close
+        }
+    }
+
+    /// CPython's C recursion limit (`Py_C_RECURSION_LIMIT`, 10000 in 3.13): nested containers
+    /// reach about this depth in repr and comparison before RecursionError.
+    static let nativeRecursionLimit = 9998
+
+    /// Runs a step of native recursion, raising CPython's RecursionError past the limit.
+    func nested<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > Self.nativeRecursionLimit { throw rt.error(.RecursionError, "maximum recursion depth exceeded \(what)") }
+        return try body()
+    }
+
+    /// `==` of two lists or tuples, element by element (identity first, as CPython does).
+    func elementsEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
+        guard x.count == y.count else { return false }
+        return try nested("in comparison") {
+            for (p, q) in zip(x, y) where !(p.isIdentical(q)) {
+                if !(try equals(p, q)) { return false }
+            }
+            return true
+        }
     }
 
     /// `str(v)`, running a user `__str__` (or `__repr__`) where one is defined.
@@ -195,7 +224,11 @@ extension Interpreter {
         }
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
-        return try a.isIdentical(b) || a.pyEquals(b)
+        switch (a, b) {
+        case (.object(let x as PyList), .object(let y as PyList)): return try x === y || elementsEqual(x.items, y.items)
+        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try x === y || elementsEqual(x.items, y.items)
+        default: return try a.isIdentical(b) || a.pyEquals(b)
+        }
     }
 
     func order(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Bool {

@@ -310,7 +310,9 @@ extension Interpreter {
     }
 
     func nameError(_ n: String, _ f: Frame) -> PyException {
-        let e = rt.error(.NameError, "name '\(n)' is not defined")
+        // A builtin CPython has and ctxlab lacks is ctxlab's gap, not the program's mistake.
+        let gap = CPythonModuleNames.builtins.contains(n) ? " (\(n) is a builtin in CPython but is not supported by ctxlab)" : ""
+        let e = rt.error(.NameError, "name '\(n)' is not defined" + gap)
         suggestForName(e, n, in: f)
         return e
     }
