@@ -2,6 +2,9 @@ import CtxCore
 import CtxLang
 
 extension Session {
+    /// What `:load`, `:save` and `:record` say where the session has no file access.
+    static let filesRefused = "files are not available here: :load, :save and :record work only when typed at a terminal (not from piped input, transcripts or lessons)"
+
     /// The file access the front end gives the session (`:load`, `:save`, `:record`).
     public var files: SessionFiles? {
         get { fileAccess }
@@ -10,7 +13,7 @@ extension Session {
 
     func load(_ path: String) {
         guard !path.isEmpty else { return info("usage: :load FILE") }
-        guard let files else { return info("files are not available here") }
+        guard let files else { return info(Self.filesRefused) }
         do {
             let source = try files.read(path)
             tracker.beginCommand(self)
@@ -28,7 +31,7 @@ extension Session {
 
     func save(_ path: String) {
         guard !path.isEmpty else { return info("usage: :save FILE") }
-        guard let files else { return info("files are not available here") }
+        guard let files else { return info(Self.filesRefused) }
         let text = history.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()
         do {
             try files.write(path, text)
@@ -40,7 +43,7 @@ extension Session {
 
     func record(_ path: String) {
         guard !path.isEmpty else { return info("usage: :record FILE") }
-        guard let files else { return info("files are not available here") }
+        guard let files else { return info(Self.filesRefused) }
         do {
             try files.write(path, Transcript.record(inputs: history, options: options))
             info("recorded \(history.count) input\(history.count == 1 ? "" : "s") to \(path) (check it with: ctxlab check \(path))")

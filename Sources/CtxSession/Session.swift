@@ -27,6 +27,8 @@ public final class Session {
         public var render = RenderOptions()
         public var seed: UInt64 = 0
         public var filename = "<stdin>"
+        /// The interpreter's memory limit (nil: its default; see CtxLang's Limits.swift).
+        public var memoryLimit: Int?
         public init() {}
     }
 
@@ -67,6 +69,7 @@ public final class Session {
     static func makeWorld(_ o: Options) -> (Runtime, Interpreter, Namespace, EventLoop, Context) {
         let rt = Runtime()
         let interp = Interpreter(runtime: rt, seed: o.seed)
+        if let limit = o.memoryLimit { interp.memoryLimit = limit }
         let ns = interp.mainNamespace(filename: o.filename)
         let loop = EventLoop(runtime: rt)
         let ctx = rt.copyContext(provenance: "REPL session")

@@ -19,9 +19,10 @@ enum FileSystem {
         }
     }
 
-    /// Writes `bytes` to a new file at `path` (mode 0600) and fsyncs it.
+    /// Writes `bytes` to a new file at `path` (mode 0600) and fsyncs it. The file must not exist
+    /// yet and is never opened through a symlink (O_EXCL | O_NOFOLLOW).
     static func writeSynced(_ bytes: [UInt8], to path: String) throws(LineEditorError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw .historyWrite(path: path, reason: LineEditorError.currentReason())
         }

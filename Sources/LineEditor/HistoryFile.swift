@@ -77,9 +77,11 @@ extension HistoryFile {
     }
 
     /// Atomically replaces the file at `path`, creating its directories as needed.
-    static func save(_ entries: [String], to path: String) throws(LineEditorError) {
+    /// The temporary file is new (a random name, created exclusively, never through a symlink).
+    static func save(_ entries: [String], to path: String,
+                     temporarySuffix: String = ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))") throws(LineEditorError) {
         try FileSystem.createDirectories(parentOf: path)
-        let temporary = path + ".tmp.\(getpid())"
+        let temporary = path + temporarySuffix
         do throws(LineEditorError) {
             try FileSystem.writeSynced(Array(encode(entries).utf8), to: temporary)
             guard rename(temporary, path) == 0 else {

@@ -69,6 +69,7 @@ extension Repl {
         var options = Session.Options()
         options.hints = hints
         options.seed = seed
+        options.memoryLimit = memoryLimitFromEnvironment()
         let useColor = ColorPolicy.decide(flag: color, environment: env, isTTY: isatty(1) == 1)
         options.render = RenderOptions(
             width: TerminalWidth.resolve(environment: env, terminalColumns: terminalColumns()),
@@ -90,20 +91,12 @@ struct Run: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let source: String
-        let filename: String
-        if file == "-" {
-            var text = ""
-            while let line = readLine(strippingNewline: false) { text += line }
-            source = text
-            filename = "<stdin>"
-        } else {
-            guard let text = readTextFile(file) else {
-                printError("ctxlab: can't open file '\(file)': no such file or not readable")
-                throw ExitCode(2)
-            }
-            source = text
-            filename = file
+        let source: String, filename: String
+        switch readPythonSource(file) {
+        case .success(let s): (source, filename) = s
+        case .failure(let f):
+            printError(f.message)
+            throw ExitCode(f.status)
         }
         let status = runProgram(source, filename: filename, seed: seed)
         if status != 0 { throw ExitCode(status) }

@@ -7,11 +7,15 @@ import Glibc
 
 /// How a demo is shown: the options `replay` and `demo` share.
 struct PlaybackOptions: ParsableArguments {
-    @Option(help: "Milliseconds per typed character (0 to show inputs at once).")
+    @Option(help: "Milliseconds per typed character, 0 to 1000 (0 shows inputs at once).")
     var typing: Int = 25
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorFlag = .auto
+
+    func validate() throws {
+        guard (0...1000).contains(typing) else { throw ValidationError("--typing takes 0 to 1000 milliseconds") }
+    }
 }
 
 struct Replay: ParsableCommand {
@@ -24,14 +28,21 @@ struct Replay: ParsableCommand {
     @Flag(help: "Wait for a key after each input: Enter or Space next, b back, q quit.")
     var step = false
 
-    @Option(help: "Advance by itself after this many seconds.")
+    @Option(help: "Advance by itself after this many seconds (0 to 3600).")
     var delay: Double?
 
     @OptionGroup var playback: PlaybackOptions
 
+    func validate() throws {
+        if let delay, !(delay >= 0 && delay <= 3600) { throw ValidationError("--delay takes 0 to 3600 seconds") }
+    }
+
     func run() throws {
-        guard let text = readTextFile(file) else {
-            printError("ctxlab: can't open file '\(file)'")
+        let text: String
+        switch readText(file) {
+        case .success(let t): text = t
+        case .failure(let f):
+            printError("ctxlab: can't open file '\(file)': \(f)")
             throw ExitCode(2)
         }
         let pacing: DemoRunner.Pacing = step || delay == nil ? .keys : .delay(delay!)
@@ -78,7 +89,10 @@ enum DemoRunner {
         let streams = StandardStreams()
         let styler = OutputStyler(style: style)
         onLargeStack {
-            let session = Session(options: options) { text, kind in streams.write(styler.render(text, kind), stderr: false) }
+            // What the transcript's code prints is shown, never obeyed as terminal commands.
+            let session = Session(options: options) { text, kind in
+                streams.write(styler.render(strippingControlSequences(text), kind), stderr: false)
+            }
             let player = DemoPlayer(transcript: transcript, session: session)
             let keys = KeyReader()
             streams.write(style.bold("\(title): \(player.inputCount) inputs") + style.dim("  (Enter/Space: next, b: back, q: quit)") + "\n", stderr: false)
@@ -91,7 +105,7 @@ enum DemoRunner {
                     break loop
                 case .narration(let s):
                     player.advance()
-                    streams.write(style.cyan(s) + "\n", stderr: false)
+                    streams.write(style.cyan(strippingControlSequences(s)) + "\n", stderr: false)
                     continue
                 case .pause, .input:
                     if case .input(let text, _) = step {
@@ -123,7 +137,7 @@ enum DemoRunner {
             if i > 0 && line.isEmpty && i == input.split(separator: "\n", omittingEmptySubsequences: false).count - 1 { break }
             streams.write(style.green(i == 0 ? ">>> " : "... "), stderr: false)
             streams.flush()
-            for ch in line {
+            for ch in strippingControlSequences(String(line)) {
                 streams.write(String(ch), stderr: false)
                 if ms > 0 {
                     streams.flush()

@@ -4,19 +4,82 @@ import CtxLang
 import Glibc
 #endif
 
+/// The largest file or standard input ctxlab reads (sources, transcripts): a bigger one, or a
+/// device that never ends (/dev/zero), gets one clear line instead of eating the memory.
+let maximumInputBytes = 16 << 20
+
+/// Why a file could not be read, as one line for the user.
+struct ReadFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Reads a whole regular file, at most `maximumInputBytes`.
+func readFileBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return .failure(ReadFailure(description: String(cString: strerror(errno)))) }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return .failure(ReadFailure(description: String(cString: strerror(errno)))) }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .failure(ReadFailure(description: "is a directory"))
+    default: return .failure(ReadFailure(description: "not a regular file (a device, FIFO or socket)"))
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return readBounded(fd, what: "the file")
+}
+
+/// Reads a descriptor to its end, failing past `maximumInputBytes`.
+func readBounded(_ fd: Int32, what: String) -> Result<[UInt8], ReadFailure> {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n == 0 { return .success(bytes) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return .failure(ReadFailure(description: String(cString: strerror(errno))))
+        }
+        bytes += chunk[0..<n]
+        if bytes.count > maximumInputBytes {
+            return .failure(ReadFailure(description: "\(what) is larger than \(maximumInputBytes >> 20) MiB, the most ctxlab reads"))
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8 text (invalid sequences replaced); the reason when it cannot.
+func readText(_ path: String) -> Result<String, ReadFailure> {
+    readFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
+}
+
 /// Reads a whole file as UTF-8 text; nil when it cannot be read.
 func readTextFile(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n > 0 { bytes += buffer[0..<n] }
-        if n < buffer.count { break }
+    try? readText(path).get()
+}
+
+/// Standard input as text, at most `maximumInputBytes`.
+func readStandardInput() -> Result<[UInt8], ReadFailure> {
+    readBounded(0, what: "standard input")
+}
+
+/// A Python source file (or `-`): its text as CPython would decode it, or the line to print
+/// (exit status 2 for a file that cannot be read, 1 for one that is not UTF-8, as CPython).
+struct SourceFailure: Error {
+    var message: String
+    var status: Int32
+}
+
+func readPythonSource(_ path: String) -> Result<(text: String, filename: String), SourceFailure> {
+    let filename = path == "-" ? "<stdin>" : path
+    let bytes: [UInt8]
+    switch path == "-" ? readStandardInput() : readFileBytes(path) {
+    case .success(let b): bytes = b
+    case .failure(let f): return .failure(SourceFailure(message: "ctxlab: can't open file '\(path)': \(f)", status: 2))
     }
-    if ferror(f) != 0 { return nil }
-    return String(decoding: bytes, as: UTF8.self)
+    switch SourceDecoding.decode(bytes, filename: filename) {
+    case .success(let text): return .success((text, filename))
+    case .failure(let e): return .failure(SourceFailure(message: e.message, status: 1))
+    }
 }
 
 func printError(_ s: String) {
@@ -54,12 +117,23 @@ final class StandardStreams {
     }
 }
 
+/// `CTXLAB_MEMORY_LIMIT`: bytes, or a number with a K, M or G suffix (powers of 1024).
+func memoryLimitFromEnvironment() -> Int? {
+    guard let text = environment()["CTXLAB_MEMORY_LIMIT"]?.trimmingWhitespace.uppercased(), !text.isEmpty else { return nil }
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    let (digits, unit) = units[text.last!].map { (String(text.dropLast()), $0) } ?? (text, 1)
+    guard let n = Int(digits), n > 0 else { return nil }
+    let (bytes, overflow) = n.multipliedReportingOverflow(by: unit)
+    return overflow ? Int.max : bytes
+}
+
 /// Runs a program with the runtime wired to the process's standard streams; returns the status.
 func runProgram(_ source: String, filename: String, seed: UInt64?) -> Int32 {
     let streams = StandardStreams()
     let rt = Runtime()
     rt.write = { text, err in streams.write(text, stderr: err) }
     let interpreter = Interpreter(runtime: rt, seed: seed)
+    if let limit = memoryLimitFromEnvironment() { interpreter.memoryLimit = limit }
     let outcome = onLargeStack { Program.run(source, filename: filename, interpreter: interpreter) }
     streams.flush()
     return outcome.exitStatus

@@ -114,10 +114,24 @@ final class Repl {
     }
 
     /// Standard input is not a terminal: read the statements, echo each with its prompt, run it.
+    /// What arrives this way may be a stranger's lesson, so `:load`, `:save` and `:record`
+    /// are refused: they work only when a person types them at a terminal.
     func runPiped() {
         installInterruptHandler()
-        var text = ""
-        while let line = readLine(strippingNewline: false) { text += line }
+        session.files = nil
+        let text: String
+        switch readStandardInput() {
+        case .success(let bytes):
+            switch SourceDecoding.decode(bytes, filename: "<stdin>") {
+            case .success(let t): text = t
+            case .failure(let e):
+                printError(e.message)
+                exit(1)
+            }
+        case .failure(let f):
+            printError("ctxlab: \(f)")
+            exit(2)
+        }
         for input in InputSplitter.split(text) {
             let lines = input.split(separator: "\n", omittingEmptySubsequences: false)
             for (i, l) in lines.enumerated() where !(i == lines.count - 1 && l.isEmpty && i > 0) {

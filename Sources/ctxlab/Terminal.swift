@@ -1,3 +1,4 @@
+import CtxLang
 import CtxSession
 import CtxView
 #if canImport(Glibc)
@@ -36,8 +37,14 @@ final class DiskFiles: SessionFiles {
     }
 
     func read(_ path: String) throws -> String {
-        guard let text = readTextFile(path) else { throw Failure(description: "no such readable file") }
-        return text
+        switch readFileBytes(path) {
+        case .failure(let f): throw Failure(description: f.description)
+        case .success(let bytes):
+            switch SourceDecoding.decode(bytes, filename: path) {
+            case .success(let text): return text
+            case .failure(let e): throw Failure(description: e.message)
+            }
+        }
     }
 
     /// The entries of a directory (unsorted), for file-name completion; none when unreadable.
@@ -59,12 +66,22 @@ final class DiskFiles: SessionFiles {
         return entries
     }
 
+    /// Writes atomically: a new temporary file beside `path` (created exclusively and never
+    /// through a symlink, so a planted link cannot redirect the write), then renamed over it.
     func write(_ path: String, _ text: String) throws {
-        let tmp = path + ".tmp-ctxlab"
-        guard let f = fopen(tmp, "wb") else { throw Failure(description: String(cString: strerror(errno))) }
+        let tmp = path + ".tmp-ctxlab-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         let bytes = Array(text.utf8)
-        let ok = fwrite(bytes, 1, bytes.count, f) == bytes.count
-        fclose(f)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            written += n
+        }
+        let ok = written == bytes.count && fsync(fd) == 0
+        close(fd)
         guard ok, rename(tmp, path) == 0 else {
             unlink(tmp)
             throw Failure(description: String(cString: strerror(errno)))

@@ -16,8 +16,11 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = 0
         for path in files {
-            guard let text = readTextFile(path) else {
-                printError("ctxlab: can't open file '\(path)'")
+            let text: String
+            switch readText(path) {
+            case .success(let t): text = t
+            case .failure(let f):
+                printError("ctxlab: can't open file '\(path)': \(f)")
                 throw ExitCode(2)
             }
             let replayed = onLargeStack { Transcript(parsing: text).replayed().text }
@@ -53,13 +56,19 @@ struct Record: ParsableCommand {
         if source == nil && LineEditor.isInteractive { return try recordInteractively() }
         var text = ""
         if let source {
-            guard let t = readTextFile(source) else {
-                printError("ctxlab: can't open file '\(source)'")
-                throw ExitCode(2)
+            switch readPythonSource(source) {
+            case .success(let s): text = s.text
+            case .failure(let f):
+                printError(f.message)
+                throw ExitCode(f.status)
             }
-            text = t
         } else {
-            while let line = readLine(strippingNewline: false) { text += line }
+            switch readPythonSource("-") {
+            case .success(let s): text = s.text
+            case .failure(let f):
+                printError(f.message)
+                throw ExitCode(f.status)
+            }
         }
         let inputs = InputSplitter.split(text)
         let transcript = onLargeStack { Transcript.record(inputs: inputs, options: Transcript.checkOptions) }

@@ -22,15 +22,26 @@ import CtxLang
         var description: String { "status \(status)\n--- stdout\n\(stdout)--- last stderr line\n\(stderrLast)" }
     }
 
+    /// Runs a program as `ctxlab run` does, on a thread with the executable's 1 GiB stack
+    /// (native recursion goes as deep as CPython's C recursion limit allows).
     static func runUnderCtxlab(_ name: String) throws -> Run {
         let path = root.appendingPathComponent("programs").appendingPathComponent(name)
         let source = try String(contentsOf: path, encoding: .utf8)
-        let rt = Runtime()
-        var out = "", err = ""
-        rt.write = { text, toErr in if toErr { err += text } else { out += text } }
-        let interpreter = Interpreter(runtime: rt, seed: 1)
-        let outcome = Program.run(source, filename: path.path, interpreter: interpreter)
-        return normalized(out, err, outcome.exitStatus)
+        final class Box: @unchecked Sendable { var run: Run?; let done = DispatchSemaphore(value: 0) }
+        let box = Box()
+        let thread = Thread {
+            let rt = Runtime()
+            var out = "", err = ""
+            rt.write = { text, toErr in if toErr { err += text } else { out += text } }
+            let interpreter = Interpreter(runtime: rt, seed: 1)
+            let outcome = Program.run(source, filename: path.path, interpreter: interpreter)
+            box.run = normalized(out, err, outcome.exitStatus)
+            box.done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        box.done.wait()
+        return box.run!
     }
 
     static func normalized(_ out: String, _ err: String, _ status: Int32) -> Run {

@@ -59,9 +59,20 @@ import Testing
         let path = directory.path + "/history"
         try HistoryFile.save(["kept"], to: path)
         // A directory squatting on the temporary name makes the write fail before the rename.
-        mkdir(path + ".tmp.\(getpid())", 0o700)
-        #expect(throws: LineEditorError.self) { try HistoryFile.save(["lost"], to: path) }
+        mkdir(path + ".tmp.test", 0o700)
+        #expect(throws: LineEditorError.self) { try HistoryFile.save(["lost"], to: path, temporarySuffix: ".tmp.test") }
         #expect(try HistoryFile.load(from: path) == ["kept"])
+    }
+
+    /// A symlink planted on the temporary name is not followed: the save fails, its target is untouched.
+    @Test func aPlantedSymlinkIsNotFollowed() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/history"
+        let target = directory.path + "/target"
+        try HistoryFile.save(["target"], to: target)
+        symlink(target, path + ".tmp.test")
+        #expect(throws: LineEditorError.self) { try HistoryFile.save(["evil"], to: path, temporarySuffix: ".tmp.test") }
+        #expect(try HistoryFile.load(from: target) == ["target"])
     }
 
     @Test func unwritableDirectoryIsAReadableError() throws {

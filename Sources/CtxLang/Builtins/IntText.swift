@@ -36,7 +36,14 @@ enum IntText {
     /// is 0 or matches, single underscores between digits (and right after a prefix); base 0
     /// refuses leading zeros in a non-zero decimal number.
     static func parse(_ text: String, base: Int) throws(ParseError) -> BigInt {
-        var s = Substring(text.trimmingPythonWhitespace)
+        // `_PyUnicode_TransformDecimalAndSpaceToASCII`: any Unicode decimal digit counts.
+        let ascii = String(text.trimmingPythonWhitespace.unicodeScalars.map { u -> Character in
+            if u.value >= 0x80, u.properties.numericType == .decimal, let v = u.properties.numericValue {
+                return Character(String(Int(v)))
+            }
+            return Character(u)
+        })
+        var s = Substring(ascii)
         var negative = false
         if let c = s.first, c == "+" || c == "-" {
             negative = c == "-"

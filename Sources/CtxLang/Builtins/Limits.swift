@@ -41,11 +41,16 @@ extension Interpreter {
         if overflow || bytes > memoryLimit { throw rt.error(.MemoryError, "") }
     }
 
-    /// `items * n` for a list, tuple or bytes (`list_repeat`): sized first, then filled.
+    /// `items * n` for a list, tuple or bytes (`list_repeat`): sized first, then filled. A
+    /// length past the 64-bit range is MemoryError for lists and tuples, and CPython's
+    /// OverflowError for bytes.
     func repeated<T>(_ items: [T], _ n: Int) throws -> [T] {
         guard n > 0, !items.isEmpty else { return [] }
         let (total, overflow) = items.count.multipliedReportingOverflow(by: n)
-        if overflow { throw rt.error(.MemoryError, "") }
+        if overflow {
+            if T.self == UInt8.self { throw rt.error(.OverflowError, "repeated bytes are too long") }
+            throw rt.error(.MemoryError, "")
+        }
         try reserve(total, of: MemoryLayout<T>.stride)
         if items.count == 1 { return Array(repeating: items[0], count: total) }
         var out: [T] = []

@@ -113,9 +113,9 @@ public final class PyRange: PyObject {
         super.init(runtime: runtime)
     }
     override public var typeName: String { "range" }
-    /// The number of elements, if it fits an Int (`len()` raises OverflowError otherwise).
-    public var exactCount: Int? {
-        // The distance between two Ints always fits a UInt; so does the count.
+    /// The number of elements: the distance between two Ints always fits a UInt, and so does
+    /// the count.
+    public var unsignedCount: UInt {
         let distance: UInt, stepSize: UInt
         if step > 0 {
             guard start < stop else { return 0 }
@@ -126,7 +126,22 @@ public final class PyRange: PyObject {
             distance = UInt(bitPattern: start &- stop)
             stepSize = step.magnitude
         }
-        return Int(exactly: (distance - 1) / stepSize + 1)
+        return (distance - 1) / stepSize + 1
+    }
+    /// The number of elements, if it fits an Int (`len()` raises OverflowError otherwise).
+    public var exactCount: Int? { Int(exactly: unsignedCount) }
+    /// `range[i]` for any Int index, exact even when the range has more than Int.max elements.
+    public func element(at index: Int) -> Int? {
+        let n = unsignedCount
+        let j: UInt
+        if index >= 0 {
+            j = UInt(index)
+            guard j < n else { return nil }
+        } else {
+            guard index.magnitude <= n else { return nil }
+            j = n - index.magnitude
+        }
+        return Int(truncatingIfNeeded: UInt(bitPattern: start) &+ j &* UInt(bitPattern: step))
     }
     /// The number of elements, saturated at Int.max (for iteration and truth).
     public var count: Int { exactCount ?? Int.max }

@@ -17,7 +17,9 @@ extension Interpreter {
                 return t.items[try index(idx, t.items.count, "tuple")]
             case let r as PyRange:
                 if isBigInt(idx) { throw rt.error(.IndexError, "range object index out of range") }
-                return .int(r.element(try index(idx, r.count, "range object")))
+                guard let i = intValue(idx) else { _ = try index(idx, 0, "range object"); return .none }
+                guard let v = r.element(at: i) else { throw rt.error(.IndexError, "range object index out of range") }
+                return .int(v)
             case let b as PyBytes:
                 if let sl = idx.asObject as? PySlice { return .object(PyBytes(runtime: rt, try sliceIndices(sl, b.bytes.count).map { b.bytes[$0] })) }
                 return .int(Int(b.bytes[try index(idx, b.bytes.count, "index")]))

@@ -4,23 +4,72 @@ extension Interpreter {
     /// CPython's traceback text for an uncaught exception, with its chained causes and contexts.
     public func formatTraceback(_ e: PyException) -> String {
         var seen = Set<ObjectIdentifier>()
-        return formatChain(e, &seen)
+        var printer = GroupPrinter()
+        format(e, &seen, &printer)
+        return printer.out
     }
 
-    private func formatChain(_ e: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
-        seen.insert(ObjectIdentifier(e))
-        var out = ""
-        if let cause = e.cause, !seen.contains(ObjectIdentifier(cause)) {
-            out += formatChain(cause, &seen)
-            out += "\nThe above exception was the direct cause of the following exception:\n\n"
-        } else if let ctx = e.context, !e.suppressContext, !seen.contains(ObjectIdentifier(ctx)) {
-            out += formatChain(ctx, &seen)
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+    /// CPython's `TracebackException.format` (Lib/traceback.py): the chain of causes and
+    /// contexts oldest first, each exception plain or as an exception group's box; groups nest
+    /// at most `max_group_depth` (10) deep and show at most `max_group_width` (15) members. The
+    /// chain is walked iteratively and the text is emitted with its indentation once, so a deep
+    /// or wide group prints in linear time.
+    private func format(_ e: PyException, _ seen: inout Set<ObjectIdentifier>, _ p: inout GroupPrinter) {
+        var chain: [(String?, PyException)] = []
+        var next: PyException? = e
+        var message: String? = nil
+        while let exc = next {
+            seen.insert(ObjectIdentifier(exc))
+            chain.append((message, exc))
+            if let cause = exc.cause, !seen.contains(ObjectIdentifier(cause)) {
+                message = "\nThe above exception was the direct cause of the following exception:\n\n"
+                next = cause
+            } else if let ctx = exc.context, !exc.suppressContext, !seen.contains(ObjectIdentifier(ctx)) {
+                message = "\nDuring handling of the above exception, another exception occurred:\n\n"
+                next = ctx
+            } else {
+                next = nil
+            }
         }
-        if let members = groupMembers(e) {
-            return out + formatGroup(e, members, indent: "")
+        for (msg, exc) in chain.reversed() {
+            if let msg { p.emit(msg) }
+            guard let members = groupMembers(exc) else {
+                p.emit(formatSingle(exc))
+                continue
+            }
+            if p.depth > GroupPrinter.maxDepth {
+                p.emit("... (max_group_depth is \(GroupPrinter.maxDepth))\n")
+                continue
+            }
+            let topLevel = p.depth == 0
+            if topLevel { p.depth += 1 }
+            if !exc.traceback.isEmpty {
+                p.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
+                p.emit(exc.traceback.map(frameLines).joined())
+            }
+            p.emit(exceptionLine(exc) + "\n")
+            let shown = members.count <= GroupPrinter.maxWidth ? members.count : GroupPrinter.maxWidth + 1
+            p.needClose = false
+            for i in 0..<shown {
+                let last = i == shown - 1
+                if last { p.needClose = true }
+                let truncated = i >= GroupPrinter.maxWidth
+                p.out += p.indent + (i == 0 ? "+-" : "  ") + "+---------------- \(truncated ? "..." : String(i + 1)) ----------------\n"
+                p.depth += 1
+                if truncated {
+                    let remaining = members.count - GroupPrinter.maxWidth
+                    p.emit("and \(remaining) more exception\(remaining > 1 ? "s" : "")\n")
+                } else {
+                    format(members[i], &seen, &p)
+                }
+                if last && p.needClose {
+                    p.out += p.indent + "+------------------------------------\n"
+                    p.needClose = false
+                }
+                p.depth -= 1
+            }
+            if topLevel { p.depth = 0 }
         }
-        return out + formatSingle(e)
     }
 
     func formatSingle(_ e: PyException) -> String {
@@ -48,27 +97,33 @@ extension Interpreter {
         let message = ((try? str(.object(e))) ?? "<exception str() failed>") + (e.trailer?() ?? "")
         return message.isEmpty ? name : "\(name): \(message)"
     }
+}
 
-    /// The boxed form CPython prints for exception groups.
-    private func formatGroup(_ e: PyException, _ members: [PyException], indent: String) -> String {
-        var out = "\(indent)  + Exception Group Traceback (most recent call last):\n"
-        for entry in e.traceback { out += frameLines(entry).split(separator: "\n").map { "\(indent)  |\($0)\n" }.joined() }
-        out += "\(indent)  | \(exceptionLine(e))\n"
-        for (i, m) in members.enumerated() {
-            let header = i == 0 ? "+-+" : "  +"
-            out += "\(indent)  \(header)---------------- \(i + 1) ----------------\n"
-            let body: String
-            if let sub = groupMembers(m) {
-                body = formatGroup(m, sub, indent: "")
-            } else {
-                var seen = Set<ObjectIdentifier>()
-                body = formatChain(m, &seen)
-            }
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                out += "\(indent)    | \(line)\n"
+/// `_ExceptionPrintContext`: where an exception group's text goes, and how far in.
+struct GroupPrinter {
+    static let maxDepth = 10
+    static let maxWidth = 15
+    var out = ""
+    var depth = 0
+    var needClose = false
+
+    var indent: String { String(repeating: " ", count: 2 * depth) }
+
+    /// Every line of `text`, indented, with the margin (`| ` or `+ `) inside a group.
+    mutating func emit(_ text: String, margin: Character = "|") {
+        guard depth > 0 else {
+            out += text
+            return
+        }
+        let prefix = indent + String(margin) + " "
+        var line = ""
+        for ch in text {
+            line.append(ch)
+            if ch == "\n" {
+                out += prefix + line
+                line = ""
             }
         }
-        out += "\(indent)    +------------------------------------\n"
-        return out
+        if !line.isEmpty { out += prefix + line }
     }
 }
