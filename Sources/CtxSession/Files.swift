@@ -23,6 +23,7 @@ extension Session {
             let addressBefore = runtime.addressWatermark
             _ = beginStep(replaying: nil)
             if execute(source) { logStep(.load(path: path, source: source), addressBefore: addressBefore) }
+            showHints(for: source)  // the same hints as typing the same lines
             if options.showTree { showTree() }
         } catch {
             info("ctxlab: can't read \(path): \(error)")

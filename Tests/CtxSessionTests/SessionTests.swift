@@ -304,3 +304,28 @@ struct UndoTests {
         #expect(said(s, out, "t.done()") == "False\n")
     }
 }
+
+/// `:load` shows the hints that typing the same lines shows.
+struct LoadHintTests {
+    final class MemoryFiles: SessionFiles {
+        var files: [String: String]
+        init(_ files: [String: String]) { self.files = files }
+        func read(_ path: String) throws -> String { files[path] ?? "" }
+        func write(_ path: String, _ text: String) throws { files[path] = text }
+    }
+
+    @Test func loadShowsTheHintsTypingShows() {
+        let program = "async def work():\n    pass\n\ncoro = copy_context().run(work)\n"
+        var typed: [OutputKind] = [], loaded: [OutputKind] = []
+        var o = Transcript.checkOptions
+        o.hints = true
+        let a = Session(options: o) { _, kind in typed.append(kind) }
+        for input in InputSplitter.split(program) { a.submit(input) }
+        let files = MemoryFiles(["p.py": program])
+        let b = Session(options: o) { _, kind in loaded.append(kind) }
+        b.files = files
+        b.submit(":load p.py")
+        #expect(typed.contains(.hint))
+        #expect(loaded.filter { $0 == .hint }.count == typed.filter { $0 == .hint }.count)
+    }
+}
