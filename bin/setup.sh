@@ -34,6 +34,12 @@ ctxlab_ensure_tmux() {
   ctxlab_apt_install tmux
 }
 
+# chromium-headless-shell: the browser tests of exported lessons (Tests/ReplTerminalTests/ExportBrowserTests).
+ctxlab_ensure_chromium() {
+  if command -v chromium-headless-shell >/dev/null 2>&1 || command -v chromium >/dev/null 2>&1; then return 0; fi
+  ctxlab_apt_install chromium-headless-shell fonts-dejavu-core
+}
+
 ctxlab_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     if [ -x /opt/swift/usr/bin/swift ]; then export PATH="/opt/swift/usr/bin:$PATH"

@@ -162,7 +162,7 @@ extension Session {
 
     func showTasks() {
         let rows = loop.tasks.map { t in
-            TaskRow(name: t.name, state: taskState(t), context: "Context \(t.context.hexAddress)", coroutine: t.coroutine.reprInfo)
+            TaskRow(name: t.name, state: taskState(t), context: name(of: t.context), coroutine: t.coroutine.reprInfo)
         }
         if rows.isEmpty {
             info("no tasks yet")
@@ -173,7 +173,7 @@ extension Session {
 
     func showLoop() {
         func entry(_ h: Handle) -> ScheduledCallback {
-            ScheduledCallback(callback: h.stepOf.map { "\($0.name) step" } ?? h.label, context: "Context \(h.context.hexAddress)", deadline: h.when, isCancelled: h.isCancelled)
+            ScheduledCallback(callback: h.stepOf.map { "\($0.name) step" } ?? h.label, context: name(of: h.context), deadline: h.when, isCancelled: h.isCancelled)
         }
         let snapshot = LoopSnapshot(
             time: loop.time, isRunning: loop.isRunning, ready: loop.ready.map(entry),

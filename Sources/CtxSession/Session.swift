@@ -27,6 +27,8 @@ public final class Session {
         public var render = RenderOptions()
         public var seed: UInt64 = 0
         public var filename = "<stdin>"
+        /// Contexts drawn as `C1`, `C2`… (numbered in creation order) instead of their addresses.
+        public var shortIds = false
         /// The interpreter's memory limit (nil: its default; see CtxLang's Limits.swift).
         public var memoryLimit: Int?
         public init() {}

@@ -208,7 +208,13 @@ extension Session {
         } else {
             where_ = c.provenance
         }
-        return "Context \(c.hexAddress) (\(where_))"
+        return "\(name(of: c)) (\(where_))"
+    }
+
+    /// `Context 0x7f0000003080`, or `C2` with `--short-ids`.
+    func name(of c: Context) -> String {
+        if options.shortIds, let n = tracker.shortIds[c.address] { return "C\(n)" }
+        return "Context \(c.hexAddress)"
     }
 
     func variableCell(_ v: ContextVar, in c: Context) -> VariableCell {

@@ -44,7 +44,11 @@ final class Tracker {
         return body()
     }
 
+    /// `C1`, `C2`…: every context's number in creation order, for `--short-ids`.
+    private(set) var shortIds: [Int: Int] = [:]
+
     func contextCreated(_ c: Context) {
+        if shortIds[c.address] == nil { shortIds[c.address] = shortIds.count + 1 }
         guard drawings == 0 else {
             arrivals.append(c)
             return

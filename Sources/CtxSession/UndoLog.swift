@@ -79,6 +79,14 @@ extension Session {
                                 statementAddresses: statementAddresses))
     }
 
+    /// How many steps the undo log holds.
+    public var undoDepth: Int { undoLog.count }
+
+    /// Back to the state when the log held `depth` steps (a fresh session for 0).
+    public func rewind(toDepth depth: Int) {
+        replay(dropping: max(0, undoLog.count - depth))
+    }
+
     /// Replays the log but its last `dropping` steps into a fresh session, silently.
     func replay(dropping count: Int) {
         let steps = undoLog.dropLast(count)

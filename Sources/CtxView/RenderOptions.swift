@@ -8,6 +8,8 @@ public struct RenderOptions: Equatable, Sendable {
     public var unicode: Bool
     /// Trees with more nodes than this fold their unremarkable subtrees.
     public var foldThreshold: Int
+    /// The projector theme: no dim text, bright colours (every mark is spelled out anyway).
+    public var projector = false
 
     /// Creates options; the defaults suit a plain 80-column terminal.
     public init(width: Int = 80, color: Bool = false, unicode: Bool = true, foldThreshold: Int = 40)

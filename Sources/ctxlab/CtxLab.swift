@@ -16,7 +16,7 @@ struct CtxLab: ParsableCommand {
         abstract: "See Python's contextvars and asyncio context propagation, exactly as CPython 3.14 behaves.",
         discussion: "With no subcommand, starts the interactive REPL.",
         version: "0.1.0",
-        subcommands: [Repl.Command.self, Run.self, Check.self, Record.self, Replay.self, Demo.self, BenchTree.self],
+        subcommands: [Repl.Command.self, Run.self, Check.self, Record.self, Replay.self, Demo.self, Export.self, BenchTree.self],
         defaultSubcommand: Repl.Command.self
     )
 
@@ -51,11 +51,15 @@ extension Repl {
         @Option(help: "Seed for uuid.uuid4().")
         var seed: UInt64 = 0
 
+        @Flag(help: "Name contexts C1, C2… (in creation order) instead of by address.")
+        var shortIds = false
+
         func run() throws {
             let interactive = LineEditor.isInteractive
             var exitStatus: Int32 = 0
             onLargeStack {
                 let repl = Repl.make(color: color, hints: !noHints, ascii: ascii, seed: seed)
+                repl.session.options.shortIds = shortIds
                 if interactive { repl.runInteractive() } else { repl.runPiped() }
                 exitStatus = repl.session.exitStatus ?? 0
             }

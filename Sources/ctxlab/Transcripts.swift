@@ -23,6 +23,10 @@ struct Check: ParsableCommand {
                 printError("ctxlab: can't open file '\(path)': \(f)")
                 throw ExitCode(2)
             }
+            guard Transcript(parsing: text).inputs.count > 0 else {
+                printError("ctxlab: \(path) is not a transcript: it has no `>>> ` input (a .py file? ctxlab record OUT.pycon --from \(path) makes one)")
+                throw ExitCode(2)
+            }
             let replayed = onLargeStack { Transcript(parsing: text).replayed().text }
             if update {
                 if replayed != text { try DiskFiles().write(path, replayed) }

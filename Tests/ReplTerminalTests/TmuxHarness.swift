@@ -162,7 +162,8 @@ final class TmuxSession {
 
     /// Starts `ctxlab args` in a fresh detached tmux server of `columns`×`rows`, with
     /// XDG_STATE_HOME=`stateHome`, TERM=xterm-256color and a minimal environment plus `env`.
-    init(columns: Int = 100, rows: Int = 40, arguments: [String] = [], env extra: [String: String] = [:], stateHome: String) throws {
+    init(columns: Int = 100, rows: Int = 40, arguments: [String] = [], env extra: [String: String] = [:], stateHome: String,
+         program: String? = nil) throws {
         guard let tmux = Tmux.path else { throw HarnessError(description: Tmux.missingMessage) }
         guard FileManager.default.isExecutableFile(atPath: Tmux.binary) else {
             throw HarnessError(description: "\(Tmux.binary) is missing: run `swift build --product ctxlab` first (bin/test does)")
@@ -189,7 +190,7 @@ final class TmuxSession {
             "TERM=xterm-256color", "LANG=C.UTF-8",
         ]
         paneEnv += extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let paneCommand = ["/usr/bin/env", "-i"] + paneEnv + [Tmux.binary] + arguments
+        let paneCommand = ["/usr/bin/env", "-i"] + paneEnv + [program ?? Tmux.binary] + arguments
         var args = ["-u", "-L", socket, "-f", config, "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
         args += paneCommand
         let r = try runCommand(tmux, args, environment: Self.serverEnvironment(), waitForExit: false)
@@ -421,12 +422,12 @@ struct TempDir {
 /// temporary state whatever happens.
 func withRepl<T>(
     columns: Int = 100, rows: Int = 40, arguments: [String] = [], env: [String: String] = [:],
-    stateHome: String? = nil, _ body: (TmuxSession) throws -> T
+    stateHome: String? = nil, program: String? = nil, _ body: (TmuxSession) throws -> T
 ) throws -> T {
     let temp = stateHome == nil ? try TempDir() : nil
     defer { temp?.remove() }
     let session = try TmuxSession(
-        columns: columns, rows: rows, arguments: arguments, env: env, stateHome: stateHome ?? temp!.path)
+        columns: columns, rows: rows, arguments: arguments, env: env, stateHome: stateHome ?? temp!.path, program: program)
     defer { session.close() }
     return try body(session)
 }

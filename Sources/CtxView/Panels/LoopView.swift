@@ -58,7 +58,7 @@ public enum LoopViewRenderer {
     /// The lines of the view, none wider than `options.width`.
     public static func render(_ loop: LoopSnapshot, options: RenderOptions) -> [String] {
         let glyphs = Glyphs.forUnicode(options.unicode)
-        let style = Style(enabled: options.color)
+        let style = Style(options)
         let status =
             "event loop: \(loop.isRunning ? "running" : "idle"), time \(TimeText.seconds(loop.time))"
         var lines = [fit(Span(status, .header), options: options, glyphs: glyphs, style: style)]

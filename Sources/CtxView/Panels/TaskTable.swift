@@ -39,7 +39,7 @@ public enum TaskTableRenderer {
     /// The table (or the two-line form); `(no tasks)` when `rows` is empty.
     public static func render(_ rows: [TaskRow], options: RenderOptions) -> [String] {
         let glyphs = Glyphs.forUnicode(options.unicode)
-        let style = Style(enabled: options.color)
+        let style = Style(options)
         guard !rows.isEmpty else { return [style.dim("(no tasks)")] }
         let table = ColumnTable(
             columns: [

@@ -5,9 +5,18 @@
 public struct Style: Equatable, Sendable {
     /// Whether escapes are emitted at all.
     public var isEnabled: Bool
+    /// The projector theme: dim (often invisible on a projector) is dropped and colours are
+    /// their bright variants.
+    public var projector = false
 
     /// Creates a style; `enabled: false` makes every method return its argument unchanged.
-    public init(enabled: Bool) { isEnabled = enabled }
+    public init(enabled: Bool, projector: Bool = false) {
+        isEnabled = enabled
+        self.projector = projector
+    }
+
+    /// The style a rendering with these options uses.
+    public init(_ options: RenderOptions) { self.init(enabled: options.color, projector: options.projector) }
 
     /// Bold (SGR 1).
     public func bold(_ text: String) -> String { wrap(text, [1]) }
@@ -28,6 +37,7 @@ public struct Style: Equatable, Sendable {
 
     /// `text` between `ESC[<codes>m` and `ESC[0m`; unchanged when disabled, empty or no codes.
     public func wrap(_ text: String, _ codes: [Int]) -> String {
+        let codes = projector ? codes.compactMap { $0 == 2 ? nil : (30...37).contains($0) ? $0 + 60 : $0 } : codes
         guard isEnabled, !codes.isEmpty, !text.isEmpty else { return text }
         let parameters = codes.map(String.init).joined(separator: ";")
         return "\u{1B}[\(parameters)m\(text)\u{1B}[0m"

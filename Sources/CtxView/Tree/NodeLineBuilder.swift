@@ -12,7 +12,7 @@ struct NodeLineBuilder {
 
     init(options: RenderOptions) {
         glyphs = .forUnicode(options.unicode)
-        style = Style(enabled: options.color)
+        style = Style(options)
         width = options.columns
         unicode = options.unicode
         ellipsisWidth = displayWidth(glyphs.ellipsis)
