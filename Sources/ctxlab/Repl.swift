@@ -38,8 +38,8 @@ final class Repl {
     /// At most 80 columns a line: what a newcomer needs first, including the two surprises
     /// (a subset of Python; a virtual clock).
     static let banner = """
-    ctxlab 0.1: Python 3.14's contextvars and asyncio, with the live tree of contexts.
-    It runs a subset of Python, and asyncio's clock is virtual: sleep(10) takes no time.
+    ctxlab 0.1: Python 3.14's contextvars and asyncio, with the live context tree.
+    It runs a subset of Python; asyncio's clock is virtual (sleep(10) takes no time).
     Pre-imported: asyncio, contextvars, ContextVar, Context, copy_context.
     Top-level await works. :help lists commands and keys; exit or Ctrl-D leaves.
     """

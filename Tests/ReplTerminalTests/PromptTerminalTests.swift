@@ -31,6 +31,10 @@ struct PromptTerminalTests {
             #expect(printedLines(screen) == (try Self.expectedOutput()), "the pane shows:\n\(screen)")
             #expect(!screen.contains("Error"), "the pane shows:\n\(screen)")
             #expect(screen.contains("(REPL session context)"), "the tree is drawn after the inputs")
+            // The banner fits the 80 columns (a wrapped line would show as two in the capture).
+            let banner = screen.split(separator: "\n").prefix { !$0.hasPrefix(">>>") }
+            #expect(banner.count == 4 && banner.allSatisfy { $0.count <= 80 }, "\(banner)")
+            #expect(banner.joined().contains("subset of Python") && banner.joined().contains("virtual"))
         }
     }
 
