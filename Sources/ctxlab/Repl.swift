@@ -39,7 +39,7 @@ final class Repl {
     /// (a subset of Python; a virtual clock).
     static let banner = """
     ctxlab 0.1: Python 3.14's contextvars and asyncio, with the live context tree.
-    It runs a subset of Python; asyncio's clock is virtual (sleep(10) takes no time).
+    A subset of Python; asyncio's clock is virtual (sleep(10) takes no time).
     Pre-imported: asyncio, contextvars, ContextVar, Context, copy_context.
     Top-level await works. :help lists commands and keys; exit or Ctrl-D leaves.
     """
