@@ -14,25 +14,22 @@ public final class Runtime {
     var taskNameCounter = 0
     var threadNameCounter = 0
     var threadExceptionHook: (PyThread, PyException) -> Void = { _, _ in }
-    /// Every executor created, so that GIL release points can run their queued jobs.
-    var executors: [ThreadPoolExecutor] = []
+    /// Futures and tasks whose repr is being made (`reprlib.recursive_repr`).
+    var reprsInProgress = Set<ObjectIdentifier>()
+    /// Threads that want the GIL at a later time, in time order (see `ThreadScheduler.swift`).
+    var threadEvents: [ThreadEvent] = []
+    /// How many threads run ahead on timelines of their own (0: the root thread runs).
+    var timelineDepth = 0
 
     /// All simulated threads, the main thread first.
     public private(set) var threads: [PyThread] = []
     /// The thread whose code is running now.
     public internal(set) var currentThread: PyThread!
-    /// Threads started but whose target has not run yet (see `Threads/PyThread.swift`).
-    var startedThreads: [PyThread] = []
 
     /// The virtual monotonic clock (`time.monotonic()`, every loop's `loop.time()`), in seconds.
-    /// Nothing ever waits in real time: a loop with nothing ready jumps it to its next timer.
+    /// Reading it for display leaves it as it is; the program's reads go through `readClock()`.
+    /// The rules for how it moves are in `Loop/VirtualClock.swift`.
     public internal(set) var clock: Double = 0
-
-    /// `time.sleep(seconds)`: the clock advances and other threads get the GIL.
-    public func sleep(_ seconds: Double) {
-        releaseGIL()
-        clock += max(0, seconds)
-    }
 
     /// Called for every Context created (the session tracks them, weakly, for the live tree).
     public var onContextCreated: (Context) -> Void = { _ in }

@@ -24,7 +24,7 @@ public enum Program {
         let main = interpreter.mainNamespace(filename: filename)
         do {
             _ = try interpreter.runModuleCode(code, namespace: main)
-            rt.releaseGIL()  // threads still to run at interpreter exit
+            try rt.finishThreads()  // threads still to run at interpreter exit; a thread that can never end is a deadlock
             return Outcome(exitStatus: 0)
         } catch let e as PyException {
             return Outcome(exitStatus: interpreter.reportUncaught(e))

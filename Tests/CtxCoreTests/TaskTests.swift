@@ -54,7 +54,7 @@ import Testing
         // The coroutine's own CancelledError is handed out once; later calls make a bare one.
         #expect(message { _ = try sleeper.result() } == "asyncio.exceptions.CancelledError")
         #expect(t.isCancelled)  // the CancelledError propagated out of main too
-        #expect(loop.time == 0)  // the sleep's timer was cancelled, no time passed
+        #expect(loop.time < 1e-6)  // the sleep's timer was cancelled: only clock ticks passed
     }
 
     @Test func cancelBeforeFirstStepSetsMustCancel() throws {

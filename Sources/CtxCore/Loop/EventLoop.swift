@@ -6,8 +6,9 @@ import DequeModule
 /// 1. purge cancelled timers (rebuild the heap when more than half of >100 are cancelled, else pop
 ///    cancelled ones off the top);
 /// 2. the select timeout: 0 if anything is ready, else until the first timer;
-/// 3. "select": with nothing ready, virtual time jumps to the first deadline. This is also where
-///    the main thread gives up the GIL, so started threads and executor jobs run here;
+/// 3. "select": with nothing ready, virtual time jumps to when the selector would return (see
+///    `VirtualClock.swift`). This is also where the main thread gives up the GIL, so threads
+///    waiting for it and queued executor jobs run here;
 /// 4. move due timers to the ready queue in heap order;
 /// 5. snapshot the ready queue's length and run exactly that many handles: whatever they schedule
 ///    waits for the next iteration.
@@ -15,10 +16,19 @@ import DequeModule
 public final class EventLoop: PyObject {
     unowned let runtime: Runtime
     public private(set) var ready = Deque<Handle>()
+    /// Handles other threads gave the loop (`call_soon_threadsafe`) at a time of their own
+    /// timeline the loop's clock has not reached yet, in time order (see `ThreadScheduler.swift`).
+    private var arrivals: [(time: Double, handle: Handle)] = []
+    /// The thread running the loop.
+    private var ownerThread: PyThread?
     var timers = TimerHeap()
     var timerCancelledCount = 0
-    /// `loop.time()`: the runtime's virtual clock. Nothing ever waits in real time.
+    /// The runtime's virtual clock, read without moving it (for views). Nothing ever waits in real
+    /// time.
     public var time: Double { runtime.clock }
+
+    /// `loop.time()` as the program calls it: a read that advances the clock by one tick.
+    public func readTime() -> Double { runtime.readClock() }
     /// Handles left to run in the current iteration's snapshot.
     public private(set) var remainingInIteration = 0
     /// Completed or begun iterations.
@@ -72,8 +82,29 @@ public final class EventLoop: PyObject {
     @discardableResult
     public func callSoon(_ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
         let h = Handle(loop: self, .named(label), context: context, cb)
-        ready.append(h)
+        enqueue(h)
         return h
+    }
+
+    /// Appends to the ready queue; a handle from a thread that blocked on a timeline of its own
+    /// arrives when the loop's clock reaches that thread's time.
+    private func enqueue(_ h: Handle) {
+        let poster: PyThread = runtime.currentThread
+        if let owner = ownerThread, owner !== poster, poster.hasBlocked, let ownerTime = owner.pausedAt,
+           runtime.clock > ownerTime {
+            let i = arrivals.firstIndex { $0.time > runtime.clock } ?? arrivals.count
+            arrivals.insert((runtime.clock, h), at: i)
+        } else {
+            ready.append(h)
+        }
+    }
+
+    /// Moves the arrivals the clock has reached to the ready queue.
+    private func takeArrivals() {
+        while let a = arrivals.first, a.time <= runtime.clock {
+            arrivals.removeFirst()
+            ready.append(a.handle)
+        }
     }
 
     /// Schedules the next step of `task` in its context (CPython: `call_soon(self.__step,
@@ -95,7 +126,7 @@ public final class EventLoop: PyObject {
     /// `loop.call_later(delay, cb, context=...)`.
     @discardableResult
     public func callLater(_ delay: Double, _ label: String, context: Context? = nil, _ cb: @escaping () throws -> Void) -> Handle {
-        callAt(time + delay, label, context: context, cb)
+        callAt(readTime() + delay, label, context: context, cb)
     }
 
     /// `loop.create_future()`.
@@ -114,9 +145,11 @@ public final class EventLoop: PyObject {
 
     // MARK: running
 
-    /// Whether anything could still happen: ready handles, timers, or threads and executor jobs.
+    /// Whether anything could still happen: ready handles, a timer that can fire (one at `inf`
+    /// never does), or threads and executor jobs.
     public var hasWork: Bool {
-        !ready.isEmpty || !timers.isEmpty || runtime.hasPendingThreadWork
+        !ready.isEmpty || !arrivals.isEmpty || timers.first.map { $0.isCancelled || $0.when! != .infinity } == true
+            || runtime.hasPendingThreadWork
     }
 
     /// CPython: `_run_once`, steps 1 to 4, then the snapshot of step 5.
@@ -124,23 +157,57 @@ public final class EventLoop: PyObject {
     public func beginIteration() throws {
         iteration += 1
         purgeCancelledTimers()
+        takeArrivals()
         if ready.isEmpty && !stopping {
-            runtime.releaseGIL()  // select(): other threads run while the main thread waits
-            if ready.isEmpty, let first = timers.first {
-                runtime.clock = max(runtime.clock, first.when!)
-            } else if ready.isEmpty && timers.isEmpty {
-                throw SimulationError.deadlock
-            }
+            try select()
         } else {
-            runtime.releaseGIL()
+            runtime.runWaitingThreads()  // select(0): threads waiting for the GIL get it
         }
-        let end = time + 1e-9  // clock resolution
-        while let t = timers.first, t.when! < end {
+        // Step 4: `end_time = self.time() + self._clock_resolution`; a timer is due unless
+        // `when >= end_time` (so a NaN deadline is due).
+        let end = Runtime.tick(after: runtime.readClock())
+        while let t = timers.first, !(t.when! >= end) {
             let h = timers.pop()
             h.isScheduled = false
             ready.append(h)
         }
         remainingInIteration = ready.count
+    }
+
+    /// CPython's one day, `base_events.MAXIMUM_SELECT_TIMEOUT`.
+    static let maximumSelectTimeout = 24.0 * 3600
+
+    /// Step 3 with nothing ready: the main thread waits in `selector.select(timeout)`, giving up the
+    /// GIL, until the first timer is due (rule 2 of `VirtualClock.swift`).
+    private func select() throws {
+        let now = runtime.readClock()
+        var timerWake: Double?
+        if let when = timers.first?.when {
+            let wait = when - now
+            // EpollSelector.select: `math.ceil(timeout * 1e3)`, before any waiting.
+            if wait.isNaN { throw runtime.error(.ValueError, "cannot convert float NaN to integer") }
+            if wait == .infinity {
+                timerWake = nil
+            } else if wait > EventLoop.maximumSelectTimeout {
+                timerWake = when
+            } else {
+                timerWake = wait > 0 ? max(now + (wait * 1e3).rounded(.up) * 1e-3, when) : now
+            }
+        }
+        // While the main thread waits, the threads that want the GIL run, in time order, until the
+        // selector returns: at once for a thread's call_soon_threadsafe, else at the first arrival
+        // or when the first timer is due.
+        while ready.isEmpty {
+            let wake = [timerWake, arrivals.first?.time].compactMap { $0 }.min()
+            if let e = runtime.nextThreadEventTime, e <= wake ?? .infinity {
+                runtime.runThreadEvents(until: e)
+                continue
+            }
+            guard let wake else { throw SimulationError.deadlock }
+            runtime.advanceClock(to: wake)
+            takeArrivals()
+            return
+        }
     }
 
     private func purgeCancelledTimers() {
@@ -184,20 +251,28 @@ public final class EventLoop: PyObject {
         isRunning = true
         let savedLoop = runtime.runningLoop
         runtime.runningLoop = self
+        ownerThread = runtime.currentThread
         defer {
             isRunning = false
             runtime.runningLoop = savedLoop
+            ownerThread = nil
         }
         return try body()
     }
 
-    /// Runs loop iterations while handles are ready (timers wait for virtual time to be advanced),
-    /// at most `limit` iterations. Returns the number of iterations run.
+    /// Runs loop iterations while handles are ready (timers, and threads busy until a later time,
+    /// wait for virtual time to be advanced), at most `limit` iterations. Returns the number of
+    /// iterations run.
     @discardableResult
     public func drainReady(limit: Int = 100_000) throws -> Int {
         try whileRunning {
             var n = 0
-            while (remainingInIteration > 0 || !ready.isEmpty || runtime.hasPendingThreadWork) && n < limit {
+            while n < limit {
+                if remainingInIteration == 0 && ready.isEmpty {
+                    runtime.runWaitingThreads()
+                    takeArrivals()
+                    if ready.isEmpty { break }
+                }
                 try runOnce()
                 n += 1
             }
@@ -213,7 +288,7 @@ public final class EventLoop: PyObject {
             while ran.count < count {
                 if remainingInIteration == 0 {
                     guard hasWork else { break }
-                    try beginIteration()
+                    do { try beginIteration() } catch SimulationError.deadlock { break }
                     if remainingInIteration == 0 { continue }
                 }
                 if let h = try runNextHandle() { ran.append(h) }
@@ -228,10 +303,12 @@ public final class EventLoop: PyObject {
         isRunning = true
         let savedLoop = runtime.runningLoop
         runtime.runningLoop = self
+        ownerThread = runtime.currentThread
         defer {
             stopping = false
             isRunning = false
             runtime.runningLoop = savedLoop
+            ownerThread = nil
         }
         while true {
             try runOnce()
@@ -269,8 +346,9 @@ public final class EventLoop: PyObject {
         guard !isClosed else { return }
         isClosed = true
         ready.removeAll()
+        arrivals.removeAll()
         timers.rebuild([])
-        defaultExecutor?.shutdown()
+        try? defaultExecutor?.shutdown(wait: false)  // base_events.BaseEventLoop.close
     }
 
     // MARK: current task
@@ -303,24 +381,39 @@ public final class EventLoop: PyObject {
     }
 
     /// `loop.run_in_executor(executor, fn)`: no context propagation — `fn` runs in the worker's
-    /// own context. The result reaches the returned future through `call_soon_threadsafe`, whose
-    /// handle copies the *worker's* context.
+    /// own context. The result reaches the returned future through `call_soon_threadsafe`
+    /// (`_chain_future`): from the worker when the job ends, with a handle that copies the
+    /// *worker's* context; but a job a new worker ran to its end inside `submit` has finished
+    /// before `wrap_future` adds its callback, which then runs at once in the submitting thread.
     public func runInExecutor(_ ex: ThreadPoolExecutor?, label: String, _ fn: @escaping (Runtime) throws -> Value) throws -> Future {
         let fut = createFuture()
+        var inSubmit = true
+        var doneInSubmit: Result<Value, PyException>?
         try (ex ?? executor()).submit { [unowned self] rt in
+            // A job that runs an event loop that can never finish throws the deadlock on: the
+            // worker then waits for ever, and so does the future.
             let outcome: Result<Value, PyException>
-            do { outcome = .success(try fn(rt)) } catch let e as PyException { outcome = .failure(e) } catch {
-                preconditionFailure("non-Python error in an executor job: \(error)")
-            }
-            self.callSoon("_chain_future.<locals>._call_set_state()") {
-                guard !fut.isCancelled else { return }
-                switch outcome {
-                case .success(let v): try fut.setResult(v)
-                case .failure(let e): try fut.setException(e)
-                }
+            do { outcome = .success(try fn(rt)) } catch let e as PyException { outcome = .failure(e) }
+            if inSubmit && !rt.currentThread.hasBlocked {
+                doneInSubmit = outcome
+            } else {
+                self.setState(fut, outcome)
             }
         }
+        inSubmit = false
+        if let outcome = doneInSubmit { setState(fut, outcome) }
         return fut
+    }
+
+    /// `_chain_future`'s `dest_loop.call_soon_threadsafe(_set_state, destination, source)`.
+    private func setState(_ fut: Future, _ outcome: Result<Value, PyException>) {
+        callSoon("_chain_future.<locals>._set_state()") {
+            guard !fut.isCancelled else { return }
+            switch outcome {
+            case .success(let v): try fut.setResult(v)
+            case .failure(let e): try fut.setException(e)
+            }
+        }
     }
 }
 
@@ -331,15 +424,9 @@ public enum SimulationError: Error, Equatable {
 }
 
 extension Runtime {
-    var hasPendingThreadWork: Bool {
-        !startedThreads.isEmpty || executors.contains { $0.hasPendingJobs }
-    }
-
     /// What asyncio's default exception handler logs (the traceback is the language's to add).
     func defaultLoopErrorReport(_ err: LoopError) {
-        var lines = [err.message]
-        if let h = err.handle, let r = try? h.repr() { lines.append("handle: \(r)") }
-        if let f = err.future, let r = try? f.repr() { lines.append("future: \(r)") }
+        var lines = [err.message] + err.detailLines()
         if let e = err.exception { lines.append(e.summaryLine()) }
         write(lines.joined(separator: "\n") + "\n", true)
     }

@@ -71,10 +71,11 @@ public class Future: PyObject {
         scheduleCallbacks()
     }
 
-    /// `fut.cancel(msg)`: false when already done.
+    /// `fut.cancel(msg)` for the host (the REPL abandoning a statement): false when already done,
+    /// and false when the chain of waiters would end in `RecursionError` (see `cancelChecked`).
     @discardableResult
-    public func cancel(message: Value? = nil) -> Bool {
-        cancelFuture(message: message)
+    public final func cancel(message: Value? = nil) -> Bool {
+        (try? cancelChecked(message: message)) ?? false
     }
 
     /// `Future.cancel` itself, which `Task.cancel` bypasses with `super().cancel()`.
@@ -149,8 +150,22 @@ public class Future: PyObject {
         return info
     }
 
+    /// CPython: `_future_repr`, under `reprlib.recursive_repr` (`f.set_result(f)` shows `result=...`).
     override public func repr() throws -> String {
-        "<Future " + (try reprInfo().joined(separator: " ")) + ">"
+        try runtime.guardingRepr(of: self) { "<\(reprClassName) " + (try reprInfo().joined(separator: " ")) + ">" }
+    }
+
+    /// `future.__class__.__name__` in the repr.
+    var reprClassName: String { "Future" }
+}
+
+extension Runtime {
+    /// `reprlib.recursive_repr()`: `body` unless `object`'s repr is already being made, else `...`.
+    func guardingRepr(of object: PyObject, _ body: () throws -> String) rethrows -> String {
+        let key = ObjectIdentifier(object)
+        guard reprsInProgress.insert(key).inserted else { return "..." }
+        defer { reprsInProgress.remove(key) }
+        return try body()
     }
 }
 

@@ -13,15 +13,9 @@ public final class GatheringFuture: Future {
         super.init(loop: loop)
     }
 
-    /// Cancelling the gather cancels the children that are not done.
-    @discardableResult
-    override public func cancel(message: Value? = nil) -> Bool {
-        if isDone { return false }
-        var ret = false
-        for c in children where c.cancel(message: message) { ret = true }
-        if ret { cancelRequested = true }
-        return ret
-    }
+    override var reprClassName: String { "_GatheringFuture" }
+
+    // Cancelling the gather cancels the children that are not done: see `Cancellation.swift`.
 }
 
 extension EventLoop {
@@ -67,10 +61,15 @@ extension EventLoop {
                 try outer.setResult(.object(PyList(runtime: self.runtime, results)))
             }
         }
+        // CPython 3.12+ (Lib/asyncio/tasks.py gather): children already done run the callback
+        // right away, after the outer future exists, so a gather of finished tasks is itself
+        // finished before it is awaited (no trip through the ready queue).
         var seen = Set<ObjectIdentifier>()
+        var alreadyDone: [Future] = []
         for c in children where seen.insert(ObjectIdentifier(c)).inserted {
-            c.addDoneCallback("gather.<locals>._done_callback()", doneCallback)
+            if c.isDone { alreadyDone.append(c) } else { c.addDoneCallback("gather.<locals>._done_callback()", doneCallback) }
         }
+        for c in alreadyDone { try? doneCallback(c) }
         return outer
     }
 }

@@ -84,11 +84,27 @@ public struct LoopError {
     public var exception: PyException?
     public var handle: Handle?
     public var future: Future?
+    public var task: Task?
+    /// Other keys of the context dict with the repr of their value.
+    public var extra: [(key: String, repr: String)]
 
-    public init(message: String, exception: PyException? = nil, handle: Handle? = nil, future: Future? = nil) {
+    public init(message: String, exception: PyException? = nil, handle: Handle? = nil, future: Future? = nil,
+                task: Task? = nil, extra: [(key: String, repr: String)] = []) {
         self.message = message
         self.exception = exception
         self.handle = handle
         self.future = future
+        self.task = task
+        self.extra = extra
+    }
+
+    /// `key: repr(value)` for every key but `message` and `exception`, sorted by key, as
+    /// `BaseEventLoop.default_exception_handler` logs them.
+    public func detailLines() -> [String] {
+        var lines = extra
+        if let h = handle, let r = try? h.repr() { lines.append(("handle", r)) }
+        if let f = future, let r = try? f.repr() { lines.append(("future", r)) }
+        if let t = task, let r = try? t.repr() { lines.append(("task", r)) }
+        return lines.sorted { $0.key < $1.key }.map { "\($0.key): \($0.repr)" }
     }
 }

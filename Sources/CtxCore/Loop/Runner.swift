@@ -55,12 +55,12 @@ public final class Runner: PyObject {
     private func cancelAllTasks(_ loop: EventLoop) throws {
         let toCancel = loop.pendingTasks
         guard !toCancel.isEmpty else { return }
-        for t in toCancel { t.cancel() }
+        for t in toCancel { _ = try t.cancelChecked() }
         try loop.runUntilComplete(loop.gather(toCancel, returnExceptions: true))
         for t in toCancel where !t.isCancelled {
             if let e = try t.exception() {
                 loop.callExceptionHandler(
-                    LoopError(message: "unhandled exception during asyncio.run() shutdown", exception: e, future: t))
+                    LoopError(message: "unhandled exception during asyncio.run() shutdown", exception: e, task: t))
             }
         }
     }
@@ -74,7 +74,7 @@ public final class Runner: PyObject {
                 guard let ex = loop.defaultExecutor else { return .returned(.none) }
                 let fut = loop.createFuture()
                 let thread = rt.makeThread(name: nil) { rt in
-                    ex.shutdown()
+                    try ex.shutdown()
                     loop.callSoon("futures._set_result_unless_cancelled()") {
                         if !fut.isCancelled { try fut.setResult(.none) }
                     }
@@ -94,12 +94,18 @@ extension Runtime {
         if runningLoop != nil {
             throw error(.RuntimeError, "asyncio.run() cannot be called from a running event loop")
         }
+        // `with Runner() as runner: return runner.run(main)`: an exception from `close()` in
+        // `__exit__` replaces the one that was propagating. A deadlock stays the story (CPython
+        // would still be waiting), whatever the clean-up runs into.
         let runner = Runner(runtime: self)
         let result: Value
         do {
             result = try runner.run(coro)
-        } catch {
+        } catch SimulationError.deadlock {
             try? runner.close()
+            throw SimulationError.deadlock
+        } catch {
+            try runner.close()
             throw error
         }
         try runner.close()

@@ -11,7 +11,7 @@ public final class Task: Future {
     var mustCancel = false
     /// The future the task is suspended on.
     public private(set) var waitingOn: Future?
-    public private(set) var cancelRequests = 0
+    public internal(set) var cancelRequests = 0
     /// When the task was created, in loop iterations (for the tree: "new", "running").
     public private(set) var isRunning = false
 
@@ -32,15 +32,11 @@ public final class Task: Future {
 
     public func setName(_ n: String) { name = n }
 
-    /// `task.cancel(msg)`.
-    @discardableResult
-    override public func cancel(message: Value? = nil) -> Bool {
-        if isDone { return false }
-        cancelRequests += 1
-        if let w = waitingOn, w.cancel(message: message) { return true }
+    /// `task.cancel(msg)` counts the request and cancels the future the task waits on; when there
+    /// is none (or it refuses), the next step throws CancelledError in (see `Cancellation.swift`).
+    func requestCancelAtNextStep(_ message: Value?) {
         mustCancel = true
         cancelMessage = message
-        return true
     }
 
     /// `task.uncancel()`.
@@ -105,7 +101,7 @@ public final class Task: Future {
             }
             f.addDoneCallback("Task.task_wakeup()", context: context) { [unowned self] in try self.wakeup($0) }
             waitingOn = f
-            if mustCancel, f.cancel(message: cancelMessage) { mustCancel = false }
+            if mustCancel, try f.cancelChecked(message: cancelMessage) { mustCancel = false }
         }
     }
 
@@ -120,8 +116,13 @@ public final class Task: Future {
         try step(nil)
     }
 
-    /// CPython: `_task_repr_info`.
+    /// CPython: `_task_repr_info`, under `reprlib.recursive_repr` (`...` for a task whose repr is
+    /// already being made: two tasks awaiting each other).
     override public func repr() throws -> String {
+        try runtime.guardingRepr(of: self) { try taskRepr() }
+    }
+
+    private func taskRepr() throws -> String {
         var info = try reprInfo()
         if cancelRequests > 0 && !isDone { info[0] = "cancelling" }
         info.insert("name=\(StringRepr.repr(name))", at: 1)

@@ -4,9 +4,34 @@
 /// inside a fresh empty `Context()` (3.14 `Thread.start` with `sys.flags.thread_inherit_context`
 /// false); the main thread's base context is created lazily, as in CPython.
 ///
-/// Determinism: threads never preempt each other. A started thread's target runs at the next
-/// point where CPython's main thread would give up the GIL: `join()`, the event loop's `select`
-/// step (see `EventLoop.runOnce`), and the end of the program. Started threads run in start order.
+/// ## When a thread runs, relative to the thread that started or fed it
+///
+/// Threads never preempt each other; these rules place each thread's code where CPython 3.13's GIL
+/// puts it (each checked with real programs on 3.13: conformance 116 and 117, ThreadTests):
+///
+/// * **A new thread runs inside `start()`.** CPython's `Thread.start()` waits until the new thread
+///   has signalled that it started; the new thread keeps the GIL and goes on into its target until
+///   it blocks or its 5 ms switch interval passes. So a short target has already run when
+///   `start()` returns (`t.start(); print(log)` shows it).
+/// * **So does a new executor worker, inside `submit`.** `ThreadPoolExecutor.submit` queues the job
+///   and, with no idle worker and fewer than `max_workers`, starts a worker, which takes the job at
+///   once: `loop.run_in_executor(ex, job)` has run `job` when it returns, while the submitting task
+///   is still inside its step and its Context (`run_in_executor(ex, ctx.run, f)` with the task's
+///   own context raises "cannot enter context: ... is already entered").
+/// * **Threads already waiting for the GIL go first.** An idle worker woken by an earlier `submit`
+///   gets the GIL before a thread being started, and takes every queued job while it holds it.
+/// * **An idle worker given a job runs at the submitter's next GIL release**: the event loop's
+///   select (also with a zero timeout), `join()`, `time.sleep()`, a `start()`, the end of the
+///   program. (In CPython the woken worker races for the GIL: on 3.13, 14 runs of 20 had run the
+///   job after one `await asyncio.sleep(0)`, 6 had not; ctxlab takes the more frequent outcome.)
+/// * **A thread cannot be suspended midway**: its target (or job) runs to its end once it starts.
+///   Where CPython would block it (`time.sleep`, `join`) and let other threads go on, ctxlab gives
+///   the thread its own timeline instead (see `ThreadScheduler.swift`): its clock starts at the
+///   moment it got the GIL and moves with its own sleeps, the clock of the thread that let it run
+///   does not; `join()` moves the joiner's clock to the thread's end; what it hands to an event
+///   loop (`call_soon_threadsafe`, a job's result) reaches the loop at the thread's time; a worker
+///   busy until time X takes its next queued job at X. What such a thread prints after it blocked
+///   still comes before what its starter prints after `start()` (CPython prints it later).
 public final class PyThread: PyObject {
     public enum State { case initial, started, running, finished }
 
@@ -25,6 +50,12 @@ public final class PyThread: PyObject {
     let target: ((Runtime) throws -> Void)?
     let requestedContext: Context?
     public var daemon = false
+    /// The clock on this thread's timeline when its target ended (what `join()` waits for).
+    public internal(set) var finishedAt: Double?
+    /// This thread's clock while another thread runs on its own timeline.
+    var pausedAt: Double?
+    /// Whether this thread blocked (slept, joined) since it last got the GIL.
+    var hasBlocked = false
 
     init(runtime: Runtime, name: String, target: ((Runtime) throws -> Void)?, context: Context? = nil) {
         self.name = name
@@ -56,46 +87,48 @@ extension Runtime {
     }
 
     /// `thread.start()`: the context is chosen now (3.14: `Context()` unless one was given); the
-    /// target runs at the next GIL release point.
+    /// threads already waiting for the GIL run, then the new thread runs its target to its end.
     public func start(_ t: PyThread) throws {
         guard t.state == .initial else { throw error(.RuntimeError, "threads can only be started once") }
         t.runContext = t.requestedContext ?? Context(runtime: self, vars: [:], origin: nil, provenance: "thread \(t.name)")
         t.state = .started
-        startedThreads.append(t)
-    }
-
-    /// `thread.join()`: gives up the GIL until the thread has finished.
-    public func join(_ t: PyThread) throws {
-        if t === currentThread { throw error(.RuntimeError, "cannot join current thread") }
-        if t.state == .initial { throw error(.RuntimeError, "cannot join thread before it is started") }
-        releaseGIL()
-    }
-
-    /// Runs every started thread to completion, in start order (CPython: the main thread blocks
-    /// and the others run). Executor jobs run here too.
-    public func releaseGIL() {
-        while !startedThreads.isEmpty || executors.contains(where: { $0.hasPendingJobs }) {
-            if !startedThreads.isEmpty {
-                let t = startedThreads.removeFirst()
-                runThread(t)
-            }
-            for ex in executors where ex.hasPendingJobs { ex.runPendingJobs() }
-        }
-    }
-
-    private func runThread(_ t: PyThread) {
-        t.state = .running
-        inThread(t) {
+        runWaitingThreads()
+        runOnItsTimeline(t) {
+            t.state = .running
             do {
                 try t.runContext!.run(self) { try t.target?(self) }
             } catch let e as PyException {
                 t.failure = e
                 onThreadException(t, e)
             } catch {
-                preconditionFailure("non-Python error escaped a thread: \(error)")
+                // SimulationError.deadlock: the target waits for something that never happens
+                // (an event loop of its own that can never finish). The thread never ends.
+                t.finishedAt = .infinity
+                return
             }
+            t.state = .finished
+            t.finishedAt = clock
         }
-        t.state = .finished
+    }
+
+    /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
+    /// the thread's end. Joining a thread that never ends is a deadlock.
+    public func join(_ t: PyThread) throws {
+        if t === currentThread { throw error(.RuntimeError, "cannot join current thread") }
+        if t.state == .initial { throw error(.RuntimeError, "cannot join thread before it is started") }
+        let end = t.finishedAt ?? clock
+        if end == .infinity { throw SimulationError.deadlock }
+        block(until: end)
+    }
+
+    /// `thread.is_alive()`: started and, on the asking thread's timeline, not yet at its end (a
+    /// thread that sleeps has run to its end at once in ctxlab, but is alive until then).
+    public func isAlive(_ t: PyThread) -> Bool {
+        switch t.state {
+        case .initial: return false
+        case .started, .running: return true
+        case .finished: return (t.finishedAt ?? -.infinity) > clock
+        }
     }
 
     /// Runs `body` as thread `t`: its own current context and thread-local storage.

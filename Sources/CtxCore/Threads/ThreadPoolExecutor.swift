@@ -1,18 +1,33 @@
-/// A simulated `concurrent.futures.ThreadPoolExecutor`.
+import DequeModule
+
+/// A simulated `concurrent.futures.ThreadPoolExecutor` (CPython: Lib/concurrent/futures/thread.py).
 ///
 /// Workers are `PyThread`s that keep their context for their whole life: a value set by one job is
 /// seen by the next job on the same worker (CPython: no propagation into executors).
 ///
-/// Determinism: jobs run at GIL release points (see `PyThread`) in submission order. As in
-/// CPython's `_adjust_thread_count`, a job submitted while a worker is idle goes to the worker idle
-/// the longest; otherwise a new worker starts while fewer than `maxWorkers` exist; otherwise the
-/// job waits for the worker that frees first.
+/// The state is CPython's: a FIFO work queue, the `_idle_semaphore`, and the workers blocked in
+/// `work_queue.get(block=True)` in the order they started waiting (the queue's condition wakes the
+/// first). `submit` puts the job in the queue (waking the first waiting worker), then
+/// `_adjust_thread_count`: an idle worker available (the semaphore) means no new thread; otherwise,
+/// below `max_workers`, a new worker starts and, like every new thread, runs at once (see
+/// `PyThread`). A worker that gets the GIL takes queued jobs one after another (`get_nowait`)
+/// until the queue is empty, then releases the semaphore and waits again; a worker woken for a job
+/// someone else already took waits again without releasing it. A job that blocks (sleeps) ends on
+/// the worker's own timeline, and the worker's next look at the queue is a thread event at that
+/// time (see `ThreadScheduler.swift`).
 public final class ThreadPoolExecutor: PyObject {
     public let maxWorkers: Int
     public let namePrefix: String
     public private(set) var workers: [PyThread] = []
-    private var idle: [PyThread] = []
-    private var jobs: [(worker: PyThread?, run: (Runtime) -> Void)] = []
+    private var queue = Deque<(Runtime) throws -> Void>()
+    /// `_idle_semaphore`'s value.
+    private var idleSemaphore = 0
+    /// Workers in `work_queue.get(block=True)`, in the order they began to wait.
+    private var waiting: [PyThread] = []
+    /// Workers with a thread event pending (woken, or busy until the end of a job that blocked).
+    private var scheduled = Set<ObjectIdentifier>()
+    /// Workers whose job waits for ever (it ran an event loop that can never finish).
+    private var stuck = Set<ObjectIdentifier>()
     public private(set) var isShutdown = false
     unowned let runtime: Runtime
 
@@ -21,47 +36,103 @@ public final class ThreadPoolExecutor: PyObject {
         self.namePrefix = namePrefix
         self.runtime = runtime
         super.init(runtime: runtime)
-        runtime.executors.append(self)
     }
 
     override public var typeName: String { "concurrent.futures.thread.ThreadPoolExecutor" }
 
-    var hasPendingJobs: Bool { !jobs.isEmpty }
+    /// Queued jobs or workers still to run.
+    var hasPendingJobs: Bool { !queue.isEmpty || !scheduled.isEmpty }
 
-    /// Queues `job`; it runs in a worker thread, inside that worker's own context.
-    public func submit(_ job: @escaping (Runtime) -> Void) throws {
+    /// `executor.submit(fn)`: `job` runs in a worker thread, inside that worker's own context.
+    public func submit(_ job: @escaping (Runtime) throws -> Void) throws {
         if isShutdown { throw runtime.error(.RuntimeError, "cannot schedule new futures after shutdown") }
-        var worker: PyThread?
-        if !idle.isEmpty {
-            worker = idle.removeFirst()
-        } else if workers.count < maxWorkers {
-            let t = PyThread(
-                runtime: runtime, name: "\(namePrefix)_\(workers.count)", target: nil)
-            t.runContext = Context(runtime: runtime, vars: [:], origin: nil, provenance: "thread \(t.name)")
-            t.state = .running
-            runtime.register(t)
-            workers.append(t)
-            worker = t
+        queue.append(job)
+        if !waiting.isEmpty {
+            // `not_empty.notify()`: the first waiter wakes and wants the GIL now.
+            let w = waiting.removeFirst()
+            schedule(w, at: runtime.clock, afterJob: false)
         }
-        jobs.append((worker, job))
+        adjustThreadCount()
     }
 
-    func runPendingJobs() {
-        while !jobs.isEmpty {
-            let (assigned, job) = jobs.removeFirst()
-            let worker = assigned ?? (idle.isEmpty ? workers[0] : idle.removeFirst())
-            runtime.inThread(worker) {
-                // The worker's context stays entered for the thread's whole life (3.14 Thread.run).
-                _ = try? worker.runContext!.run(runtime) { job(runtime) }
+    /// CPython: `_adjust_thread_count`.
+    private func adjustThreadCount() {
+        if idleSemaphore > 0 {
+            idleSemaphore -= 1
+            return
+        }
+        guard workers.count < maxWorkers else { return }
+        let t = PyThread(runtime: runtime, name: "\(namePrefix)_\(workers.count)", target: nil)
+        t.runContext = Context(runtime: runtime, vars: [:], origin: nil, provenance: "thread \(t.name)")
+        t.state = .running
+        runtime.register(t)
+        workers.append(t)
+        // Thread.start(): the threads already waiting for the GIL go first, then the new worker.
+        runtime.runWaitingThreads()
+        run(t, afterJob: true)
+    }
+
+    private func schedule(_ w: PyThread, at time: Double, afterJob: Bool) {
+        scheduled.insert(ObjectIdentifier(w))
+        runtime.addThreadEvent(at: time) { [unowned self] in
+            self.scheduled.remove(ObjectIdentifier(w))
+            self.run(w, afterJob: afterJob)
+        }
+    }
+
+    /// Worker `w` has the GIL: CPython's `_worker` loop from `get_nowait()` (`afterJob`) or from a
+    /// wake-up inside `get(block=True)`.
+    private func run(_ w: PyThread, afterJob: Bool) {
+        var lookedAfterJob = afterJob
+        while true {
+            guard let job = queue.popFirst() else {
+                if lookedAfterJob { idleSemaphore += 1 }
+                if isShutdown { w.state = .finished } else { waiting.append(w) }
+                return
             }
-            idle.append(worker)
+            var end = runtime.clock
+            var blocked = false
+            var forever = false
+            runtime.runOnItsTimeline(w) {
+                // The worker's context stays entered for the thread's whole life (3.14 Thread.run).
+                do {
+                    try w.runContext!.run(runtime) { try job(runtime) }
+                } catch SimulationError.deadlock {
+                    forever = true
+                } catch {
+                    // A job's own exceptions go to its future (run_in_executor catches them).
+                }
+                end = runtime.clock
+                blocked = w.hasBlocked
+            }
+            lookedAfterJob = true
+            if forever {
+                stuck.insert(ObjectIdentifier(w))
+                w.finishedAt = .infinity
+                return
+            }
+            if blocked {
+                schedule(w, at: end, afterJob: true)
+                return
+            }
         }
     }
 
-    /// `executor.shutdown(wait=True)`: runs what is queued, then stops the workers.
-    public func shutdown() {
-        runPendingJobs()
+    /// `executor.shutdown(wait=True)`: no new jobs; with `wait`, the caller blocks while the
+    /// workers take what is queued (time passes as they do, and other threads run meanwhile).
+    /// Without it the queued jobs still run, when the caller next gives up the GIL (at the latest
+    /// at the end of the program, which joins the workers).
+    /// Joining a worker whose job waits for ever is a deadlock.
+    public func shutdown(wait: Bool = true) throws {
         isShutdown = true
-        for w in workers { w.state = .finished }
+        waiting.removeAll()
+        if wait {
+            runtime.currentThread.hasBlocked = true  // joins the workers
+            runtime.runThreadEvents(until: .infinity) { [unowned self] in !self.hasPendingJobs }
+            if !stuck.isEmpty { throw SimulationError.deadlock }
+        }
+        if !hasPendingJobs {
+            for w in workers where !stuck.contains(ObjectIdentifier(w)) { w.state = .finished }
+        }
     }
 }

@@ -13,7 +13,7 @@ extension Interpreter {
         case "cancel":
             return m { a in
                 try a.check(maxPositional: 1, keywords: ["msg"])
-                return .bool(f.cancel(message: a.get(0, "msg")))
+                return .bool(try f.cancelChecked(message: a.get(0, "msg")))
             }
         case "set_result": return m { a in try a.exactly(1); try f.setResult(a.args[0]); return .none }
         case "set_exception":
@@ -64,7 +64,7 @@ extension Interpreter {
         case "cancel":
             return m { a in
                 try a.check(maxPositional: 1, keywords: ["msg"])
-                return .bool(t.cancel(message: a.get(0, "msg")))
+                return .bool(try t.cancelChecked(message: a.get(0, "msg")))
             }
         default: return nil
         }
@@ -104,7 +104,7 @@ extension Interpreter {
             return .object(try make(label, ctx) { [unowned self] in _ = try self.call(fn, rest) })
         }
         switch name {
-        case "time": return m { _ in .float(loop.time) }
+        case "time": return m { _ in .float(loop.readTime()) }
         case "call_soon", "call_soon_threadsafe":
             return m { a in try schedule(a, first: 0) { loop.callSoon($0, context: $1, $2) } }
         case "call_later":
@@ -138,6 +138,12 @@ extension Interpreter {
                     try self.call(fn, rest)
                 })
             }
+        case "call_exception_handler":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                loop.callExceptionHandler(try self.loopError(a.args[0]))
+                return .none
+            }
         case "is_running": return m { _ in .bool(loop.isRunning) }
         case "is_closed": return m { _ in .bool(loop.isClosed) }
         case "get_debug": return m { _ in .bool(false) }
@@ -152,6 +158,26 @@ extension Interpreter {
         case "run_forever": return m { _ in try loop.runForever(); return .none }
         default: return nil
         }
+    }
+
+    /// The context dict of `loop.call_exception_handler(context)`.
+    func loopError(_ v: Value) throws -> LoopError {
+        guard let d = v.asObject as? PyDict else {
+            throw rt.error(.TypeError, "'\(typeName(v))' object is not subscriptable")
+        }
+        var err = LoopError(message: "")
+        for (k, value) in d.storage {
+            let key = try str(k.value)
+            switch (key, value.asObject) {
+            case ("message", _): err.message = try str(value)
+            case ("exception", let e as PyException): err.exception = e
+            case ("handle", let h as Handle): err.handle = h
+            case ("task", let t as Task): err.task = t
+            case ("future", let f as Future): err.future = f
+            default: err.extra.append((key, try repr(value)))
+            }
+        }
+        return err
     }
 
     func handleAttribute(_ h: Handle, _ name: String) -> Value? {

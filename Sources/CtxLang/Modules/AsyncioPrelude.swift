@@ -33,7 +33,7 @@ class Timeout:
         return self._when
 
     def reschedule(self, when):
-        if self._state != 'entered':
+        if self._state != 'active':
             if self._state == 'created':
                 raise RuntimeError('Timeout has not been entered')
             raise RuntimeError(f'Cannot change state of {self._state} Timeout')
@@ -53,10 +53,11 @@ class Timeout:
         return self._state in ('expiring', 'expired')
 
     def __repr__(self):
-        info = [self._state]
-        if self._state == 'entered':
-            info.append(f'when={self._when}')
-        return f"<Timeout [{' '.join(info)}]>"
+        info = ['']
+        if self._state == 'active':
+            when = round(self._when, 3) if self._when is not None else None
+            info.append(f'when={when}')
+        return f"<Timeout [{self._state}]{' '.join(info)}>"
 
     async def __aenter__(self):
         if self._state != 'created':
@@ -64,7 +65,7 @@ class Timeout:
         task = current_task()
         if task is None:
             raise RuntimeError('Timeout should be used inside a task')
-        self._state = 'entered'
+        self._state = 'active'
         self._task = task
         self._cancelling = task.cancelling()
         self.reschedule(self._when)
@@ -79,14 +80,29 @@ class Timeout:
             if self._task.uncancel() <= self._cancelling and exc_type is not None:
                 if issubclass(exc_type, CancelledError):
                     raise TimeoutError from exc_val
-        elif self._state == 'entered':
-            self._state = 'exited'
+                elif exc_val is not None:
+                    self._insert_timeout_error(exc_val)
+                    if isinstance(exc_val, ExceptionGroup):
+                        for exc in exc_val.exceptions:
+                            self._insert_timeout_error(exc)
+        elif self._state == 'active':
+            self._state = 'finished'
         return None
 
     def _on_timeout(self):
         self._task.cancel()
         self._state = 'expiring'
         self._timeout_handler = None
+
+    @staticmethod
+    def _insert_timeout_error(exc_val):
+        while exc_val.__context__ is not None:
+            if isinstance(exc_val.__context__, CancelledError):
+                te = TimeoutError()
+                te.__context__ = te.__cause__ = exc_val.__context__
+                exc_val.__context__ = te
+                break
+            exc_val = exc_val.__context__
 
 
 def timeout(delay):
@@ -527,6 +543,11 @@ class TaskGroup:
         if et is not None and not issubclass(et, CancelledError):
             self._errors.append(exc)
         if self._errors:
+            # gh-116720 (3.13): a parent cancelled from outside the group is un-cancelled and
+            # re-cancelled, so the count stays and the task still ends cancelled.
+            if self._parent_task.cancelling():
+                self._parent_task.uncancel()
+                self._parent_task.cancel()
             errors = self._errors
             self._errors = None
             raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
@@ -571,6 +592,12 @@ class TaskGroup:
         if self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
         if self._parent_task.done():
+            self._loop.call_exception_handler({
+                'message': f'Task {task!r} has errored out but its parent '
+                           f'task {self._parent_task} is already completed',
+                'exception': exc,
+                'task': task,
+            })
             return
         if not self._aborting and not self._parent_cancel_requested:
             self._abort()

@@ -29,7 +29,13 @@ extension Interpreter {
         let owner = Value.object(ex)
         switch name {
         case "__enter__": return method(name, of: owner) { _ in owner }
-        case "__exit__", "shutdown": return method(name, of: owner) { _ in ex.shutdown(); return .none }
+        case "__exit__": return method(name, of: owner) { _ in try ex.shutdown(); return .none }
+        case "shutdown":
+            return method(name, of: owner) { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: ["wait", "cancel_futures"])
+                try ex.shutdown(wait: try a.get(0, "wait").map { try self.truthy($0) } ?? true)
+                return .none
+            }
         case "_max_workers": return .int(ex.maxWorkers)
         default: return nil
         }

@@ -117,16 +117,16 @@ extension Interpreter {
         for name in ["monotonic", "perf_counter"] {
             m.namespace[name] = function(name) { [unowned self] a in
                 try a.exactly(0)
-                return .float(self.rt.clock)
+                return .float(self.rt.readClock())  // a read ticks the virtual clock (VirtualClock.swift)
             }
         }
         m.namespace["time"] = function("time") { [unowned self] a in
             try a.exactly(0)
-            return .float(1_767_225_600 + self.rt.clock)  // 2026-01-01 plus the virtual clock
+            return .float(1_767_225_600 + self.rt.readClock())  // 2026-01-01 plus the virtual clock
         }
         m.namespace["sleep"] = function("sleep") { [unowned self] a in
             try a.exactly(1)
-            self.rt.sleep(try self.expectFloat(a.args[0]))
+            try self.rt.timeSleep(try self.expectFloat(a.args[0]))  // CPython's checks: nan, inf, negative
             return .none
         }
         return m

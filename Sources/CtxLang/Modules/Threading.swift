@@ -16,7 +16,7 @@ extension Interpreter {
         }
         m.namespace["get_ident"] = function("get_ident") { [unowned self] _ in .int(self.rt.currentThread.address) }
         m.namespace["active_count"] = function("active_count") { [unowned self] _ in
-            .int(self.rt.threads.filter { $0.state == .running || $0.state == .started }.count)
+            .int(self.rt.threads.filter { self.rt.isAlive($0) }.count)
         }
         return m
     }
@@ -48,7 +48,7 @@ extension Interpreter {
         case "ident", "native_id": return t.state == .initial ? Value.none : .int(t.address)
         case "start": return method(name, of: owner) { [unowned self] _ in try self.rt.start(t); return .none }
         case "join": return method(name, of: owner) { [unowned self] _ in try self.rt.join(t); return .none }
-        case "is_alive": return method(name, of: owner) { _ in .bool(t.state == .started || t.state == .running) }
+        case "is_alive": return method(name, of: owner) { [unowned self] _ in .bool(self.rt.isAlive(t)) }
         case "run": return method(name, of: owner) { _ in .none }
         default: return nil
         }
