@@ -50,14 +50,7 @@ struct Replay: ParsableCommand {
     @OptionGroup var playback: PlaybackOptions
 
     func run() throws {
-        let text: String
-        switch readText(file) {
-        case .success(let t): text = t
-        case .failure(let f):
-            printError("ctxlab: can't open file '\(file)': \(f)")
-            throw ExitCode(2)
-        }
-        let transcript = Transcript(parsing: text)
+        let transcript = Transcript(parsing: try readTextOrExit(file))
         guard transcript.inputs.count > 0 else {
             printError("ctxlab: \(file) has no `>>> ` input: nothing to play")
             throw ExitCode(2)
@@ -89,16 +82,33 @@ struct Demo: ParsableCommand {
             }
             return
         }
-        let matches = Lessons.all.enumerated().filter { i, l in
-            name == String(i + 1) || l.name.hasPrefix(name) || l.name.contains(name)
-        }.map(\.element)
-        guard matches.count == 1, let lesson = matches.first else {
-            printError(matches.isEmpty ? "ctxlab: no lesson matches '\(name)' (ctxlab demo lists them)"
-                       : "ctxlab: '\(name)' matches several lessons: \(matches.map(\.name).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        let lesson = try builtInLesson(name)
         DemoRunner.play(Transcript(parsing: lesson.text), title: lesson.title, playback: playback,
                         slides: slides && isatty(1) == 1, waitForKeys: playback.delay == nil)
+    }
+}
+
+/// The built-in lesson a user named (its number, or part of its name); one clear line and exit
+/// status 2 when none or several match.
+func builtInLesson(_ query: String) throws -> Lesson {
+    let matches = Lessons.all.enumerated().filter { i, l in
+        query == String(i + 1) || l.name.hasPrefix(query) || l.name.contains(query)
+    }.map(\.element)
+    guard matches.count == 1, let lesson = matches.first else {
+        printError(matches.isEmpty ? "ctxlab: no lesson matches '\(query)' (ctxlab demo lists them)"
+                   : "ctxlab: '\(query)' matches several lessons: \(matches.map(\.name).joined(separator: ", "))")
+        throw ExitCode(2)
+    }
+    return lesson
+}
+
+/// A file's text, or one line on stderr and exit status 2.
+func readTextOrExit(_ path: String) throws -> String {
+    switch readText(path) {
+    case .success(let t): return t
+    case .failure(let f):
+        printError("ctxlab: can't open file '\(path)': \(f)")
+        throw ExitCode(2)
     }
 }
 

@@ -15,24 +15,12 @@ struct Export: ParsableCommand {
     func run() throws {
         let title: String, text: String, stem: String
         if lesson.hasSuffix(".pycon") {
-            switch readText(lesson) {
-            case .success(let t): text = t
-            case .failure(let f):
-                printError("ctxlab: can't open file '\(lesson)': \(f)")
-                throw ExitCode(2)
-            }
+            text = try readTextOrExit(lesson)
             let base = String(lesson.split(separator: "/").last ?? Substring(lesson)).dropLast(6)
             stem = String(base)
             title = Lesson(name: stem, title: "", text: text).titleLine ?? stem
         } else {
-            let matches = Lessons.all.enumerated().filter { i, l in
-                lesson == String(i + 1) || l.name.hasPrefix(lesson) || l.name.contains(lesson)
-            }.map(\.element)
-            guard matches.count == 1, let l = matches.first else {
-                printError(matches.isEmpty ? "ctxlab: no lesson matches '\(lesson)' (ctxlab demo lists them)"
-                           : "ctxlab: '\(lesson)' matches several lessons: \(matches.map(\.name).joined(separator: ", "))")
-                throw ExitCode(2)
-            }
+            let l = try builtInLesson(lesson)
             (title, text, stem) = (l.title, l.text, l.name)
         }
         let transcript = Transcript(parsing: text)

@@ -16,13 +16,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = 0
         for path in files {
-            let text: String
-            switch readText(path) {
-            case .success(let t): text = t
-            case .failure(let f):
-                printError("ctxlab: can't open file '\(path)': \(f)")
-                throw ExitCode(2)
-            }
+            let text = try readTextOrExit(path)
             guard Transcript(parsing: text).inputs.count > 0 else {
                 printError("ctxlab: \(path) is not a transcript: it has no `>>> ` input (a .py file? ctxlab record OUT.pycon --from \(path) makes one)")
                 throw ExitCode(2)
