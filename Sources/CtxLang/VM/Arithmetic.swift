@@ -166,8 +166,12 @@ extension Interpreter {
 
     private func sequenceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
-        case (.add, .str(let x), .str(let y)): return .str(x + y)
-        case (.add, .object(let x as PyBytes), .object(let y as PyBytes)): return .object(PyBytes(runtime: rt, x.bytes + y.bytes))
+        case (.add, .str(let x), .str(let y)):
+            try reserve(x.utf8.count + y.utf8.count, of: 1)
+            return .str(x + y)
+        case (.add, .object(let x as PyBytes), .object(let y as PyBytes)):
+            try reserve(x.bytes.count + y.bytes.count, of: 1)
+            return .object(PyBytes(runtime: rt, x.bytes + y.bytes))
         case (.mul, .object(let x as PyBytes), _):
             guard let n = try repeatCount(b) else { return nil }
             return .object(PyBytes(runtime: rt, try repeated(x.bytes, n)))
@@ -181,8 +185,12 @@ extension Interpreter {
             guard let n = try repeatCount(a) else { return nil }
             return .str(try repeatedString(s, n))
         case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
-        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(runtime: rt, x.items + y.items))
-        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(runtime: rt, x.items + y.items))
+        case (.add, .object(let x as PyList), .object(let y as PyList)):
+            try reserve(x.items.count + y.items.count, of: MemoryLayout<Value>.stride)  // `x = x + x` in a loop: MemoryError
+            return .object(PyList(runtime: rt, x.items + y.items))
+        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)):
+            try reserve(x.items.count + y.items.count, of: MemoryLayout<Value>.stride)
+            return .object(PyTuple(runtime: rt, x.items + y.items))
         case (.mul, .object(let x as PyList), _):
             guard let n = try repeatCount(b) else { return nil }
             return .object(PyList(runtime: rt, try repeated(x.items, n)))
