@@ -51,10 +51,12 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // The crash fuzzer behind the hidden `ctxlab fuzz` (scripts/fuzz.py drives it).
+        .target(name: "CtxFuzz", dependencies: ["CtxLang", "CtxCore", "CtxSession"]),
         .executableTarget(
             name: "ctxlab",
             dependencies: [
-                "CtxSession", "CtxView", "CtxLang", "CtxCore", "LineEditor",
+                "CtxSession", "CtxView", "CtxLang", "CtxCore", "LineEditor", "CtxFuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

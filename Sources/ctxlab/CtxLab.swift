@@ -16,7 +16,7 @@ struct CtxLab: ParsableCommand {
         abstract: "See Python's contextvars and asyncio context propagation, exactly as CPython 3.14 behaves.",
         discussion: "With no subcommand, starts the interactive REPL.",
         version: "0.1.0",
-        subcommands: [Repl.Command.self, Run.self, Check.self, Record.self, Replay.self, Demo.self, Export.self, BenchTree.self],
+        subcommands: [Repl.Command.self, Run.self, Check.self, Record.self, Replay.self, Demo.self, Export.self, BenchTree.self, FuzzCommand.self],
         defaultSubcommand: Repl.Command.self
     )
 
