@@ -430,7 +430,8 @@ class Fuzzer:
         run = "ctxlab < %s" if mode and mode.group(1) == b"session" else "ctxlab run %s"
         notes = [
             "# ctxlab crash: %s%s" % (report["label"], " (%s)" % report["message"] if report["message"] else ""),
-            "# site: %s" % (swift_frame or "%s at %s" % (report["function"], report["location"])),
+            "# site: %s" % describe_site(report),
+            "# swift backtrace: %s" % (swift_frame or "(none: Swift's backtracer prints no frames for this kind)"),
             "# found: seed %d, case %d (%s); minimized from %d to %d lines" % (
                 self.args.seed, report["case"], origin.decode("utf-8", "replace")[2:].strip(), lines_before, lines_after),
             "# reproduce: %s   or   ctxlab fuzz --run-file %s" % (run % os.path.basename(path), os.path.basename(path)),
@@ -521,7 +522,9 @@ class Fuzzer:
             lines.append("")
             lines.append("%d. %s %s%s: %d case(s), first case %d" % (
                 n, s["label"], s["kind"], " (%s)" % s["message"] if s["message"] else "", s["count"], s["case"]))
-            lines.append("   site: " + (s["swift_frame"] or "%s at %s" % (s["function"], s["location"])))
+            lines.append("   site: " + describe_site(s))
+            if s["swift_frame"]:
+                lines.append("   swift backtrace: " + s["swift_frame"])
             if s.get("file"):
                 lines.append("   reproducer: %s (%d lines)" % (display_path(s["file"]), s["lines"]))
                 for l in s["source"].rstrip("\n").split("\n")[:40]:
@@ -562,6 +565,12 @@ def is_ours(frame):
     if has_line(location):
         return True
     return mangled.startswith(OUR_MODULES)
+
+
+def describe_site(report):
+    if report["location"].endswith("(no line information)"):
+        return report["location"]
+    return "%s at %s" % (report["function"], report["location"])
 
 
 def display_path(path):
