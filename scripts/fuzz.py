@@ -490,11 +490,21 @@ class Fuzzer:
         with self.lock:
             self.finished_fuzzing = True
             self.minimize_cv.notify_all()
+            pending = len(self.minimize_queue)
+        # The fuzzing is over: the other jobs' processors minimize too.
+        minimizers = [minimizer] + [threading.Thread(target=self.minimizer, daemon=True)
+                                    for _ in range(min(a.jobs, pending + 1) - 1)]
+        for m in minimizers[1:]:
+            m.start()
+        if pending:
+            log("minimizing %d more site(s), %d at a time" % (pending, len(minimizers)))
         try:
-            minimizer.join()
+            for m in minimizers:
+                m.join()
         except KeyboardInterrupt:
             self.stop = True
-            minimizer.join()
+            for m in minimizers:
+                m.join()
         return self.summary(elapsed)
 
     def progress_line(self, began):
