@@ -60,14 +60,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test suites share: starting a subprocess safely from parallel tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CtxCoreTests", dependencies: ["CtxCore"]),
         .testTarget(name: "CtxLangTests", dependencies: ["CtxLang"], exclude: ["Fixtures"]),
         // Programs with CPython's recorded output (Tests/Conformance), plus a live cross-check.
-        .testTarget(name: "ConformanceTests", dependencies: ["CtxLang"], exclude: []),
+        .testTarget(name: "ConformanceTests", dependencies: ["CtxLang", "TestSupport"], exclude: []),
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession"]),
-        .testTarget(name: "ReplTerminalTests", exclude: ["Fixtures"]),
+        .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession", "TestSupport"]),
+        .testTarget(name: "ReplTerminalTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,11 @@ static inline int ctxlab_el_set_prompt_esc(EditLine *el, char *(*fn)(EditLine *)
 }
 
 /// EL_EDITOR: "emacs" or "vi".
+/// EL_TERMINAL: the terminal type (el_init takes it from $TERM).
+static inline int ctxlab_el_set_terminal(EditLine *el, const char *type) {
+    return el_set(el, EL_TERMINAL, type);
+}
+
 static inline int ctxlab_el_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }

@@ -65,9 +65,12 @@ public final class LineEditor {
             inputFD: 0, outputFD: 1)
     }
 
-    /// An editor on arbitrary descriptors (tests use a pipe).
+    /// An editor on arbitrary descriptors (tests use a pipe), for the terminal type `terminalType`
+    /// (nil: $TERM's). Tests name the type rather than set $TERM: changing the environment while
+    /// other threads start processes is a data race.
     init(
-        programName: String, historyFile: String?, maxHistory: Int, inputFD: Int32, outputFD: Int32
+        programName: String, historyFile: String?, maxHistory: Int, inputFD: Int32, outputFD: Int32,
+        terminalType: String? = nil
     ) throws(LineEditorError) {
         Self.setUpLocaleOnce()
         var input: UnsafeMutablePointer<FILE>?
@@ -85,6 +88,7 @@ public final class LineEditor {
         self.historyFile = historyFile
         self.history = HistoryStore(capacity: maxHistory)
         self.promptBuffer = strdup("")
+        if let terminalType { _ = ctxlab_el_set_terminal(editLine, terminalType) }
         configure()
         loadHistory()
     }

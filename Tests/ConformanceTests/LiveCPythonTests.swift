@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The live cross-check: when a CPython >= 3.13 is installed, every conformance program is run
@@ -27,18 +28,10 @@ import Testing
     }
 
     static func run(_ exe: String, _ args: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        p.environment = ["PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+        let r = try ChildProcess.run(
+            exe, args, environment: ["PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"],
+            timeout: 120)
+        return (r.stdout, r.stderr, r.status)
     }
 
     @Test func reportsWhichCPythonIsUsed() {

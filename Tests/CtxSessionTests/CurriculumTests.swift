@@ -1,5 +1,6 @@
 import CtxSession
 import Foundation
+import TestSupport
 import Testing
 
 /// The lessons in `transcripts/` are spec, demo and test at once (docs/transcripts.md):
@@ -80,24 +81,12 @@ import Testing
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["PYTHONIOENCODING"] = "utf-8"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         env["PYTHONSTARTUP"] = nil
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
-        let errData = ErrorCollector(err.fileHandleForReading)
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = errData.finish()
-        process.waitUntilExit()
-        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), process.terminationStatus)
+        let r = try ChildProcess.run(executable, arguments, environment: env, timeout: 120)
+        return (r.stdout, r.stderr, r.status)
     }
 
     /// Runs `body` on a thread with a 1 GiB stack, as the ctxlab executable does: deep Python
@@ -118,22 +107,4 @@ import Testing
 
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
-}
-
-/// Drains a pipe on a background thread.
-private final class ErrorCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }.start()
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
-    }
 }

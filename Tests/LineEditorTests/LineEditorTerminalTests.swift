@@ -9,10 +9,6 @@ import Testing
 /// The editor on a pseudo-terminal: real libedit editing, keys typed as a user would.
 extension ReadLineTests {
     @Suite struct LineEditorTerminalTests {
-        init() {
-            setenv("TERM", "xterm", 0)
-        }
-
         @Test func tabCompletesListsAndIndents() throws {
             try withTerminal { editor, terminal in
                 editor.completer = { [delimiters = editor.wordDelimiters] line in
@@ -90,7 +86,7 @@ extension ReadLineTests {
             do {
                 let editor = try LineEditor(
                     programName: "ctxlab-test", historyFile: nil, maxHistory: 100,
-                    inputFD: terminal.slave, outputFD: terminal.slave)
+                    inputFD: terminal.slave, outputFD: terminal.slave, terminalType: "xterm")
                 try body(editor, terminal)
             }
             terminal.close()

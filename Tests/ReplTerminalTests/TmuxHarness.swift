@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the real `ctxlab` binary in a private tmux server: one server (its own socket,
@@ -53,76 +54,16 @@ struct CommandResult {
 
 /// Runs a command to completion (killed after `timeout`), collecting its output.
 ///
-/// Swift Testing runs tests on dispatch worker threads, which block most signals, and a spawned
-/// process inherits the blocked mask: a tmux server started like that never sees SIGCHLD (it
-/// hangs on kill-server) and the ctxlab in its pane never sees SIGINT. So the mask is cleared
-/// around the spawn.
-///
-/// `waitForExit: false` is for the command that starts a tmux server: on Linux, Foundation
-/// learns that a child ended when a descriptor the child inherited is closed, and the server
-/// that the tmux client forks keeps that descriptor open, so the client would seem to run until
-/// the server is killed. Only its output (closed when the server daemonizes) is awaited then.
+/// The command that starts a tmux server returns once the client has exited and the server
+/// (which it forked) has closed the client's output by daemonizing: see `ChildProcess`.
 func runCommand(
-    _ exe: String, _ args: [String], environment: [String: String]? = nil, timeout: TimeInterval = 20,
-    waitForExit: Bool = true
+    _ exe: String, _ args: [String], environment: [String: String]? = nil, timeout: TimeInterval = 20
 ) throws -> CommandResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    if let environment { p.environment = environment }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    var none = sigset_t(), saved = sigset_t()
-    sigemptyset(&none)
-    pthread_sigmask(SIG_SETMASK, &none, &saved)
-    defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-    try p.run()
-    pthread_sigmask(SIG_SETMASK, &saved, nil)
-    // Read both pipes concurrently so that neither can fill up and block the child.
-    let box = OutputBox()
-    let group = DispatchGroup()
-    for (pipe, isErr) in [(out, false), (err, true)] {
-        group.enter()
-        DispatchQueue.global().async {
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            box.set(data, stderr: isErr)
-            group.leave()
-        }
-    }
-    if group.wait(timeout: .now() + timeout) == .timedOut {
-        p.terminate()
-        throw HarnessError(description: "\(exe) \(args.joined(separator: " ")) did not finish within \(timeout)s")
-    }
-    if !waitForExit {
-        return CommandResult(stdout: box.text(stderr: false), stderr: box.text(stderr: true), status: 0)
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    while p.isRunning {
-        if Date() > deadline {
-            p.terminate()
-            throw HarnessError(description: "\(exe) \(args.joined(separator: " ")) did not exit within \(timeout)s")
-        }
-        usleep(1_000)
-    }
-    return CommandResult(stdout: box.text(stderr: false), stderr: box.text(stderr: true), status: p.terminationStatus)
-}
-
-private final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: [Bool: Data] = [:]
-
-    func set(_ d: Data, stderr: Bool) {
-        lock.lock()
-        data[stderr] = d
-        lock.unlock()
-    }
-
-    func text(stderr: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: data[stderr] ?? Data(), as: UTF8.self)
+    do {
+        let r = try ChildProcess.run(exe, args, environment: environment, timeout: timeout)
+        return CommandResult(stdout: r.stdout, stderr: r.stderr, status: r.status)
+    } catch let failure as ChildProcess.Failure {
+        throw HarnessError(description: failure.description)
     }
 }
 
@@ -193,7 +134,7 @@ final class TmuxSession {
         let paneCommand = ["/usr/bin/env", "-i"] + paneEnv + [program ?? Tmux.binary] + arguments
         var args = ["-u", "-L", socket, "-f", config, "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
         args += paneCommand
-        let r = try runCommand(tmux, args, environment: Self.serverEnvironment(), waitForExit: false)
+        let r = try runCommand(tmux, args, environment: Self.serverEnvironment())
         // The server is up when it answers; new-session's own exit cannot be awaited (above).
         let deadline = Date().addingTimeInterval(Self.defaultTimeout)
         while (try? command(["has-session", "-t", "0"])) == nil {
