@@ -31,6 +31,10 @@ public final class Session {
         public var shortIds = false
         /// The interpreter's memory limit (nil: its default; see CtxLang's Limits.swift).
         public var memoryLimit: Int?
+        /// A tree with more reachable contexts than this is not drawn, one line says so instead:
+        /// drawing costs time in proportion to the contexts (seconds for a million tasks), and
+        /// the drawing after every input cannot be stopped by Ctrl-C.
+        public var maxTreeContexts = 100_000
         public init() {}
     }
 

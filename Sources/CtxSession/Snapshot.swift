@@ -101,12 +101,13 @@ extension Session {
     /// Work per drawing is O(contexts) for the outline plus O(mappings × variables) reprs: contexts
     /// sharing a mapping (copies not changed since) share one row of cells (`mappingStamp`).
     public func tree() -> LazyTree {
-        tracker.drawing { buildTree() }
+        tracker.drawing {
+            let tasks = visibleTasks()
+            return buildTree(tasks, reachableContexts(tasks: tasks))
+        }
     }
 
-    private func buildTree() -> LazyTree {
-        let tasks = visibleTasks()
-        let reachable = reachableContexts(tasks: tasks)
+    private func buildTree(_ tasks: [Task], _ reachable: Reachable) -> LazyTree {
         let variables = tracker.liveVariables
         let byContext = TasksByContext(tasks, tracker: tracker)
         let currentTask = loop.currentTask
@@ -219,12 +220,22 @@ extension Session {
 
     func variableCell(_ v: ContextVar, in c: Context) -> VariableCell {
         if let value = c.value(of: v) {
-            return VariableCell(name: v.name, value: (try? interpreter.repr(value)) ?? "<repr failed>", kind: .set)
+            return VariableCell(name: v.name, value: shownRepr(value) ?? "<repr failed>", kind: .set)
         }
         if let d = v.defaultValue {
-            return VariableCell(name: v.name, value: (try? interpreter.repr(d)) ?? "<repr failed>", kind: .defaultShown)
+            return VariableCell(name: v.name, value: shownRepr(d) ?? "<repr failed>", kind: .defaultShown)
         }
         return VariableCell(name: v.name, value: "", kind: .absent)
+    }
+
+    /// The repr the tree shows, nil when it raised. A str too long for the tree
+    /// (`RenderOptions.longestField`) is cut here, before its whole repr is built: the tree would
+    /// cut it anyway, and making it would cost time proportional to the string at every drawing.
+    func shownRepr(_ v: Value) -> String? {
+        if case .str(let s) = v, let head = StringRepr.reprPrefix(s, limit: RenderOptions.longestField) {
+            return head + (options.render.unicode ? "…" : "...")
+        }
+        return try? interpreter.repr(v)
     }
 
     func badge(_ t: Task, names: [String]) -> TaskBadge {
@@ -237,8 +248,8 @@ extension Session {
         if t.isCancelled { return .cancelled }
         if t.isDone {
             if !describing { return .done(result: nil) }
-            if let e = try? t.exception() { return .failed(exception: (try? interpreter.repr(.object(e))) ?? e.type.name) }
-            return .done(result: (try? t.result()).flatMap { try? interpreter.repr($0) })
+            if let e = try? t.exception() { return .failed(exception: shownRepr(.object(e)) ?? e.type.name) }
+            return .done(result: (try? t.result()).flatMap(shownRepr))
         }
         if t.isRunning { return .running }
         if let w = t.waitingOn { return .waiting(on: describing ? describeAwaitable(w) : "") }
@@ -251,10 +262,20 @@ extension Session {
         return f.label ?? "a future"
     }
 
-    /// Draws the tree (after every command unless `:tree off`).
+    /// Draws the tree (after every command unless `:tree off`), or says in one line that it has
+    /// more than `options.maxTreeContexts` contexts.
     public func showTree() {
         // One drawing from snapshot to the last line: nodes are built (and reprs run) lazily.
-        let lines = tracker.drawing { TreeRenderer.render(tree(), options: options.render) }
+        let lines = tracker.drawing { () -> [String] in
+            let tasks = visibleTasks()
+            let reachable = reachableContexts(tasks: tasks)
+            let count = reachable.contexts.count
+            guard count <= options.maxTreeContexts else {
+                let live = tasks.count { !$0.isDone }
+                return ["(tree not drawn: \(count) contexts, \(live) live tasks; it draws up to \(options.maxTreeContexts))"]
+            }
+            return TreeRenderer.render(buildTree(tasks, reachable), options: options.render)
+        }
         write(lines.joined(separator: "\n") + "\n", .view)
     }
 }

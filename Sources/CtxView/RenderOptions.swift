@@ -20,6 +20,13 @@ public struct RenderOptions: Equatable, Sendable {
         self.foldThreshold = foldThreshold
     }
 
+    /// Names, reprs and titles in the tree keep at most this many Characters, then an ellipsis:
+    /// far more than any line shows, and few enough that a `ContextVar` named with 10**6
+    /// characters costs no more to draw than a short one (a field is cleaned and measured several
+    /// times on its way to the width, for every line it is on). Models may cut their text here
+    /// too, so as never to build a longer one.
+    public static let longestField = 1000
+
     /// `width`, but never less than one column.
     var columns: Int { max(1, width) }
 }

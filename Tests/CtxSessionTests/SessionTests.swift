@@ -235,6 +235,85 @@ struct FileCompletionTests {
     }
 }
 
+/// Inputs that once made the tree drawing hang or exhaust memory (issue 12).
+struct HugeTreeTests {
+    /// A task that starts a task that starts a task… runs until Ctrl-C. The tree drawn after it
+    /// folds the chain past `TreeLayout.busyBudget` nodes (it used to draw every level, with
+    /// memory quadratic in the depth), and the session goes on.
+    @Test func anEndlessChainOfTasksIsInterruptedAndTheTreeStaysBounded() {
+        var o = Transcript.checkOptions
+        o.showTree = true
+        final class Output: @unchecked Sendable { var text = "" }
+        let out = Output()
+        let s = Session(options: o) { text, _ in out.text += text }
+        var polls = 0
+        s.interruptFlag = {
+            polls += 1
+            return polls == 100
+        }
+        s.submit("async def g(n):\n    asyncio.create_task(g(n + 1))\n    await asyncio.sleep(100)\n")
+        out.text = ""
+        s.submit("t = asyncio.create_task(g(0))")
+        #expect(out.text.contains("KeyboardInterrupt"))
+        #expect(out.text.contains("more contexts"))
+        #expect(out.text.split(separator: "\n").count < 1000)
+        out.text = ""
+        s.submit("1 + 1")
+        #expect(out.text.hasPrefix("2\n"))
+    }
+
+    /// 300 contexts with mappings of their own, all seeing a 10**7-character value: the tree cuts
+    /// the repr, but choosing its quote reads the whole string, once per mapping. That read is a
+    /// `memchr` now (it was a byte loop: over a minute in a debug build).
+    @Test func manyMappingsSharingALongValueDrawQuickly() {
+        var o = Transcript.checkOptions
+        o.showTree = true
+        final class Output: @unchecked Sendable { var text = "" }
+        let out = Output()
+        let s = Session(options: o) { text, _ in out.text += text }
+        s.submit("w = ContextVar('w')\nw.set('y' * 10**7)\nv = ContextVar('v')\n")
+        s.submit("async def f(n):\n    v.set(n)\n    if n:\n        await asyncio.create_task(f(n - 1))\n")
+        out.text = ""
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { s.submit("await f(300)") }
+        #expect(elapsed < .seconds(30))
+        #expect(out.text.contains("w = 'yyy"))
+    }
+
+    /// Past `maxTreeContexts` reachable contexts the tree is one line: drawing a million tasks
+    /// after every input took seconds that Ctrl-C could not end.
+    @Test func aTreeWithTooManyContextsIsReportedInOneLine() {
+        var o = Transcript.checkOptions
+        o.showTree = true
+        o.maxTreeContexts = 50
+        final class Output: @unchecked Sendable { var text = "" }
+        let out = Output()
+        let s = Session(options: o) { text, _ in out.text += text }
+        s.submit("async def f():\n    await asyncio.sleep(10)\n")
+        out.text = ""
+        s.submit("ts = [asyncio.create_task(f()) for _ in range(100)]")
+        #expect(out.text == "(tree not drawn: 202 contexts, 100 live tasks; it draws up to 50)\n")
+        s.submit("ts = None")
+        out.text = ""
+        s.submit("1 + 1")
+        #expect(out.text.hasPrefix("2\n"))
+    }
+
+    /// The tree shows at most `RenderOptions.longestField` characters of a str value, and builds
+    /// no more of its repr than that (the whole repr of a 10**7-character value was built, and
+    /// cleaned and measured, at every drawing).
+    @Test func aHugeStrValueIsCutBeforeItsReprIsBuilt() {
+        let s = Session(options: Transcript.checkOptions) { _, _ in }
+        let big = String(repeating: "é", count: 10_000_000)
+        let shown = s.shownRepr(.str(big + "'"))
+        #expect(shown == "\"" + String(repeating: "é", count: 1_000) + "…")
+        #expect(s.shownRepr(.str("it's")) == "\"it's\"")
+        s.submit("v = ContextVar('v')")
+        s.submit("v.set('é' * 10**7)")
+        #expect(s.treeSnapshot().nodes.contains { $0.variables.first?.value.hasSuffix("é…") == true })
+    }
+}
+
 /// `:undo` lands exactly in the state it promises (UndoLog.swift).
 struct UndoTests {
     final class Output: @unchecked Sendable { var text = "" }

@@ -1,27 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// CPython's `unicode_repr`: quote choice and escapes.
 public enum StringRepr {
     public static func repr(_ s: String) -> String {
-        let hasSingle = s.contains("'"), hasDouble = s.contains("\"")
-        let quote: Character = hasSingle && !hasDouble ? "\"" : "'"
+        let quote = quote(for: s)
         var out = String(quote)
-        for scalar in s.unicodeScalars {
+        out.reserveCapacity(s.utf8.count + 2)
+        append(s.unicodeScalars, to: &out, quote: quote)
+        out.unicodeScalars.append(quote)
+        return out
+    }
+
+    /// The repr of the first `limit` Characters of `s`, without the closing quote (chosen for
+    /// the whole string, as `repr(s)` would): what a display shows of a string too long to draw
+    /// whole, in time proportional to `limit`. Nil when `s` has no more than `limit` Characters.
+    public static func reprPrefix(_ s: String, limit: Int) -> String? {
+        guard s.utf8.count > limit,
+            let end = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex), end < s.endIndex
+        else { return nil }
+        let quote = quote(for: s)
+        var out = String(quote)
+        append(s[..<end].unicodeScalars, to: &out, quote: quote)
+        return out
+    }
+
+    /// `'` unless the text has a `'` and no `"` (CPython's `unicode_repr` rule). `memchr`, not
+    /// a loop over the bytes: the tree asks this of a long value for every context that has it.
+    private static func quote(for s: String) -> Unicode.Scalar {
+        var s = s
+        let (single, double) = s.withUTF8 { bytes -> (Bool, Bool) in
+            guard let base = bytes.baseAddress else { return (false, false) }
+            return (memchr(base, 0x27, bytes.count) != nil, memchr(base, 0x22, bytes.count) != nil)
+        }
+        return single && !double ? "\"" : "'"
+    }
+
+    private static func append(
+        _ scalars: some Sequence<Unicode.Scalar>, to out: inout String, quote: Unicode.Scalar
+    ) {
+        for scalar in scalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case quote: out += "\\" + String(quote)
             default:
-                if Character(scalar) == quote {
-                    out += "\\" + String(quote)
-                } else if isPrintable(scalar) {
+                if isPrintable(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else {
                     out += escape(scalar)
                 }
             }
         }
-        out.append(quote)
-        return out
     }
 
     public static func escape(_ scalar: Unicode.Scalar) -> String {
@@ -39,7 +72,7 @@ public enum StringRepr {
     /// An approximation of `Py_UNICODE_ISPRINTABLE`: controls, separators other than space,
     /// surrogates, private use and unassigned code points are not printable.
     static func isPrintable(_ s: Unicode.Scalar) -> Bool {
-        if s == " " { return true }
+        if s.value < 0x7F { return s.value >= 0x20 }  // ASCII: no table lookup
         switch s.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
             .lineSeparator, .paragraphSeparator, .spaceSeparator:

@@ -118,6 +118,15 @@ extension Interpreter {
     func setMethod(_ s: PySet, _ name: String) -> Value? {
         let owner = Value.object(s)
         func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        /// The one argument of a METH_O method, with CPython's `set.issubset() takes …` messages.
+        func other(_ a: Arguments) throws -> Value {
+            let method = "\(s.isFrozen ? "frozenset" : "set").\(name)()"
+            if !a.kwargs.isEmpty { throw a.rt.error(.TypeError, "\(method) takes no keyword arguments") }
+            guard a.args.count == 1 else {
+                throw a.rt.error(.TypeError, "\(method) takes exactly one argument (\(a.args.count) given)")
+            }
+            return a.args[0]
+        }
         switch name {
         case "add": return m { [unowned self] a in try a.exactly(1); s.storage.append(try HashKey(a.args[0], self.rt)); return .none }
         case "discard": return m { [unowned self] a in try a.exactly(1); s.storage.remove(try HashKey(a.args[0], self.rt)); return .none }
@@ -153,9 +162,9 @@ extension Interpreter {
                 }
                 return .object(out)
             }
-        case "isdisjoint": return m { [unowned self] a in .bool(Set(s.storage).isDisjoint(with: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
-        case "issubset": return m { [unowned self] a in .bool(Set(s.storage).isSubset(of: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
-        case "issuperset": return m { [unowned self] a in .bool(Set(s.storage).isSuperset(of: Set(try self.iterate(a.args[0]).map { try HashKey($0, self.rt) }))) }
+        case "isdisjoint": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isDisjoint(with: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
+        case "issubset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSubset(of: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
+        case "issuperset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSuperset(of: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
         default: return nil
         }
     }

@@ -30,14 +30,19 @@ enum IntText {
     enum ParseError: Error {
         case invalid
         case tooManyDigits(Int)
+        /// `stop` said so (Ctrl-C) while a long conversion ran.
+        case interrupted
     }
 
     /// `int(text, base)`: whitespace around, a sign, a prefix (`0x`, `0o`, `0b`) when the base
     /// is 0 or matches, single underscores between digits (and right after a prefix); base 0
     /// refuses leading zeros in a non-zero decimal number.
-    static func parse(_ text: String, base: Int) throws(ParseError) -> BigInt {
+    /// `stop` is asked between the steps of a long conversion (thousands of digits, the limit
+    /// lifted by `sys.set_int_max_str_digits(0)`).
+    static func parse(_ text: String, base: Int, stop: () -> Bool = { false }) throws(ParseError) -> BigInt {
         // `_PyUnicode_TransformDecimalAndSpaceToASCII`: any Unicode decimal digit counts.
-        let ascii = String(text.trimmingPythonWhitespace.unicodeScalars.map { u -> Character in
+        let trimmed = text.trimmingPythonWhitespace
+        let ascii = trimmed.utf8.allSatisfy({ $0 < 0x80 }) ? String(trimmed) : String(trimmed.unicodeScalars.map { u -> Character in
             if u.value >= 0x80, u.properties.numericType == .decimal, let v = u.properties.numericValue {
                 return Character(String(Int(v)))
             }
@@ -50,7 +55,7 @@ enum IntText {
             s = s.dropFirst()
         }
         var radix = base
-        let lower = s.lowercased()
+        let lower = s.prefix(2).lowercased()  // only the prefix is looked at
         let prefixes: [(String, Int)] = [("0x", 16), ("0o", 8), ("0b", 2)]
         var hadPrefix = false
         for (p, r) in prefixes where lower.hasPrefix(p) && (base == 0 || base == r) {
@@ -69,8 +74,63 @@ enum IntText {
         }
         if radix & (radix - 1) != 0, maxStrDigits > 0, digits.count > maxStrDigits { throw .tooManyDigits(digits.count) }
         if let small = Int(digits, radix: radix) { return negative ? -BigInt(small) : BigInt(small) }
-        guard let m = BigUInt(digits, radix: radix) else { throw .invalid }
+        let m: BigUInt
+        // BigUInt's parser also requires radix < 36 (a precondition: a trap for `int('z' * 20, 36)`).
+        if radix == 36 || (radix & (radix - 1) != 0 && digits.count > blockParseThreshold) {
+            m = try parseInBlocks(digits, radix: radix, stop: stop)
+        } else {
+            guard let value = BigUInt(digits, radix: radix) else { throw .invalid }
+            m = value
+        }
         return negative ? -BigInt(m) : BigInt(m)
+    }
+
+    /// Digits past which a radix that is not a power of two is parsed by `parseInBlocks`.
+    static let blockParseThreshold = 2_000
+
+    /// `BigUInt(digits, radix:)` divide-and-conquer style: blocks of digits that fit a word,
+    /// then neighbours combined pairwise (high · radix^len(low) + low), level by level, asking
+    /// `stop` between the multiplications. BigInt's own conversion is quadratic and cannot be
+    /// interrupted: a million digits took minutes. CPython 3.12+ is subquadratic too (`_pylong`).
+    static func parseInBlocks(_ digits: String, radix: Int, stop: () -> Bool) throws(ParseError) -> BigUInt {
+        var width = 1, blockBase = UInt64(radix)  // digits per block, radix^width
+        while blockBase.multipliedReportingOverflow(by: UInt64(radix)).overflow == false {
+            blockBase *= UInt64(radix)
+            width += 1
+        }
+        // Most significant first; the first block takes the odd digits so that all others are full.
+        var values: [BigUInt] = []
+        values.reserveCapacity(digits.utf8.count / width + 1)
+        var rest = Substring(digits)
+        let head = rest.count % width
+        if head > 0 {
+            guard let v = UInt64(rest.prefix(head), radix: radix) else { throw .invalid }
+            values.append(BigUInt(v))
+            rest = rest.dropFirst(head)
+        }
+        while !rest.isEmpty {
+            guard let v = UInt64(rest.prefix(width), radix: radix) else { throw .invalid }
+            values.append(BigUInt(v))
+            rest = rest.dropFirst(width)
+        }
+        var scale = BigUInt(blockBase)  // radix^(digits in each right-hand group)
+        while values.count > 1 {
+            var next: [BigUInt] = []
+            next.reserveCapacity(values.count / 2 + 1)
+            var i = values.count % 2
+            if i == 1 { next.append(values[0]) }  // the leftmost, shorter group, carried up
+            while i < values.count {
+                if stop() { throw .interrupted }
+                next.append(values[i] * scale + values[i + 1])
+                i += 2
+            }
+            values = next
+            if values.count > 1 {
+                if stop() { throw .interrupted }
+                scale *= scale
+            }
+        }
+        return values[0]
     }
 
     static func digitValue(_ c: Character) -> Int? {
@@ -99,9 +159,10 @@ extension Interpreter {
     /// `int(v, base)` and `int(str)`.
     func parseInt(_ text: String, base: Int, original: Value) throws -> Value {
         do throws(IntText.ParseError) {
-            return intResult(try IntText.parse(text, base: base))
+            return intResult(try IntText.parse(text, base: base) { [unowned self] in self.interruptRequested() })
         } catch {
             switch error {
+            case .interrupted: throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
             case .invalid:
                 var shown = try repr(original)
                 if shown.count > 200 { shown = String(shown.prefix(200)) }

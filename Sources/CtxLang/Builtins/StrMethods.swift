@@ -22,9 +22,14 @@ extension Interpreter {
         case "split", "rsplit":
             return m { [unowned self] a in
                 try a.check(maxPositional: 2, keywords: ["sep", "maxsplit"])
-                let sep = try a.get(0, "sep").flatMap { v -> String? in if case .none = v { return nil } else { return try self.expectStr(v, "sep") } }
+                let sep = try a.get(0, "sep").flatMap { v -> String? in
+                    if case .none = v { return nil }
+                    guard case .str(let sep) = v else { throw self.rt.error(.TypeError, "must be str or None, not \(self.typeName(v))") }
+                    return sep
+                }
                 let maxsplit = try a.get(1, "maxsplit").map { try self.expectInt($0, "maxsplit") } ?? -1
-                return self.list(try self.split(s, sep, maxsplit, fromRight: name == "rsplit").map { .str($0) })
+                if let sep { return self.list(try self.splitOn(s, sep, maxsplit, fromRight: name == "rsplit")) }
+                return self.list(self.splitWhitespace(s, maxsplit, fromRight: name == "rsplit").map { .str($0) })
             }
         case "splitlines":
             return m { [unowned self] _ in
@@ -35,52 +40,22 @@ extension Interpreter {
         case "join":
             return m { [unowned self] a in
                 try a.exactly(1)
-                let parts = try self.iterate(a.args[0]).enumerated().map { (i, v) -> String in
-                    guard case .str(let p) = v else {
-                        throw self.rt.error(.TypeError, "sequence item \(i): expected str instance, \(self.typeName(v)) found")
-                    }
-                    return p
-                }
-                return .str(parts.joined(separator: s))
+                return .str(try self.joined(try self.iterate(a.args[0]), separator: s))
             }
         case "replace":
             return m { [unowned self] a in
-                try a.check(maxPositional: 3, minPositional: 2)
+                try a.check(maxPositional: 3, keywords: ["count"])
+                guard a.args.count >= 2 else {
+                    throw self.rt.error(.TypeError, "replace() takes at least 2 positional arguments (\(a.args.count) given)")
+                }
                 let old = try self.expectStr(a.args[0], "replace() argument 1"), new = try self.expectStr(a.args[1], "replace() argument 2")
-                let count = try a.get(2).map { try self.expectInt($0, "count") } ?? -1
-                return .str(self.replace(s, old, new, count))
+                let count = try a.get(2, "count").map { try self.expectInt($0, "count") } ?? -1
+                return .str(try self.strReplace(s, old, new, count))
             }
         case "startswith", "endswith":
-            return m { [unowned self] a in
-                try a.check(maxPositional: 3, minPositional: 1)
-                let options = try (a.args[0].asObject as? PyTuple)?.items.map { try self.expectStr($0, name) } ?? [try self.expectStr(a.args[0], "\(name) first arg")]
-                return .bool(options.contains { name == "startswith" ? s.hasPrefix($0) : s.hasSuffix($0) })
-            }
+            return m { [unowned self] a in try self.strTailMatch(s, name, a) }
         case "find", "index", "rfind", "rindex", "count":
-            return m { [unowned self] a in
-                try a.check(maxPositional: 3, minPositional: 1)
-                let sub = try self.expectStr(a.args[0], "must be str")
-                let chars = Array(s), needle = Array(sub)
-                var hits: [Int] = []
-                if needle.isEmpty { hits = Array(0...chars.count) } else if needle.count <= chars.count {
-                    var i = 0
-                    while i <= chars.count - needle.count {
-                        if Array(chars[i..<(i + needle.count)]) == needle {
-                            hits.append(i)
-                            if name == "count" { i += needle.count; continue }
-                        }
-                        i += 1
-                    }
-                }
-                switch name {
-                case "count": return .int(hits.count)
-                case "find": return .int(hits.first ?? -1)
-                case "rfind": return .int(hits.last ?? -1)
-                default:
-                    guard let h = name == "index" ? hits.first : hits.last else { throw self.rt.error(.ValueError, "substring not found") }
-                    return .int(h)
-                }
-            }
+            return m { [unowned self] a in try self.strFind(s, name, a) }
         case "isdigit", "isnumeric", "isdecimal": return m { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return m { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
         case "isalnum": return m { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
@@ -115,10 +90,8 @@ extension Interpreter {
         case "partition", "rpartition":
             return m { [unowned self] a in
                 try a.exactly(1)
-                let sep = try self.expectStr(a.args[0], "sep")
-                let range = name == "partition" ? s.range(of: sep) : s.range(of: sep, backwards: true)
-                guard let r = range else { return name == "partition" ? self.tuple([.str(s), .str(""), .str("")]) : self.tuple([.str(""), .str(""), .str(s)]) }
-                return self.tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
+                guard case .str(let sep) = a.args[0] else { throw self.rt.error(.TypeError, "must be str, not \(self.typeName(a.args[0]))") }
+                return try self.strPartition(s, sep, fromRight: name == "rpartition")
             }
         case "removeprefix": return m { [unowned self] a in
             let p = try self.expectStr(a.args.first ?? .none, "prefix")
@@ -132,47 +105,50 @@ extension Interpreter {
         }
     }
 
-    func split(_ s: String, _ sep: String?, _ maxsplit: Int, fromRight: Bool) throws -> [String] {
-        if let sep {
-            if sep.isEmpty { throw rt.error(.ValueError, "empty separator") }
-            var parts = s.components(separatedBy: sep)
-            if maxsplit >= 0 && parts.count > maxsplit + 1 {
-                if fromRight {
-                    let head = parts[..<(parts.count - maxsplit)].joined(separator: sep)
-                    parts = [head] + parts[(parts.count - maxsplit)...]
-                } else {
-                    let tail = parts[maxsplit...].joined(separator: sep)
-                    parts = Array(parts[..<maxsplit]) + [tail]
-                }
+    /// `sep.join(items)`, sized first (CPython: `_PyUnicode_JoinArray`): TypeError for an item
+    /// that is not a str, OverflowError when the length does not fit, MemoryError past the memory
+    /// limit; both passes poll for Ctrl-C.
+    func joined(_ items: [Value], separator: String) throws -> String {
+        var (total, overflow) = separator.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
+        for (i, v) in items.enumerated() {
+            try checkInterrupt()
+            guard case .str(let p) = v else {
+                throw rt.error(.TypeError, "sequence item \(i): expected str instance, \(typeName(v)) found")
             }
-            return parts
+            if !overflow { (total, overflow) = total.addingReportingOverflow(p.utf8.count) }
         }
-        var words = s.split(whereSeparator: \.isWhitespace).map(String.init)
-        if maxsplit >= 0 && words.count > maxsplit + 1 && !fromRight {
-            // Keep the remainder verbatim after the maxsplit-th word.
-            var rest = Substring(s)
-            var out: [String] = []
-            for _ in 0..<maxsplit {
-                rest = rest.drop(while: \.isWhitespace)
-                let word = rest.prefix(while: { !$0.isWhitespace })
-                out.append(String(word))
-                rest = rest.dropFirst(word.count)
-            }
-            out.append(String(rest.drop(while: \.isWhitespace)))
-            words = out
+        if overflow { throw rt.error(.OverflowError, "join() result is too long for a Python string") }
+        try reserve(total, of: 1)
+        var out = ""
+        out.reserveCapacity(total)
+        for (i, v) in items.enumerated() {
+            try checkInterrupt()
+            if i > 0 { out += separator }
+            if case .str(let p) = v { out += p }
         }
-        return words
+        return out
     }
 
-    func replace(_ s: String, _ old: String, _ new: String, _ count: Int) -> String {
-        if old.isEmpty { return s }
-        var parts = s.components(separatedBy: old)
-        if count >= 0 && parts.count - 1 > count {
-            let head = parts[...count].joined(separator: new)
-            parts = [head] + parts[(count + 1)...]
-            return parts.joined(separator: old)
+    /// `str.split()` / `rsplit()` without a separator: runs of whitespace, at most `maxsplit`
+    /// cuts (all when negative), the rest kept verbatim after its leading (or trailing) whitespace.
+    func splitWhitespace(_ s: String, _ maxsplit: Int, fromRight: Bool) -> [String] {
+        if maxsplit < 0 { return s.split(whereSeparator: \.isWhitespace).map(String.init) }
+        if fromRight {
+            let reversed = splitWhitespace(String(s.reversed()), maxsplit, fromRight: false)
+            return reversed.reversed().map { String($0.reversed()) }
         }
-        return parts.joined(separator: new)
+        var rest = Substring(s)
+        var out: [String] = []
+        for _ in 0..<maxsplit {
+            rest = rest.drop(while: \.isWhitespace)
+            guard !rest.isEmpty else { break }
+            let word = rest.prefix(while: { !$0.isWhitespace })
+            out.append(String(word))
+            rest = rest[word.endIndex...]
+        }
+        rest = rest.drop(while: \.isWhitespace)
+        if !rest.isEmpty { out.append(String(rest)) }
+        return out
     }
 
     /// `"{} {name!r:>5}".format(...)`.

@@ -127,6 +127,19 @@ extension Interpreter {
     /// The largest integer result ctxlab computes, in bits (CPython has no limit but memory).
     static let maxIntBits = 1 << 24
 
+    /// `x ** e` by repeated squaring, as BigInt's `power` does, but polling for Ctrl-C between
+    /// the multiplications (`10 ** 10**6` took over two minutes in a debug build, without a poll).
+    private func power(_ x: BigInt, _ e: Int) throws -> BigInt {
+        var result = BigInt(1), base = x, e = e
+        while e > 0 {
+            if e & 1 == 1 { result *= base }
+            e >>= 1
+            if e > 0 { base *= base }
+            try pollInterrupt()
+        }
+        return result
+    }
+
     private func tooBig(_ what: String) -> PyException {
         rt.error(.OverflowError, "\(what): the result would exceed \(Interpreter.maxIntBits) bits, which ctxlab does not support")
     }
@@ -157,7 +170,7 @@ extension Interpreter {
             if x == -1 { return .int(y.isZero || (y % 2).isZero ? 1 : -1) }
             guard let e = Int(exactly: y), e <= Interpreter.maxIntBits,
                   x.magnitude.bitWidth * e <= Interpreter.maxIntBits + 64 else { throw tooBig("integer power") }
-            return intResult(x.power(e))
+            return intResult(try power(x, e))
         case .lshift:
             if y.sign == .minus && !y.isZero { throw rt.error(.ValueError, "negative shift count") }
             if x.isZero { return .int(0) }
@@ -259,6 +272,7 @@ extension Interpreter {
 
 /// Parsing integer text of any size (sign, then ASCII digits of the radix).
 enum BigIntParsing {
+    /// A `0x`/`0o`/`0b` prefix (a long literal, see `Lexer.scanRadixInteger`) overrides `radix`.
     static func parse(_ text: some StringProtocol, radix: Int) -> BigInt? {
         var t = Substring(text)
         var negative = false
@@ -266,8 +280,15 @@ enum BigIntParsing {
             negative = c == "-"
             t = t.dropFirst()
         }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              let m = BigUInt(t, radix: radix) else { return nil }
+        var radix = radix
+        for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where t.hasPrefix(prefix) {
+            (radix, t) = (r, t.dropFirst(2))
+        }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        // BigUInt's parser is linear for radix 2 and 16 only.
+        let m = radix == 2 || radix == 16 || t.utf8.count <= IntText.blockParseThreshold
+            ? BigUInt(t, radix: radix) : try? IntText.parseInBlocks(String(t), radix: radix, stop: { false })
+        guard let m else { return nil }
         return negative ? -BigInt(m) : BigInt(m)
     }
 }

@@ -126,10 +126,14 @@ extension Interpreter {
             return .object(PyBytes(runtime: rt, try encode(s, codec: codec(try expectStr(enc, "bytes() argument 'encoding'")), errors: errors)))
         }
         if a.get(1, "encoding") != nil { throw rt.error(.TypeError, "encoding without a string argument") }
-        if let n = intValue(source) {
+        if let n = intValue(source) {  // CPython: bytes_new_impl
             if n < 0 { throw rt.error(.ValueError, "negative count") }
+            // PyBytes_FromStringAndSize: the header must fit too; then the allocation, sized first.
+            if n > Int.max - 33 { throw rt.error(.OverflowError, "byte string is too large") }
+            try reserve(n, of: 1)
             return .object(PyBytes(runtime: rt, [UInt8](repeating: 0, count: n)))
         }
+        if isBigInt(source) { throw rt.error(.OverflowError, "cannot fit 'int' into an index-sized integer") }
         if let b = source.asObject as? PyBytes { return .object(PyBytes(runtime: rt, b.bytes)) }
         guard (try? getIterator(source)) != nil else {
             throw rt.error(.TypeError, "cannot convert '\(typeName(source))' object to bytes")

@@ -65,8 +65,16 @@ extension Lexer {
             throw fail("invalid \(kindName) literal", SourcePos(line: line, column: pos.column - 1))
         }
         if let v = Int(digits, radix: radix) { return .int(v) }
+        // Turning thousands of digits into decimal here is quadratic (minutes, where no Ctrl-C
+        // reaches): past `decimalDigitsLimit` the literal keeps its prefix, for `BigIntParsing`.
+        if digits.utf8.count > Self.decimalDigitsLimit {
+            return .bigInt((radix == 16 ? "0x" : radix == 8 ? "0o" : "0b") + digits)
+        }
         return .bigInt(decimalDigits(digits, radix: radix))
     }
+
+    /// The most digits of a hexadecimal, octal or binary literal that `decimalDigits` converts.
+    static let decimalDigitsLimit = 1_000
 
     mutating func scanDecimal(_ startPos: SourcePos) throws(LexFailure) -> Constant {
         var text = try scanDigits(radix: 10, kindName: "decimal")
@@ -90,7 +98,15 @@ extension Lexer {
             throw fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", startPos)
         }
         if let v = Int(text) { return .int(v) }
-        return .bigInt(String(text.drop(while: { $0 == "0" })))
+        let significant = text.drop(while: { $0 == "0" })
+        // CPython checks the int/str digit limit when it compiles a decimal literal.
+        if IntText.maxStrDigits > 0, significant.utf8.count > IntText.maxStrDigits {
+            throw fail(
+                IntText.tooManyDigits(significant.utf8.count)
+                    + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                startPos)
+        }
+        return .bigInt(String(significant))
     }
 
     /// A number must not run into an identifier (`1.real`), except for the keywords CPython

@@ -122,14 +122,14 @@ extension Interpreter {
         case let t as PyTuple:
             return try nested("while getting the repr of an object") {
                 if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
-                return "(" + (try t.items.map { try repr($0) }.joined(separator: ", ")) + ")"
+                return try joinedReprs(t.items, "(", ")") { try repr($0) }
             }
         case let d as PyDict:
             if reprGuard.contains(ObjectIdentifier(d)) { return "{...}" }
             reprGuard.insert(ObjectIdentifier(d))
             defer { reprGuard.remove(ObjectIdentifier(d)) }
             return try nested("while getting the repr of an object") {
-                "{" + (try d.storage.map { "\(try repr($0.key.value)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
+                try joinedReprs(d.storage, "{", "}") { "\(try repr($0.key.value)): \(try repr($0.value))" }
             }
         case let c as ContextVar:
             var s = "<ContextVar name=\(StringRepr.repr(c.name))"
@@ -147,8 +147,25 @@ extension Interpreter {
         reprGuard.insert(ObjectIdentifier(o))
         defer { reprGuard.remove(ObjectIdentifier(o)) }
         return try nested("while getting the repr of an object") {
-            open + (try items.map { try repr($0) }.joined(separator: ", ")) + close
+            try joinedReprs(items, open, close) { try repr($0) }
         }
+    }
+
+    /// `open + ", ".join(part(x) for x in items) + close`, built in one string (no array of parts
+    /// beside it), with an interrupt poll per item and MemoryError once the text is past the
+    /// memory limit: the repr of `[0] * 10**8` answers Ctrl-C and cannot exhaust memory.
+    func joinedReprs<S: Sequence>(
+        _ items: S, _ open: String, _ close: String, _ part: (S.Element) throws -> String
+    ) throws -> String {
+        var out = open, first = true
+        for item in items {
+            try checkInterrupt()
+            if !first { out += ", " }
+            first = false
+            out += try part(item)
+            if out.utf8.count > memoryLimit { throw rt.error(.MemoryError, "") }
+        }
+        return out + close
     }
 
     /// CPython's C recursion limit (`Py_C_RECURSION_LIMIT`, 10000 in 3.13): nested containers
@@ -301,7 +318,7 @@ extension Interpreter {
             guard case .str(let sub) = item else {
                 throw rt.error(.TypeError, "'in <string>' requires string as left operand, not \(typeName(item))")
             }
-            return sub.isEmpty || s.contains(sub)
+            return try strContains(s, sub)
         case .object(let o):
             switch o {
             case let d as PyDict: return d.storage[try HashKey(item, rt)] != nil

@@ -9,6 +9,18 @@ enum Truncation {
         return prefix(text, width: width - ellipsisWidth) + ellipsis
     }
 
+    static var longestField: Int { RenderOptions.longestField }
+
+    /// `text` when it has at most `longestField` Characters, else its first `longestField`
+    /// followed by `ellipsis`.
+    static func capped(_ text: String, ellipsis: String) -> String {
+        guard text.utf8.count > longestField,
+            let end = text.index(text.startIndex, offsetBy: longestField, limitedBy: text.endIndex),
+            end < text.endIndex
+        else { return text }
+        return String(text[..<end]) + ellipsis
+    }
+
     /// The longest prefix of `text` no wider than `width` columns (a wide character that would
     /// straddle the edge is left out).
     static func prefix(_ text: String, width: Int) -> String {

@@ -40,9 +40,13 @@ struct Guides {
     /// Guide levels that fit in `width`: two fifths of it, and never fewer than two.
     static func maxLevels(width: Int) -> Int { max(2, width * 2 / 5 / 4) }
 
-    /// The lead for the children of an item at `depth` whose lead is `lead`.
-    static func childLead(_ lead: String, depth: Int, isLast: Bool, glyphs: Glyphs) -> String {
-        depth == 0 ? "" : lead + (isLast ? glyphs.blank : glyphs.pipe)
+    /// The lead for the children of an item at `depth` whose lead is `lead`. Children deeper
+    /// than `maxLevels` are drawn from `ancestorsLast` alone and get an empty one: a lead per
+    /// level of a 100,000-deep chain would take memory quadratic in the depth.
+    static func childLead(
+        _ lead: String, depth: Int, isLast: Bool, maxLevels: Int, glyphs: Glyphs
+    ) -> String {
+        depth == 0 || depth + 1 > maxLevels ? "" : lead + (isLast ? glyphs.blank : glyphs.pipe)
     }
 
     /// In front of the item's own line.

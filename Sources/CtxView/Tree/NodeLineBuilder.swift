@@ -60,9 +60,9 @@ struct NodeLineBuilder {
     private func head(_ node: ContextNode, prefix: Span) -> [Span] {
         var spans = [prefix]
         if node.isCurrent { spans.append(Span(glyphs.marker + " ", .current)) }
-        spans.append(Span(node.title, .title, shrink: 1))
+        spans.append(Span(field(node.title), .title, shrink: 1))
         if !node.names.isEmpty {
-            spans.append(Span(" (" + node.names.joined(separator: ", ") + ")", .names, shrink: 2))
+            spans.append(Span(" (" + field(node.names.joined(separator: ", ")) + ")", .names, shrink: 2))
         }
         let tags = [
             node.isCurrent ? Span("current", .current) : nil,
@@ -80,9 +80,9 @@ struct NodeLineBuilder {
     private func badge(_ task: TaskBadge) -> Span {
         let marker = task.isCurrent ? glyphs.marker + " " : ""
         let current = task.isCurrent ? ", current" : ""
-        let names = task.names.isEmpty ? "" : " (" + task.names.joined(separator: ", ") + ")"
+        let names = task.names.isEmpty ? "" : " (" + field(task.names.joined(separator: ", ")) + ")"
         return Span(
-            "[\(marker)\(task.name)\(names) \(task.state.text(unicode: unicode))\(current)]",
+            "[\(marker)\(field(task.name))\(names) \(field(task.state.text(unicode: unicode)))\(current)]",
             .task(task.state))
     }
 
@@ -107,16 +107,19 @@ struct NodeLineBuilder {
         return lines
     }
 
+    /// Text from the program, cut when absurdly long (`Truncation.longestField`).
+    private func field(_ text: String) -> String { Truncation.capped(text, ellipsis: glyphs.ellipsis) }
+
     /// `request_id = 'abc'`, `request_id = None (default)`, `user = <unset>`, `x = 1  ← changed`.
     private func variable(_ cell: VariableCell) -> [Span] {
         let (value, role): (String, Style.Role) =
             switch cell.kind {
-            case .set: (cell.value, cell.changed ? .changed : .value)
-            case .defaultShown: (cell.value, cell.changed ? .changed : .defaultValue)
+            case .set: (field(cell.value), cell.changed ? .changed : .value)
+            case .defaultShown: (field(cell.value), cell.changed ? .changed : .defaultValue)
             case .absent: ("<unset>", cell.changed ? .changed : .absent)
             }
         var spans = [
-            Span(cell.name, .variable, shrink: 1), Span(trusted: " = ", width: 3),
+            Span(field(cell.name), .variable, shrink: 1), Span(trusted: " = ", width: 3),
             Span(value, role, shrink: 2),
         ]
         if cell.kind == .defaultShown {

@@ -6,7 +6,10 @@ import CtxCore
 /// - every subtree holding a pinned node (current, entered, named, changed, current task);
 /// - subtrees holding busy nodes (new, or running a live task) while there are few of them: when
 ///   more than `busyRunLimit` siblings are busy, only the first `busyHead` of them and the last
-///   are drawn;
+///   are drawn; a chain of busy nodes each under the one before (tasks each started by the
+///   previous one: never two busy siblings) is drawn `busyChainLimit` levels deep; and at most
+///   `busyBudget` busy nodes are drawn in the whole tree, so that the work of a drawing is bounded
+///   whatever the shape;
 /// - nothing else: consecutive siblings that are not drawn become one summary line.
 ///
 /// Built in O(n) without recursion, so a 10,000-deep chain of copies cannot overflow the stack;
@@ -22,17 +25,24 @@ struct TreeLayout {
     static let busyHead = 4
     /// More busy siblings than this are thinned to `busyHead` plus the last one.
     static let busyRunLimit = 6
+    /// Busy (not pinned) nodes drawn in full in one tree, in drawing order.
+    static let busyBudget = 2_000
+    /// Levels of a chain of busy (not pinned) nodes that are drawn.
+    static let busyChainLimit = 100
 
     private let forest: Forest
     /// Per node, when folding: its subtree holds a pinned node, a busy node, and its summary.
     private let pinned: [Bool]?
     private let busy: [Bool]
+    /// Per node, when folding: how many busy, unpinned nodes in a row end with it (0 if it is
+    /// not one), counted down from the nearest ancestor that is not.
+    private let chain: [Int]
     private let summaries: [FoldSummary]
 
     init(_ outlines: [NodeOutline], foldThreshold: Int) {
         forest = Forest(outlines)
         guard outlines.count > foldThreshold else {
-            (pinned, busy, summaries) = (nil, [], [])
+            (pinned, busy, chain, summaries) = (nil, [], [], [])
             return
         }
         var pinned = outlines.map(\.isPinned)
@@ -44,20 +54,27 @@ struct TreeLayout {
             busy[up] = busy[up] || busy[node]
             summaries[up].add(summaries[node])
         }
-        (self.pinned, self.busy, self.summaries) = (pinned, busy, summaries)
+        var chain = Array(repeating: 0, count: outlines.count)
+        for node in forest.topDown where !pinned[node] && busy[node] {
+            let up = forest.parent[node]
+            chain[node] = up >= 0 ? chain[up] + 1 : 1
+        }
+        (self.pinned, self.busy, self.chain, self.summaries) = (pinned, busy, chain, summaries)
     }
 
-    /// Top-level items.
-    var roots: [Item] { items(forest.roots) }
+    /// Top-level items; `busyLeft` counts down the `busyBudget` (the walker asks in drawing order).
+    func roots(busyLeft: inout Int) -> [Item] { items(forest.roots, busyLeft: &busyLeft) }
 
     /// Items under the node at `index` in the outline.
-    func children(of index: Int) -> [Item] { items(forest.children(of: index)) }
+    func children(of index: Int, busyLeft: inout Int) -> [Item] {
+        items(forest.children(of: index), busyLeft: &busyLeft)
+    }
 
     /// Whether the node at `index` has anything drawn under it.
     func hasChildren(_ index: Int) -> Bool { forest.firstChild[index] >= 0 }
 
     /// Kept nodes as themselves, each run of consecutive folded siblings as one summary.
-    private func items(_ nodes: [Int]) -> [Item] {
+    private func items(_ nodes: [Int], busyLeft: inout Int) -> [Item] {
         guard let pinned else { return nodes.map(Item.node) }
         let busyOnly = nodes.filter { !pinned[$0] && busy[$0] }
         let thinned =
@@ -65,7 +82,11 @@ struct TreeLayout {
             ? Set(busyOnly.dropFirst(Self.busyHead).dropLast()) : []
         var items: [Item] = []
         for node in nodes {
-            if pinned[node] || (busy[node] && !thinned.contains(node)) {
+            let drawnBusy =
+                !pinned[node] && busy[node] && !thinned.contains(node) && busyLeft > 0
+                && chain[node] <= Self.busyChainLimit
+            if drawnBusy { busyLeft -= 1 }
+            if pinned[node] || drawnBusy {
                 items.append(.node(node))
             } else if case .folded(var summary)? = items.last {
                 summary.add(summaries[node])

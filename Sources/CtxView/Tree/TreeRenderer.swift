@@ -56,6 +56,8 @@ struct TreePainter {
     private let layout: TreeLayout
     private let builder: NodeLineBuilder
     private let maxLevels: Int
+    /// Busy nodes the layout may still draw in full (`TreeLayout.busyBudget`).
+    private var busyLeft = TreeLayout.busyBudget
     private(set) var lines: [String] = []
 
     init(tree: LazyTree, options: RenderOptions) {
@@ -74,7 +76,7 @@ struct TreePainter {
     }
 
     private mutating func walk() {
-        var stack = WalkStack(roots: layout.roots)
+        var stack = WalkStack(roots: layout.roots(busyLeft: &busyLeft), maxLevels: maxLevels)
         while let (item, position) = stack.next() {
             let guides = Guides(
                 depth: position.depth, isLast: position.isLast, lead: stack.lead,
@@ -90,7 +92,8 @@ struct TreePainter {
                 }
                 if hasChildren {
                     stack.descend(
-                        into: layout.children(of: index), from: position, glyphs: builder.glyphs)
+                        into: layout.children(of: index, busyLeft: &busyLeft), from: position,
+                        glyphs: builder.glyphs)
                 }
             }
         }

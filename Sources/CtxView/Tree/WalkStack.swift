@@ -10,12 +10,18 @@ struct WalkStack {
     }
 
     private var frames: [(items: [TreeLayout.Item], next: Int)]
-    /// Unelided guide columns for the items of each frame.
+    /// Unelided guide columns for the items of each frame (empty past `maxLevels`).
     private var leads = [""]
     /// By depth: whether the node whose children a frame lists was the last of its siblings.
     private(set) var ancestorsLast: [Bool] = []
 
-    init(roots: [TreeLayout.Item]) { frames = [(roots, 0)] }
+    /// Guide levels drawn in full (`Guides.maxLevels`): deeper items need no lead of their own.
+    private let maxLevels: Int
+
+    init(roots: [TreeLayout.Item], maxLevels: Int) {
+        frames = [(roots, 0)]
+        self.maxLevels = maxLevels
+    }
 
     /// Guide columns in front of items at the current depth.
     var lead: String { leads[leads.count - 1] }
@@ -37,7 +43,9 @@ struct WalkStack {
     mutating func descend(into children: [TreeLayout.Item], from position: Position, glyphs: Glyphs)
     {
         leads.append(
-            Guides.childLead(lead, depth: position.depth, isLast: position.isLast, glyphs: glyphs))
+            Guides.childLead(
+                lead, depth: position.depth, isLast: position.isLast, maxLevels: maxLevels,
+                glyphs: glyphs))
         ancestorsLast.append(position.isLast)
         frames.append((children, 0))
     }

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import BigInt
+import CtxCore
+@testable import CtxLang
+
+/// Native work on big inputs (string search, reprs of big containers, joins) is linear, sized
+/// before it allocates, and answers Ctrl-C (issue 12: bad input never kills a session).
+@Suite struct NativeLoopTests {
+    /// Runs `source` as `ctxlab run` does; `interruptAfterPolls` makes the interrupt flag go up
+    /// at that poll. Returns stdout, the last stderr line and the time taken.
+    func run(_ source: String, interruptAfterPolls: Int? = nil) -> (out: String, err: String, seconds: Double) {
+        let rt = Runtime()
+        var out = "", err = ""
+        rt.write = { text, toErr in if toErr { err += text } else { out += text } }
+        let interpreter = Interpreter(runtime: rt, seed: 1)
+        if let n = interruptAfterPolls {
+            var polls = 0
+            interpreter.interruptRequested = {
+                polls += 1
+                return polls >= n
+            }
+        }
+        let start = Date()
+        _ = Program.run(source, filename: "t.py", interpreter: interpreter)
+        let last = err.split(separator: "\n").last.map(String.init) ?? ""
+        return (out, last, Date().timeIntervalSince(start))
+    }
+
+    /// Searches that were O(text × pattern) (`('a'*10**6).find('a'*1000+'b')` took hours): now
+    /// linear, so each is quick even in a debug build.
+    @Test(arguments: [
+        "s.find(p)", "s.rfind(p)", "s.count(p)", "p in s", "s.replace(p, 'x') == s",
+        "len(s.split(p))", "len(s.rsplit(p))", "s.partition(p)[1]", "s.rpartition(p)[1]",
+        "s.count('')", "s.find('b' * 10**5)",
+    ])
+    func searchesInHugeStringsAreLinear(expression: String) {
+        let r = run("s = 'a' * 10**6\np = 'a' * 1000 + 'b'\nprint(\(expression))\n")
+        #expect(r.err == "")
+        #expect(r.seconds < 20)
+    }
+
+    /// `StrSearch` against the obvious quadratic search over Characters, on random texts from
+    /// small alphabets (so that matches overlap), with multi-byte and multi-scalar Characters
+    /// (`é`, `e` + combining acute, CRLF) whose bytes match where their Characters do not.
+    /// Characters are equal when their scalars are, as CPython compares code points (Swift's
+    /// `==` would also take `é` and `e` + U+0301 for each other).
+    @Test func searchAgreesWithANaiveModel() throws {
+        var random = SplitMix64(seed: 12)
+        let alphabet = ["a", "b", "é", "e\u{301}", "\r\n", "\r", "\n", "e"]
+        func word(_ n: Int) -> String {
+            String((0..<n).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined())
+        }
+        for _ in 0..<2_000 {
+            let text = word(Int(random.next() % 12)), pattern = word(1 + Int(random.next() % 3))
+            guard !pattern.isEmpty else { continue }
+            let t = Array(text), p = Array(pattern)
+            var starts: [Int] = []  // naive, overlapping
+            if p.count <= t.count {
+                for i in 0...(t.count - p.count)
+                where t[i..<(i + p.count)].elementsEqual(p, by: { $0.unicodeScalars.elementsEqual($1.unicodeScalars) }) {
+                    starts.append(i)
+                }
+            }
+            var nonOverlapping: [Int] = []
+            for i in starts where nonOverlapping.last.map({ i >= $0 + p.count }) ?? true { nonOverlapping.append(i) }
+            let search = StrSearch(text, pattern) {}
+            let all = text.startIndex..<text.endIndex
+            func offset(_ r: Range<String.Index>?) -> Int? { r.map { text.distance(from: text.startIndex, to: $0.lowerBound) } }
+            #expect(offset(try search.first(in: all)) == starts.first, "\(text.debugDescription) \(pattern.debugDescription)")
+            #expect(offset(try search.first(in: all, backward: true)) == starts.last, "\(text.debugDescription) \(pattern.debugDescription)")
+            #expect(try search.count(in: all) == nonOverlapping.count, "\(text.debugDescription) \(pattern.debugDescription)")
+        }
+    }
+
+    /// A long search polls the interrupt flag as it scans: Ctrl-C ends it.
+    @Test(arguments: ["s.count('ab')", "s.find('ab')", "s.split('ab')", "s.replace('ab', 'c')", "'ab' in s"])
+    func aLongSearchAnswersCtrlC(expression: String) {
+        let r = run("s = 'a' * 10**7\nprint(\(expression))\n", interruptAfterPolls: 1)
+        #expect(r.err == "KeyboardInterrupt")
+    }
+
+    /// The repr of a big list used to build every part and then join them, without polling:
+    /// `'%s' % ([x] * 10**7,)` ran for a minute without answering Ctrl-C and took gigabytes. It now polls per item.
+    @Test func theReprOfABigListAnswersCtrlC() {
+        let r = run("x = [[-2**63]] * 10**6\nprint(len(repr(x)))\n", interruptAfterPolls: 2)
+        #expect(r.err == "KeyboardInterrupt")
+        #expect(run("print(repr([1, (2,), {3: 'a'}, {4}]))").out == "[1, (2,), {3: 'a'}, {4}]\n")
+    }
+
+    /// `10 ** 10**6` squares its way to 3.3 million bits (minutes in a debug build): it polls
+    /// between the multiplications.
+    @Test func aHugePowerAnswersCtrlC() {
+        let r = run("x = 10 ** (10**6)\nprint(x.bit_length())\n", interruptAfterPolls: 1)
+        #expect(r.err == "KeyboardInterrupt")
+        #expect(r.seconds < 20)
+        #expect(run("print(3 ** 1000 % 1000003, (-7) ** 77 % 10**9)").out == "73216 712960793\n")
+    }
+
+    /// `int()` of thousands of digits (the limit lifted by `sys.set_int_max_str_digits(0)`)
+    /// combines word-sized blocks pairwise and asks to stop between the multiplications: BigInt's
+    /// own conversion of a million digits ran for minutes without a poll. Unit-tested here, since
+    /// the limit is process-wide and other suites run in parallel.
+    @Test func longIntParsingAgreesWithBigIntAndStops() throws {
+        for n in [2_001, 2_019, 2_020, 4_000, 19 * 128, 19 * 128 + 1] {
+            let digits = String((0..<n).map { Character(String(($0 * 7919 + 13) % 10)) })
+            #expect(try IntText.parseInBlocks(digits, radix: 10, stop: { false }) == BigUInt(digits, radix: 10))
+            let y = String(repeating: "y", count: n)  // BigUInt's parser refuses radix 36 (a trap)
+            #expect(try IntText.parseInBlocks(y, radix: 35, stop: { false }) == BigUInt(y, radix: 35))
+        }
+        #expect(throws: IntText.ParseError.self) {
+            try IntText.parseInBlocks(String(repeating: "9", count: 1_000_000), radix: 10, stop: { true })
+        }
+    }
+
+    /// A hexadecimal literal of 200,000 digits was turned into decimal digits by the lexer, in
+    /// quadratic time (six minutes in a debug build, before any poll); long ones now keep their
+    /// prefix. A decimal literal past the digit limit is CPython's SyntaxError.
+    @Test func hugeLiteralsCompileQuickly() {
+        let hex = run("x = 0x" + String(repeating: "f", count: 200_000) + "\nprint(x % 1000003, x.bit_length())\n")
+        #expect(hex.out == "\(BigUInt(2).power(800_000) % 1_000_003 - 1) 800000\n")
+        #expect(hex.seconds < 20)
+        #expect(run("x = 0o" + String(repeating: "7", count: 3_000) + "\nprint(x == 8**3000 - 1)\n").out == "True\n")
+        let decimal = run("x = (" + String(repeating: "9", count: 4_301) + ")\n")
+        #expect(decimal.err == "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.")
+    }
+
+    /// Results too big for the memory limit are MemoryError (or CPython's OverflowError), not an
+    /// allocation abort.
+    @Test func hugeJoinsAndReplacementsAreSizedFirst() {
+        let source = """
+            for f in (lambda: ('x' * 10**6).join(['a'] * 10**6),
+                      lambda: ('a' * 10**6).replace('', 'b' * 10**5),
+                      lambda: ('a' * 10**6).replace('a', 'b' * 10**5)):
+                try:
+                    f()
+                except MemoryError:
+                    print('MemoryError')
+            """
+        #expect(run(source).out == "MemoryError\nMemoryError\nMemoryError\n")
+    }
+}
