@@ -20,6 +20,16 @@ public final class Runtime {
     var threadEvents: [ThreadEvent] = []
     /// How many threads run ahead on timelines of their own (0: the root thread runs).
     var timelineDepth = 0
+    /// Futures given an exception, in that order, not yet reported as never retrieved
+    /// (`Loop/Unretrieved.swift`).
+    var unretrieved: [Future] = []
+    var unretrievedPruneAt = 64
+    /// The language's traceback text for an exception (CPython's `traceback.format_exception`),
+    /// which asyncio's default exception handler logs with the "never retrieved" report.
+    public var formatTraceback: ((PyException) -> String)?
+    /// The objects the program's globals hold, directly or in a container (the language answers;
+    /// nil: none).
+    public var heldByGlobals: (() -> Set<ObjectIdentifier>)?
 
     /// All simulated threads, the main thread first.
     public private(set) var threads: [PyThread] = []

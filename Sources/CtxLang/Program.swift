@@ -22,12 +22,16 @@ public enum Program {
             return Outcome(exitStatus: 1)
         }
         let main = interpreter.mainNamespace(filename: filename)
+        rt.heldByGlobals = { [weak main] in main?.heldObjects() ?? [] }
         do {
             _ = try interpreter.runModuleCode(code, namespace: main)
             try rt.finishThreads()  // threads still to run at interpreter exit; a thread that can never end is a deadlock
+            rt.reportUnretrieved()  // finalization destroys what globals held (Loop/Unretrieved.swift)
             return Outcome(exitStatus: 0)
         } catch let e as PyException {
-            return Outcome(exitStatus: interpreter.reportUncaught(e))
+            let status = interpreter.reportUncaught(e)
+            rt.reportUnretrieved()
+            return Outcome(exitStatus: status)
         } catch SimulationError.deadlock {
             rt.write("ctxlab: the event loop has nothing left to run, but the program is still waiting (CPython would wait forever)\n", true)
             return Outcome(exitStatus: 1)
@@ -90,5 +94,29 @@ public enum Diagnostics {
         default:
             return "ctxlab: \(error)\n"
         }
+    }
+}
+
+extension Namespace {
+    /// The objects the globals hold: as values, or as items of a list, tuple, dict (keys and
+    /// values) or set that a global holds (`Loop/Unretrieved.swift` rule 1).
+    func heldObjects() -> Set<ObjectIdentifier> {
+        var held = Set<ObjectIdentifier>()
+        func add(_ v: Value) { if let o = v.asObject { held.insert(ObjectIdentifier(o)) } }
+        for (_, v) in items {
+            add(v)
+            switch v.asObject {
+            case let l as PyList: l.items.forEach(add)
+            case let t as PyTuple: t.items.forEach(add)
+            case let d as PyDict:
+                for (k, value) in d.storage {
+                    add(k.value)
+                    add(value)
+                }
+            case let s as PySet: s.storage.forEach { add($0.value) }
+            default: break
+            }
+        }
+        return held
     }
 }

@@ -46,6 +46,8 @@ public final class EventLoop: PyObject {
     public private(set) var defaultExecutor: ThreadPoolExecutor?
     /// Where `call_exception_handler` reports go.
     public var exceptionHandler: (LoopError) -> Void
+    /// The callable given to `loop.set_exception_handler` (`get_exception_handler` returns it).
+    public var exceptionHandlerObject: Value = .none
 
     override public init(runtime: Runtime) {
         self.runtime = runtime
@@ -386,15 +388,33 @@ public final class EventLoop: PyObject {
     /// *worker's* context; but a job a new worker ran to its end inside `submit` has finished
     /// before `wrap_future` adds its callback, which then runs at once in the submitting thread.
     public func runInExecutor(_ ex: ThreadPoolExecutor?, label: String, _ fn: @escaping (Runtime) throws -> Value) throws -> Future {
+        try chainingFuture { done in
+            try (ex ?? executor()).submit { rt in
+                // A job that runs an event loop that can never finish throws the deadlock on: the
+                // worker then waits for ever, and so does the future.
+                let outcome: Result<Value, PyException>
+                do { outcome = .success(try fn(rt)) } catch let e as PyException { outcome = .failure(e) }
+                done(outcome)
+            }
+        }
+    }
+
+    /// `run_in_executor` for a job that stops where it sleeps (a Python function): its turns
+    /// after the first run when the loop's thread gives up the GIL at their times, so what it
+    /// prints after a sleep comes when CPython prints it.
+    public func runInExecutor(_ ex: ThreadPoolExecutor?, label: String, resumable job: ResumableTarget) throws -> Future {
+        try chainingFuture { done in try (ex ?? executor()).submit(job, done: done) }
+    }
+
+    /// The future of a submitted job, resolved from the job's outcome (see `runInExecutor`).
+    private func chainingFuture(
+        _ submit: (@escaping (Result<Value, PyException>) -> Void) throws -> Void
+    ) throws -> Future {
         let fut = createFuture()
         var inSubmit = true
         var doneInSubmit: Result<Value, PyException>?
-        try (ex ?? executor()).submit { [unowned self] rt in
-            // A job that runs an event loop that can never finish throws the deadlock on: the
-            // worker then waits for ever, and so does the future.
-            let outcome: Result<Value, PyException>
-            do { outcome = .success(try fn(rt)) } catch let e as PyException { outcome = .failure(e) }
-            if inSubmit && !rt.currentThread.hasBlocked {
+        try submit { [unowned self] outcome in
+            if inSubmit && !self.runtime.currentThread.hasBlocked {
                 doneInSubmit = outcome
             } else {
                 self.setState(fut, outcome)
@@ -425,9 +445,16 @@ public enum SimulationError: Error, Equatable {
 
 extension Runtime {
     /// What asyncio's default exception handler logs (the traceback is the language's to add).
-    func defaultLoopErrorReport(_ err: LoopError) {
+    public func defaultLoopErrorReport(_ err: LoopError) {
         var lines = [err.message] + err.detailLines()
-        if let e = err.exception { lines.append(e.summaryLine()) }
+        if let e = err.exception {
+            if err.showsTraceback, let format = formatTraceback {
+                let text = format(e)
+                lines.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            } else {
+                lines.append(e.summaryLine())
+            }
+        }
         write(lines.joined(separator: "\n") + "\n", true)
     }
 }

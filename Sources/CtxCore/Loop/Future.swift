@@ -22,6 +22,10 @@ public class Future: PyObject {
     }
     var callbacks: [Callback] = []
     public unowned let loop: EventLoop
+    /// CPython: `Future.__log_traceback`: set with the exception, cleared when `result()` or
+    /// `exception()` retrieves it. A future still holding it when it is destroyed logs
+    /// "... exception was never retrieved" (`Unretrieved.swift` says when ctxlab does).
+    var logTraceback = false
 
     public init(loop: EventLoop) {
         self.loop = loop
@@ -39,6 +43,7 @@ public class Future: PyObject {
         case .cancelled: throw makeCancelledError()
         case .pending: throw runtime.error(.InvalidStateError, "Result is not set.")
         case .finished:
+            logTraceback = false
             if let e = exceptionValue { throw e }
             return resultValue!
         }
@@ -49,7 +54,9 @@ public class Future: PyObject {
         switch state {
         case .cancelled: throw makeCancelledError()
         case .pending: throw runtime.error(.InvalidStateError, "Exception is not set.")
-        case .finished: return exceptionValue
+        case .finished:
+            logTraceback = false
+            return exceptionValue
         }
     }
 
@@ -69,6 +76,8 @@ public class Future: PyObject {
         exceptionValue = e
         state = .finished
         scheduleCallbacks()
+        logTraceback = true
+        runtime.noteUnretrieved(self)
     }
 
     /// `fut.cancel(msg)` for the host (the REPL abandoning a statement): false when already done,

@@ -87,15 +87,23 @@ public struct LoopError {
     public var task: Task?
     /// Other keys of the context dict with the repr of their value.
     public var extra: [(key: String, repr: String)]
+    /// Whether the default handler logs the exception's whole traceback (one that holds only the
+    /// program's frames, as a task's does) rather than its last line.
+    public var showsTraceback: Bool
+    /// The program's own dict, when it called `loop.call_exception_handler(context)` (a handler it
+    /// set receives that very dict).
+    public var original: PyObject?
 
     public init(message: String, exception: PyException? = nil, handle: Handle? = nil, future: Future? = nil,
-                task: Task? = nil, extra: [(key: String, repr: String)] = []) {
+                task: Task? = nil, extra: [(key: String, repr: String)] = [], showsTraceback: Bool = false) {
         self.message = message
         self.exception = exception
         self.handle = handle
         self.future = future
         self.task = task
         self.extra = extra
+        self.showsTraceback = showsTraceback
+        original = nil
     }
 
     /// `key: repr(value)` for every key but `message` and `exception`, sorted by key, as

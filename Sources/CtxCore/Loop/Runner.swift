@@ -32,8 +32,19 @@ public final class Runner: PyObject {
             throw runtime.error(.RuntimeError, "Runner.run() cannot be called from a running event loop")
         }
         try lazyInit()
-        let task = loop!.createTask(coro, context: given ?? context)
-        return try loop!.runUntilComplete(task)
+        let loop = loop!
+        let task = loop.createTask(coro, context: given ?? context)
+        // `main`'s frame is gone: what failed with nobody to retrieve it is reported (rule 1 of
+        // `Unretrieved.swift`), also when `main` itself raised; not after a deadlock (CPython
+        // would still be waiting).
+        do {
+            let result = try loop.runUntilComplete(task)
+            runtime.reportUnretrieved(of: loop)
+            return result
+        } catch let e as PyException {
+            runtime.reportUnretrieved(of: loop)
+            throw e
+        }
     }
 
     /// `runner.close()`.
@@ -48,6 +59,7 @@ public final class Runner: PyObject {
         try loop.runUntilComplete(
             StateMachineCoroutine(name: "BaseEventLoop.shutdown_asyncgens") { _, _ in .returned(.none) })
         try loop.runUntilComplete(shutdownDefaultExecutor(loop))
+        runtime.reportUnretrieved(of: loop)  // rule 2 of `Unretrieved.swift`
     }
 
     /// CPython: `runners._cancel_all_tasks` (tasks are cancelled in creation order; CPython's set

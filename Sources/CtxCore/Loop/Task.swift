@@ -122,6 +122,8 @@ public final class Task: Future {
         try runtime.guardingRepr(of: self) { try taskRepr() }
     }
 
+    override var reprClassName: String { "Task" }
+
     private func taskRepr() throws -> String {
         var info = try reprInfo()
         if cancelRequests > 0 && !isDone { info[0] = "cancelling" }

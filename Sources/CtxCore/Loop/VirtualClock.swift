@@ -63,11 +63,16 @@ extension Runtime {
     /// `time.sleep(seconds)` with CPython's argument checks (Modules/timemodule.c, in its order):
     /// NaN, a value beyond `PyTime_t` (2**63 - 1 ns), then a negative one.
     public func timeSleep(_ seconds: Double) throws {
+        try checkSleepArgument(seconds)
+        sleep(seconds)
+    }
+
+    /// The checks of `time.sleep(seconds)`, without the sleep.
+    public func checkSleepArgument(_ seconds: Double) throws {
         if seconds.isNaN { throw error(.ValueError, "Invalid value NaN (not a number)") }
         if !(abs(seconds) < 9_223_372_036.854_775_807) {
             throw error(.OverflowError, "timestamp out of range for platform time_t")
         }
         if seconds < 0 { throw error(.ValueError, "sleep length must be non-negative") }
-        sleep(seconds)
     }
 }

@@ -24,9 +24,21 @@
 ///   select (also with a zero timeout), `join()`, `time.sleep()`, a `start()`, the end of the
 ///   program. (In CPython the woken worker races for the GIL: on 3.13, 14 runs of 20 had run the
 ///   job after one `await asyncio.sleep(0)`, 6 had not; ctxlab takes the more frequent outcome.)
-/// * **A thread cannot be suspended midway**: its target (or job) runs to its end once it starts.
-///   Where CPython would block it (`time.sleep`, `join`) and let other threads go on, ctxlab gives
-///   the thread its own timeline instead (see `ThreadScheduler.swift`): its clock starts at the
+/// * **A thread whose target is a Python function stops where it sleeps** (so does an executor
+///   job that is one, or `to_thread`'s `partial(ctx.run, f)` of one). Its `time.sleep(s)`,
+///   called from the target's own frames (not from inside a built-in such as `ctx.run(f)`), ends
+///   the thread's turn: `start()` returns (or the GIL release that let it run goes on), and the
+///   thread's next turn is a thread event at its wake-up time, run when the thread holding the GIL
+///   gives it up at or after that time (an event loop's select, `join()`, `time.sleep()`, the end
+///   of the program). So `t.start(); print("main")` prints "main" before what the thread prints
+///   after its first sleep, as on CPython. `join()` waits while the thread takes its turns.
+///   Daemon threads get no turns once only they are left at the end of the program (CPython does
+///   not wait for them).
+/// * **Other threads cannot be suspended midway**: targets and jobs that are not Python functions,
+///   and threads that block in other ways (`join`, or a sleep inside a built-in's call), run to
+///   their end once they start.
+///   Where CPython would block them and let other threads go on, ctxlab gives the thread its own
+///   timeline instead (see `ThreadScheduler.swift`): its clock starts at the
 ///   moment it got the GIL and moves with its own sleeps, the clock of the thread that let it run
 ///   does not; `join()` moves the joiner's clock to the thread's end; what it hands to an event
 ///   loop (`call_soon_threadsafe`, a job's result) reaches the loop at the thread's time; a worker
@@ -48,6 +60,9 @@ public final class PyThread: PyObject {
     /// Whether the target raised; the language reports it through `threading.excepthook`.
     public internal(set) var failure: PyException?
     let target: ((Runtime) throws -> Void)?
+    /// A target that can stop where it sleeps (the language's Python functions); used instead of
+    /// `target` when set.
+    public var resumable: ResumableTarget?
     let requestedContext: Context?
     public var daemon = false
     /// The clock on this thread's timeline when its target ended (what `join()` waits for).
@@ -77,6 +92,21 @@ public final class PyThread: PyObject {
     }
 }
 
+/// A thread's target that can stop where CPython's thread blocks and go on later (the language's
+/// frames of a Python function).
+public protocol ResumableTarget: AnyObject {
+    /// Runs the target on from where it stopped, until it returns or blocks.
+    func resume(_ rt: Runtime) throws -> Turn
+}
+
+/// How a turn of a resumable target ended.
+public enum Turn {
+    /// It blocks until this time on the thread's clock (`time.sleep`).
+    case blocked(until: Double)
+    /// It returned (an executor job's result).
+    case returned(Value)
+}
+
 extension Runtime {
     /// `threading.Thread(target=..., name=..., context=...)`. Unnamed threads are `Thread-N`.
     public func makeThread(name: String?, context: Context? = nil, target: @escaping (Runtime) throws -> Void) -> PyThread {
@@ -93,6 +123,10 @@ extension Runtime {
         t.runContext = t.requestedContext ?? Context(runtime: self, vars: [:], origin: nil, provenance: "thread \(t.name)")
         t.state = .started
         runWaitingThreads()
+        if let r = t.resumable {
+            runTurn(t, r)
+            return
+        }
         runOnItsTimeline(t) {
             t.state = .running
             do {
@@ -111,11 +145,43 @@ extension Runtime {
         }
     }
 
+    /// One turn of a thread with a resumable target: from where it stopped until it ends or
+    /// blocks; a block queues the next turn as a thread event at the wake-up time.
+    func runTurn(_ t: PyThread, _ r: ResumableTarget) {
+        var wake: Double?
+        runOnItsTimeline(t) {
+            t.state = .running
+            do {
+                if case .blocked(let until) = try t.runContext!.run(self, { try r.resume(self) }) {
+                    wake = until
+                    return
+                }
+            } catch let e as PyException {
+                t.failure = e
+                onThreadException(t, e)
+            } catch {
+                t.finishedAt = .infinity  // waits for ever (see `start`)
+                return
+            }
+            t.state = .finished
+            t.finishedAt = clock
+        }
+        if let wake {
+            addThreadEvent(at: wake, daemon: t.daemon) { [unowned self] in self.runTurn(t, r) }
+        }
+    }
+
     /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
     /// the thread's end. Joining a thread that never ends is a deadlock.
     public func join(_ t: PyThread) throws {
         if t === currentThread { throw error(.RuntimeError, "cannot join current thread") }
         if t.state == .initial { throw error(.RuntimeError, "cannot join thread before it is started") }
+        if t.finishedAt == nil && t.resumable != nil {
+            // A thread between turns: the joiner waits while the threads take theirs, until it ends.
+            currentThread.hasBlocked = true
+            runThreadEvents(until: .infinity) { t.finishedAt != nil }
+            if t.finishedAt == nil { throw SimulationError.deadlock }
+        }
         let end = t.finishedAt ?? clock
         if end == .infinity { throw SimulationError.deadlock }
         block(until: end)

@@ -12,14 +12,22 @@ import DequeModule
 /// below `max_workers`, a new worker starts and, like every new thread, runs at once (see
 /// `PyThread`). A worker that gets the GIL takes queued jobs one after another (`get_nowait`)
 /// until the queue is empty, then releases the semaphore and waits again; a worker woken for a job
-/// someone else already took waits again without releasing it. A job that blocks (sleeps) ends on
+/// someone else already took waits again without releasing it. A resumable job (a Python
+/// function) stops where it sleeps and takes its next turn as a thread event at its wake-up time;
+/// the worker goes back to the queue when it ends. Any other job that blocks (sleeps) ends on
 /// the worker's own timeline, and the worker's next look at the queue is a thread event at that
 /// time (see `ThreadScheduler.swift`).
 public final class ThreadPoolExecutor: PyObject {
     public let maxWorkers: Int
     public let namePrefix: String
     public private(set) var workers: [PyThread] = []
-    private var queue = Deque<(Runtime) throws -> Void>()
+    /// A queued job: a closure that runs to its end, or a resumable target that can stop where it
+    /// sleeps (a Python function: `PyThread.swift`), with what to do with its outcome.
+    enum Job {
+        case closure((Runtime) throws -> Void)
+        case resumable(ResumableTarget, (Result<Value, PyException>) -> Void)
+    }
+    private var queue = Deque<Job>()
     /// `_idle_semaphore`'s value.
     private var idleSemaphore = 0
     /// Workers in `work_queue.get(block=True)`, in the order they began to wait.
@@ -45,6 +53,16 @@ public final class ThreadPoolExecutor: PyObject {
 
     /// `executor.submit(fn)`: `job` runs in a worker thread, inside that worker's own context.
     public func submit(_ job: @escaping (Runtime) throws -> Void) throws {
+        try submit(.closure(job))
+    }
+
+    /// `executor.submit(fn)` for a job that can stop where it sleeps; `done` gets its outcome, in
+    /// the worker, when it ends.
+    public func submit(_ job: ResumableTarget, done: @escaping (Result<Value, PyException>) -> Void) throws {
+        try submit(.resumable(job, done))
+    }
+
+    func submit(_ job: Job) throws {
         if isShutdown { throw runtime.error(.RuntimeError, "cannot schedule new futures after shutdown") }
         queue.append(job)
         if !waiting.isEmpty {
@@ -85,10 +103,18 @@ public final class ThreadPoolExecutor: PyObject {
     private func run(_ w: PyThread, afterJob: Bool) {
         var lookedAfterJob = afterJob
         while true {
-            guard let job = queue.popFirst() else {
+            guard let next = queue.popFirst() else {
                 if lookedAfterJob { idleSemaphore += 1 }
                 if isShutdown { w.state = .finished } else { waiting.append(w) }
                 return
+            }
+            let job: (Runtime) throws -> Void
+            switch next {
+            case .closure(let body): job = body
+            case .resumable(let target, let done):
+                lookedAfterJob = true
+                guard runTurn(w, target, done) else { return }
+                continue
             }
             var end = runtime.clock
             var blocked = false
@@ -116,6 +142,50 @@ public final class ThreadPoolExecutor: PyObject {
                 return
             }
         }
+    }
+
+    /// One turn of a resumable job on worker `w`; true when the job has ended (the worker goes on
+    /// to the queue), false when it blocked (its next turn is a thread event at the wake-up time,
+    /// which goes on to the queue when the job ends) or waits for ever.
+    private func runTurn(_ w: PyThread, _ target: ResumableTarget, _ done: @escaping (Result<Value, PyException>) -> Void) -> Bool {
+        var wake: Double?
+        var forever = false
+        runtime.runOnItsTimeline(w) {
+            // The worker's context stays entered while the outcome is handed on (its
+            // call_soon_threadsafe copies it), as for the jobs that run to their end.
+            do {
+                try w.runContext!.run(runtime) {
+                    let outcome: Result<Value, PyException>
+                    do {
+                        switch try target.resume(runtime) {
+                        case .blocked(let until):
+                            wake = until
+                            return
+                        case .returned(let v): outcome = .success(v)
+                        }
+                    } catch let e as PyException {
+                        outcome = .failure(e)
+                    }
+                    done(outcome)
+                }
+            } catch let e as PyException {
+                done(.failure(e))  // entering the worker's context failed (it is entered elsewhere)
+            } catch {
+                forever = true
+            }
+        }
+        if forever {
+            stuck.insert(ObjectIdentifier(w))
+            w.finishedAt = .infinity
+            return false
+        }
+        guard let wake else { return true }
+        scheduled.insert(ObjectIdentifier(w))
+        runtime.addThreadEvent(at: wake) { [unowned self] in
+            self.scheduled.remove(ObjectIdentifier(w))
+            if self.runTurn(w, target, done) { self.run(w, afterJob: true) }
+        }
+        return false
     }
 
     /// `executor.shutdown(wait=True)`: no new jobs; with `wait`, the caller blocks while the

@@ -1,12 +1,14 @@
 import DequeModule
 
-/// Threads on their own timelines (the last rule of `PyThread.swift`).
+/// Threads on their own timelines (the last rules of `PyThread.swift`).
 ///
-/// A thread that gets the GIL runs until its code ends: ctxlab cannot suspend it where CPython
-/// would block it. What it does therefore happens at once in simulation order, but with the time
-/// of its own timeline: the run starts at the clock of the thread that let it run, the thread's own
-/// sleeps move only its clock, and afterwards the clock is back where it was. What the thread does
-/// that others can see later is stamped with its time:
+/// A thread (or executor job) whose code is a Python function stops where it sleeps; each of its
+/// turns is a run on its own timeline from the time it got the GIL, and the next turn is a thread
+/// event at its wake-up time. Any other thread that gets the GIL runs until its code ends: ctxlab
+/// cannot suspend it where CPython would block it. What it does therefore happens at once in
+/// simulation order, but with the time of its own timeline: the run starts at the clock of the
+/// thread that let it run, the thread's own sleeps move only its clock, and afterwards the clock
+/// is back where it was. What the thread does that others can see later is stamped with its time:
 ///
 /// * its end (`finishedAt`): `join()` waits until then;
 /// * what it gives an event loop (`call_soon_threadsafe`, an executor job's result) after it has
@@ -14,10 +16,13 @@ import DequeModule
 /// * an executor worker's next look at its queue after a job that blocked: a thread event at the
 ///   job's end, run when the root thread (the one nobody runs ahead of) gives up the GIL at or after
 ///   that time: `select`, `join`, `time.sleep`, `start`, the end of the program. Events run in time
-///   order, equal times first come first served.
+///   order, equal times first come first served. A resumable thread's or job's next turn is such
+///   an event too.
 struct ThreadEvent {
     let time: Double
     let serial: Int
+    /// A daemon thread's turn: the end of the program does not wait for it.
+    let daemon: Bool
     let run: () -> Void
 }
 
@@ -53,8 +58,8 @@ extension Runtime {
     }
 
     /// Queues `run` for when a thread wants the GIL at `time`.
-    func addThreadEvent(at time: Double, _ run: @escaping () -> Void) {
-        let e = ThreadEvent(time: time, serial: allocateSerial(), run: run)
+    func addThreadEvent(at time: Double, daemon: Bool = false, _ run: @escaping () -> Void) {
+        let e = ThreadEvent(time: time, serial: allocateSerial(), daemon: daemon, run: run)
         let i = threadEvents.firstIndex { ($0.time, $0.serial) > (e.time, e.serial) } ?? threadEvents.count
         threadEvents.insert(e, at: i)
     }
@@ -83,7 +88,8 @@ extension Runtime {
     /// _python_exit`). One that never ends (it waits in an event loop that can never finish)
     /// makes that a deadlock.
     public func finishThreads() throws {
-        releaseGIL()
+        // Daemon threads go on only while the program waits for the others.
+        runThreadEvents(until: .infinity) { [unowned self] in !self.threadEvents.contains { !$0.daemon } }
         if threads.contains(where: { !$0.daemon && $0.finishedAt == .infinity }) {
             throw SimulationError.deadlock
         }

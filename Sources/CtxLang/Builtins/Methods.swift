@@ -95,7 +95,9 @@ extension Interpreter {
 
     /// A bound built-in method: its repr names the receiver.
     func method(_ name: String, of owner: Value, _ body: @escaping (Arguments) throws -> Value) -> Value {
-        function(name, owner: { [unowned self] in try self.ownerDescription(owner) }, body)
+        let m = function(name, owner: { [unowned self] in try self.ownerDescription(owner) }, body)
+        (m.asObject as? PyBuiltin)?.boundSelf = owner.asObject
+        return m
     }
 
     private func ownerDescription(_ v: Value) throws -> String {

@@ -134,6 +134,9 @@ extension Interpreter {
                 if !a.args[0].isIdentical(.none) && executor == nil {
                     throw self.rt.error(.TypeError, "executor must be a ThreadPoolExecutor or None")
                 }
+                if let job = self.resumableJob(fn, rest) {
+                    return .object(try loop.runInExecutor(executor, label: try self.callbackLabel(fn), resumable: job))
+                }
                 return .object(try loop.runInExecutor(executor, label: try self.callbackLabel(fn)) { [unowned self] _ in
                     try self.call(fn, rest)
                 })
@@ -142,6 +145,19 @@ extension Interpreter {
             return m { [unowned self] a in
                 try a.exactly(1)
                 loop.callExceptionHandler(try self.loopError(a.args[0]))
+                return .none
+            }
+        case "set_exception_handler":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                try self.setExceptionHandler(loop, a.args[0])
+                return .none
+            }
+        case "get_exception_handler": return m { a in try a.exactly(0); return loop.exceptionHandlerObject }
+        case "default_exception_handler":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                self.rt.defaultLoopErrorReport(try self.loopError(a.args[0]))
                 return .none
             }
         case "is_running": return m { _ in .bool(loop.isRunning) }
@@ -158,6 +174,55 @@ extension Interpreter {
         case "run_forever": return m { _ in try loop.runForever(); return .none }
         default: return nil
         }
+    }
+
+    /// CPython: `BaseEventLoop.set_exception_handler` and the handler call in
+    /// `call_exception_handler`: `handler(loop, context)`; an exception from the handler is logged
+    /// by the default handler as "Unhandled error in exception handler".
+    func setExceptionHandler(_ loop: EventLoop, _ handler: Value) throws {
+        if handler.isIdentical(.none) {
+            loop.exceptionHandlerObject = .none
+            loop.exceptionHandler = { [unowned rt] err in rt.defaultLoopErrorReport(err) }
+            return
+        }
+        guard try isCallable(handler) else {
+            throw rt.error(.TypeError, "A callable object or None is expected, got \(try repr(handler))")
+        }
+        loop.exceptionHandlerObject = handler
+        loop.exceptionHandler = { [unowned self, unowned loop] err in
+            let context = self.loopErrorDict(err)
+            do {
+                _ = try self.call(handler, [.object(loop), .object(context)])
+            } catch let e as PyException where !e.isInstance(of: .KeyboardInterrupt) && !e.isInstance(of: .SystemExit) {
+                self.rt.defaultLoopErrorReport(LoopError(
+                    message: "Unhandled error in exception handler", exception: e,
+                    extra: [("context", (try? self.repr(.object(context))) ?? "{}")]))
+            } catch {
+                // SystemExit, KeyboardInterrupt, a deadlock: CPython re-raises them; a report
+                // cannot, so they end the handler call here.
+            }
+        }
+    }
+
+    /// The context dict a handler receives, keys in CPython's order for each report.
+    func loopErrorDict(_ err: LoopError) -> PyDict {
+        if let d = err.original as? PyDict { return d }
+        let d = PyDict(runtime: rt)
+        func put(_ key: String, _ value: PyObject?) {
+            guard let value, let k = try? HashKey(.str(key), rt) else { return }
+            d.storage[k] = .object(value)
+        }
+        if let k = try? HashKey(.str("message"), rt) { d.storage[k] = .str(err.message) }
+        put("exception", err.exception)
+        put("handle", err.handle)
+        put("future", err.future)
+        put("task", err.task)
+        return d
+    }
+
+    func isCallable(_ v: Value) throws -> Bool {
+        guard let callable = builtins["callable"] else { return false }
+        return try call(callable, [v]).isIdentical(.bool(true))
     }
 
     /// The context dict of `loop.call_exception_handler(context)`.
@@ -177,6 +242,7 @@ extension Interpreter {
             default: err.extra.append((key, try repr(value)))
             }
         }
+        err.original = d
         return err
     }
 

@@ -126,7 +126,7 @@ extension Interpreter {
         }
         m.namespace["sleep"] = function("sleep") { [unowned self] a in
             try a.exactly(1)
-            try self.rt.timeSleep(try self.expectFloat(a.args[0]))  // CPython's checks: nan, inf, negative
+            try self.timeSleep(try self.expectFloat(a.args[0]))  // CPython's checks: nan, inf, negative
             return .none
         }
         return m

@@ -31,11 +31,14 @@ extension Interpreter {
             for (k, v) in kw.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
         }
         var name = try a.get(2, "name").flatMap { $0.isIdentical(.none) ? nil : try str($0) }
-        if name == nil, let fn = target.asObject as? PyFunction { name = "Thread-\(rt.peekThreadNumber()) (\(fn.name))" }
+        let function = (target.asObject as? PyBoundMethod)?.function ?? target
+        if name == nil, let fn = function.asObject as? PyFunction { name = "Thread-\(rt.peekThreadNumber()) (\(fn.name))" }
         let ctx = a.keyword("context").flatMap { $0.asObject as? Context }
         let t = rt.makeThread(name: name, context: ctx) { [unowned self] _ in
             if !target.isIdentical(.none) { _ = try self.call(target, args, kwargs) }
         }
+        // A Python function's frames can stop where the thread sleeps (ThreadFrames.swift).
+        if Self.runsInFrames(target) { t.resumable = PythonThreadTarget(self, target, args, kwargs) }
         if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
         return .object(t)
     }

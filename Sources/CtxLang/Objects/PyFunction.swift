@@ -33,6 +33,8 @@ public final class PyBuiltin: PyObject {
     /// For a bound built-in method, what `repr` shows after "of" (`<built-in method set of ...>`).
     let ownerRepr: (() throws -> String)?
     let body: Body
+    /// The object a bound built-in method belongs to (`ctx` of `ctx.run`).
+    var boundSelf: PyObject?
 
     public init(runtime: Runtime, _ name: String, owner: (() throws -> String)? = nil, _ body: @escaping Body) {
         self.name = name

@@ -36,6 +36,10 @@ public final class Interpreter {
     let missing: MissingMarker
     /// The frame stacks being executed, innermost last (zero-argument `super()` reads its caller).
     var activeStacks: [FrameStack] = []
+    /// The stack of the thread target running now, which a `time.sleep` in it stops
+    /// (`Modules/ThreadFrames.swift`), and the wake-up time of the sleep that stopped it.
+    var suspendableStack: FrameStack?
+    var threadBlock: Double?
     /// Objects whose repr is being computed (CPython's `Py_ReprEnter` recursion guard).
     var reprGuard = Set<ObjectIdentifier>()
     /// The program's file name (`sys.argv[0]`, `__file__`).
@@ -63,6 +67,7 @@ public final class Interpreter {
             guard !e.isInstance(of: .SystemExit) else { return }
             rt.write("Exception in thread \(thread.name):\n" + self.formatTraceback(e), true)
         }
+        rt.formatTraceback = { [unowned self] e in self.formatTraceback(e) }
     }
 
     // MARK: the run loop
@@ -138,6 +143,10 @@ public final class Interpreter {
 
     /// Runs Python code from Swift: calls `callable` in a nested run and returns its result.
     public func call(_ callable: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        // A built-in's call cannot stop a thread midway (its Swift caller would not wait).
+        let suspendable = suspendableStack
+        suspendableStack = nil
+        defer { suspendableStack = suspendable }
         switch try prepareCall(callable, args, kwargs) {
         case .value(let v): return v
         case .frame(let f):
@@ -175,5 +184,11 @@ public final class Interpreter {
             instructionBudget = 0
             if interruptRequested() { throw PyException(runtime: rt, .KeyboardInterrupt, args: []) }
         }
+    }
+
+    /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
+    /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
+    func pollInterrupt() throws {
+        if interruptRequested() { throw PyException(runtime: rt, .KeyboardInterrupt, args: []) }
     }
 }

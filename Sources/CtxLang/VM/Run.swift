@@ -124,6 +124,7 @@ extension Interpreter {
                 let (positional, kwargs) = popArguments(f, argc, kwnamesIndex)
                 let callable = f.pop()
                 try enter(prepareCall(callable, positional, kwargs), &f, stack)
+                if threadBlock != nil { return .suspended(.yielded) }  // time.sleep stopped the thread (ThreadFrames.swift)
             case .loadMethod(let i):
                 let obj = f.pop(), name = f.code.names[i]
                 if Self.callsDirectly(obj, name) {
@@ -141,6 +142,7 @@ extension Interpreter {
                 } else {
                     try enter(prepareCall(target, positional, kwargs), &f, stack)
                 }
+                if threadBlock != nil { return .suspended(.yielded) }  // time.sleep stopped the thread (ThreadFrames.swift)
             case .callEx(let hasKwargs):
                 var kwargs: [(String, Value)] = []
                 if hasKwargs {
@@ -153,6 +155,7 @@ extension Interpreter {
                 let args = (f.pop().asObject as! PyTuple).items
                 let callable = f.pop()
                 try enter(prepareCall(callable, args, kwargs), &f, stack)
+                if threadBlock != nil { return .suspended(.yielded) }  // time.sleep stopped the thread (ThreadFrames.swift)
             case .makeFunction(let ci, let hasDefaults, let hasKw, let hasClosure):
                 let closure = hasClosure ? (f.pop().asObject as! PyTuple).items.map { $0.asObject as! PyCell } : []
                 var kwDefaults: [String: Value] = [:]
