@@ -107,6 +107,12 @@ enum CPythonModuleNames {
             "no_type_check_decorator", "operator", "overload", "override", "reveal_type",
             "runtime_checkable", "sys", "types",
         ],
+        "contextlib": [
+            "AbstractAsyncContextManager", "AbstractContextManager", "AsyncContextDecorator",
+            "AsyncExitStack", "ContextDecorator", "ExitStack", "GenericAlias", "MethodType", "abc",
+            "aclosing", "asynccontextmanager", "chdir", "closing", "contextmanager", "deque",
+            "nullcontext", "os", "redirect_stderr", "redirect_stdout", "suppress", "sys", "wraps",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -11,14 +11,19 @@ extension Interpreter {
     /// (`del obj.name` of a missing attribute gets none).
     func attributeError(_ obj: Value, _ name: String, suggesting: Bool = true) -> PyException {
         let e: PyException
+        var suggesting = suggesting
         switch obj.asObject {
         case let m as PyModule:
-            e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
+            let note = unsupportedNote(m.name, name)
+            // A name CPython has is no typo: a "Did you mean" would point at another name.
+            if !note.isEmpty { suggesting = false }
+            e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + note)
         case let c as PyClass: e = rt.error(.AttributeError, "type object '\(typeName(ofClass: c))' has no attribute '\(name)'")
         default:
             let type = typeName(obj)
             let gap = CPythonModuleNames.typeAttributes[type]?.contains(name) == true
                 ? " (\(type).\(name) exists in CPython but is not supported by ctxlab)" : ""
+            if !gap.isEmpty { suggesting = false }
             e = rt.error(.AttributeError, "'\(type)' object has no attribute '\(name)'" + gap)
         }
         if suggesting { suggestForAttribute(e, obj, name) }
@@ -146,7 +151,8 @@ extension Interpreter {
         case "__cause__": return e.cause.map { .object($0) } ?? Value.none
         case "__context__": return e.context.map { .object($0) } ?? Value.none
         case "__suppress_context__": return .bool(e.suppressContext)
-        case "__traceback__": return Value.none
+        case "__traceback__": return e.traceback.isEmpty ? Value.none : .object(PyTraceback(runtime: rt, e.traceback))
+        case "value" where e.isInstance(of: .StopIteration): return e.args.first ?? Value.none
         case "exceptions":
             if let g = e.attributes["__exceptions__"] { return g }
         case "split", "subgroup", "derive":
@@ -186,6 +192,15 @@ extension Interpreter {
                 e.suppressContext = true
             } else if name == "__context__" {
                 e.context = value.asObject as? PyException
+            } else if name == "__traceback__" {
+                // `exc.__traceback__ = tb` (contextlib restores the traceback it was given).
+                if case .object(let tb as PyTraceback) = value {
+                    e.traceback = tb.chain
+                } else if value.isIdentical(.none) {
+                    e.traceback = []
+                } else {
+                    throw rt.error(.TypeError, "__traceback__ must be a traceback or None")
+                }
             } else { e.attributes[name] = value }
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, value) { return }

@@ -30,6 +30,7 @@ extension Interpreter {
         case is PyModule: return classes.module
         case is PyCoroutine: return classes.coroutine
         case is PyGenerator: return classes.generator
+        case is PyTraceback: return classes.named("traceback")
         case is PyRange: return classes.range
         case is PySlice: return classes.slice
         case is ContextVar: return classes.contextVar

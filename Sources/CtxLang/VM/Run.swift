@@ -225,7 +225,9 @@ extension Interpreter {
                 let type = f.pop()
                 f.push(.bool(try exceptionMatches(f.top.asObject as! PyException, type)))
             case .raise(let n): throw try makeRaise(f, stack, n)
-            case .reraise: throw f.pop().asObject as! PyException
+            case .reraise:
+                reraising = true
+                throw f.pop().asObject as! PyException
             case .await:
                 if let outcome = try beginAwait(stack, f) { return outcome }
                 f = stack.top
@@ -261,12 +263,16 @@ extension Interpreter {
                 let e = f.pop().asObject as! PyException
                 let exit = f.pop()
                 f.push(.object(e))
-                f.push(try call(exit, [.object(classOf(exception: e)), .object(e), .none]))
+                let tb: Value = e.traceback.isEmpty ? .none : .object(PyTraceback(runtime: rt, e.traceback))
+                f.push(try call(exit, [.object(classOf(exception: e)), .object(e), tb]))
             case .withExceptCheck:
                 let result = f.pop()
                 let e = f.pop().asObject as! PyException
                 f.handled.removeLast()
-                if !(try truthy(result)) { throw e }
+                if !(try truthy(result)) {
+                    reraising = true
+                    throw e
+                }
             case .setupAnnotations: break
             case .assertFail(let hasMessage):
                 let e = PyException(runtime: rt, .AssertionError, args: hasMessage ? [f.pop()] : [])
@@ -328,6 +334,7 @@ extension Interpreter {
         let handledNow = stack.frames.reversed().lazy.compactMap { $0.handled.last }.first
         if n == 0 {
             guard let e = handledNow else { throw rt.error(.RuntimeError, "No active exception to reraise") }
+            reraising = true
             return e
         }
         let cause: Value? = n == 2 ? f.pop() : nil
