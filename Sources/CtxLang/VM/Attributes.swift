@@ -45,8 +45,8 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let i as PyInstance:
-                if let v = i.dict[name] { return v }
-                if name == "__dict__" { return .object(namespaceDict(i.dict)) }
+                if let v = i[attribute: name] { return v }
+                if name == "__dict__" { return .object(i.instanceDict(rt)) }
                 if let v = i.cls.lookup(name) { return try bind(v, to: obj, cls: i.cls) }
                 if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
@@ -181,7 +181,14 @@ extension Interpreter {
                 _ = try call(s, [obj, .str(name), value])
                 return
             }
-            i.dict[name] = value
+            if name == "__dict__" {
+                guard case .object(let d as PyDict) = value else {
+                    throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+                }
+                i.replaceDict(d)
+                return
+            }
+            i[attribute: name] = value
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let f as PyFunction:
@@ -238,8 +245,8 @@ extension Interpreter {
     func deleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
         case let i as PyInstance:
-            guard i.dict[name] != nil else { throw attributeError(obj, name, suggesting: false) }
-            i.dict[name] = nil
+            guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
+            i[attribute: name] = nil
         case let m as PyModule: m.namespace[name] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }
