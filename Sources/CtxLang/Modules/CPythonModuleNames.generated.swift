@@ -113,6 +113,28 @@ enum CPythonModuleNames {
             "aclosing", "asynccontextmanager", "chdir", "closing", "contextmanager", "deque",
             "nullcontext", "os", "redirect_stderr", "redirect_stdout", "suppress", "sys", "wraps",
         ],
+        "logging": [
+            "BASIC_FORMAT", "BufferingFormatter", "CRITICAL", "DEBUG", "ERROR", "FATAL",
+            "FileHandler", "Filter", "Filterer", "Formatter", "GenericAlias", "Handler", "INFO",
+            "LogRecord", "Logger", "LoggerAdapter", "Manager", "NOTSET", "NullHandler",
+            "PercentStyle", "PlaceHolder", "RootLogger", "StrFormatStyle", "StreamHandler",
+            "StringTemplateStyle", "Template", "WARN", "WARNING", "addLevelName", "atexit",
+            "basicConfig", "captureWarnings", "collections", "critical", "currentframe", "debug",
+            "disable", "error", "exception", "fatal", "getHandlerByName", "getHandlerNames",
+            "getLevelName", "getLevelNamesMapping", "getLogRecordFactory", "getLogger",
+            "getLoggerClass", "info", "io", "lastResort", "log", "logAsyncioTasks",
+            "logMultiprocessing", "logProcesses", "logThreads", "makeLogRecord", "os",
+            "raiseExceptions", "re", "root", "setLogRecordFactory", "setLoggerClass", "shutdown",
+            "sys", "threading", "time", "traceback", "warn", "warning", "warnings", "weakref",
+        ],
+        "traceback": [
+            "ANSIColors", "BUILTIN_EXCEPTION_LIMIT", "FrameSummary", "StackSummary",
+            "TracebackException", "clear_frames", "collections", "extract_stack", "extract_tb",
+            "format_exc", "format_exception", "format_exception_only", "format_list",
+            "format_stack", "format_tb", "itertools", "linecache", "print_exc", "print_exception",
+            "print_last", "print_list", "print_stack", "print_tb", "suppress", "sys", "textwrap",
+            "walk_stack", "walk_tb", "warnings",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-                                   "concurrent", "concurrent.futures", "typing", "_contextvars"]
+                                   "concurrent", "concurrent.futures", "typing", "traceback", "_contextvars"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -18,6 +18,7 @@ extension Interpreter {
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "typing": m = makeTypingModule()
+        case "traceback": m = makeTracebackModule()
         case "concurrent":
             m = PyModule(runtime: rt, name: "concurrent")
             m.namespace["futures"] = .object(try importModule("concurrent.futures"))
