@@ -18,10 +18,16 @@ extension Compiler {
                 try assign(to: t)
             }
         case .augAssign(let target, let op, let value): try augAssign(target, op, value)
-        case .annAssign(let target, _, let value):
+        case .annAssign(let target, let annotation, let value):
             if let value {
                 try compile(value)
                 try assign(to: target)
+            }
+            // Module and class bodies evaluate a simple name's annotation into __annotations__
+            // (CPython 3.13's eager semantics); function bodies never evaluate annotations.
+            if unit.scope.kind != .function, case .name(let name) = target.kind {
+                try compile(annotation)
+                emit(.storeAnnotation(nameIndex(name)))
             }
         case .importModules(let aliases): try compileImport(aliases)
         case .importFrom(let module, let names, let level):

@@ -17,6 +17,7 @@ public struct HashKey: Hashable {
             }
             if let t = o as? PyTuple { for item in t.items { _ = try HashKey(item, rt) } }
             if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil {
+                // (a class whose __hash__ is None was refused above)
                 userHash = try interpreter.hash(v)
             }
         default: break
@@ -81,7 +82,8 @@ func unhashableTypeName(_ o: PyObject) -> String? {
     case is PySet: return "set"
     case is Context: return "_contextvars.Context"
     case is Token: return "_contextvars.Token"
-    case let i as PyInstance where i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil:
+    case let i as PyInstance where i.cls.lookup("__hash__")?.isIdentical(.none) == true
+        || (i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil):
         return i.cls.name
     default: return nil
     }

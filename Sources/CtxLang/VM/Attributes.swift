@@ -51,6 +51,7 @@ extension Interpreter {
                 if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
             case let c as PyClass:
+                if name == "__annotations__" || name == "__dict__" { return classOwnAttribute(c, name) }
                 if let v = c.lookup(name) {
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -121,6 +122,17 @@ extension Interpreter {
         }
     }
 
+    /// What a class itself holds, never inherited: `__annotations__` (made empty and kept when
+    /// the body had none, as CPython 3.10+ does) and `__dict__` (a copy of the class namespace:
+    /// CPython gives a read-only mappingproxy of it).
+    func classOwnAttribute(_ c: PyClass, _ name: String) -> Value {
+        if name == "__dict__" { return .object(namespaceDict(c.namespace)) }
+        if let own = c.namespace["__annotations__"] { return own }
+        let d = Value.object(PyDict(runtime: rt))
+        if c.builtin == nil { c.namespace["__annotations__"] = d }
+        return d
+    }
+
     func classAttribute(_ c: PyClass, _ name: String) throws -> Value? {
         switch name {
         case "__name__": return .str(c.name)
@@ -177,10 +189,26 @@ extension Interpreter {
                 _ = try call(setter, [obj, value])
                 return
             }
-            if let s = i.cls.lookup("__setattr__") {
+            if let s = i.cls.lookup("__setattr__"), !isObjectSlot(s, "__setattr__") {
                 _ = try call(s, [obj, .str(name), value])
                 return
             }
+            try plainSetAttribute(obj, name, value)
+        default:
+            try setBuiltinAttribute(obj, name, value)
+        }
+    }
+
+    /// Whether `v` is `object`'s own `name` (the plain behaviour, not an override).
+    func isObjectSlot(_ v: Value, _ name: String) -> Bool {
+        if case .object(let o) = v, case .object(let base)? = classes.object.namespace[name] { return o === base }
+        return false
+    }
+
+    /// `object.__setattr__(obj, name, value)`: the instance's own attribute table.
+    func plainSetAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj.asObject {
+        case let i as PyInstance:
             if name == "__dict__" {
                 guard case .object(let d as PyDict) = value else {
                     throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
@@ -189,6 +217,14 @@ extension Interpreter {
                 return
             }
             i[attribute: name] = value
+        default:
+            try setBuiltinAttribute(obj, name, value)
+        }
+    }
+
+    /// Attribute assignment on everything but user instances.
+    private func setBuiltinAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj.asObject {
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let f as PyFunction:
@@ -243,6 +279,15 @@ extension Interpreter {
 
 
     func deleteAttribute(_ obj: Value, _ name: String) throws {
+        if case .object(let i as PyInstance) = obj, let d = i.cls.lookup("__delattr__"), !isObjectSlot(d, "__delattr__") {
+            _ = try call(d, [obj, .str(name)])
+            return
+        }
+        try plainDeleteAttribute(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`.
+    func plainDeleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
         case let i as PyInstance:
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }

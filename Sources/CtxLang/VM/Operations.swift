@@ -217,12 +217,19 @@ extension Interpreter {
     }
 
     func equals(_ a: Value, _ b: Value) throws -> Bool {
+        // A user __eq__ on either side; NotImplemented from both falls back to identity.
+        var userDefined = false
         if case .object(let i as PyInstance) = a, let eq = i.cls.lookup("__eq__") {
-            return try truthy(call(eq, [a, b]))
+            userDefined = true
+            let r = try call(eq, [a, b])
+            if !isNotImplemented(r) { return try truthy(r) }
         }
         if case .object(let i as PyInstance) = b, let eq = i.cls.lookup("__eq__") {
-            return try truthy(call(eq, [b, a]))
+            userDefined = true
+            let r = try call(eq, [b, a])
+            if !isNotImplemented(r) { return try truthy(r) }
         }
+        if userDefined { return a.isIdentical(b) }
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
         switch (a, b) {
@@ -254,7 +261,17 @@ extension Interpreter {
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try orderSequences(op, x.items, y.items)
         default:
             let dunder = ["<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"][op.rawValue]!
-            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) { return try truthy(call(m, [a, b])) }
+            // CPython's do_richcompare: the left operand's method, then the reflected one of the
+            // right operand; NotImplemented from both is the TypeError.
+            let reflected = ["__lt__": "__gt__", "__le__": "__ge__", "__gt__": "__lt__", "__ge__": "__le__"][dunder]!
+            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) {
+                let r = try call(m, [a, b])
+                if !isNotImplemented(r) { return try truthy(r) }
+            }
+            if case .object(let i as PyInstance) = b, let m = i.cls.lookup(reflected) {
+                let r = try call(m, [b, a])
+                if !isNotImplemented(r) { return try truthy(r) }
+            }
             throw rt.error(.TypeError, "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
         }
     }

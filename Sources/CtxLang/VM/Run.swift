@@ -14,6 +14,7 @@ extension Interpreter {
             case .loadConst(let i): f.push(f.code.constants[i])
             case .loadBigInt(let i): f.push(bigIntLiteral(f.code.constants[i]))
             case .loadBytes(let i): f.push(bytesLiteral(f.code.constants[i]))
+            case .loadEllipsis: f.push(builtins["Ellipsis"]!)
             case .loadFast(let i):
                 guard let v = f.locals[i] else {
                     throw rt.error(.UnboundLocalError, "cannot access local variable '\(f.code.varnames[i])' where it is not associated with a value")
@@ -274,6 +275,17 @@ extension Interpreter {
                     throw e
                 }
             case .setupAnnotations: break
+            case .storeAnnotation(let i):
+                let annotation = f.pop()
+                let ns = f.namespace ?? f.globals
+                let table: PyDict
+                if case .object(let d as PyDict)? = ns["__annotations__"] {
+                    table = d
+                } else {
+                    table = PyDict(runtime: rt)
+                    ns["__annotations__"] = .object(table)
+                }
+                table.storage[HashKey(str: f.code.names[i])] = annotation
             case .assertFail(let hasMessage):
                 let e = PyException(runtime: rt, .AssertionError, args: hasMessage ? [f.pop()] : [])
                 throw e
