@@ -13,7 +13,7 @@ import pathlib
 import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-           "concurrent.futures", "typing", "contextlib", "logging", "traceback"]
+           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"
@@ -110,6 +110,20 @@ for obj in samples():
     seen.add(key)
     lines.append(f'        "{key}": [')
     lines += string_list(sorted(n for n in dir(obj) if not n.startswith("_")), indent="           ")
+    lines.append("        ],")
+lines += ["    ]"]
+
+lines += ["", "    /// The underscore names of `dir()` of the same types (`str.__len__` exists, `str.__x__`",
+          "    /// does not).",
+          "    static let typeDunders: [String: Set<String>] = ["]
+seen = set()
+for obj in samples():
+    key = message_name(obj)
+    if key is None or key in seen:
+        continue
+    seen.add(key)
+    lines.append(f'        "{key}": [')
+    lines += string_list(sorted(n for n in dir(obj) if n.startswith("_")), indent="           ")
     lines.append("        ],")
 lines += ["    ]", "}", ""]
 out.write_text("\n".join(lines))

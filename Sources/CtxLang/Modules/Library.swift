@@ -16,6 +16,7 @@ enum Library {
     /// Module name → source. One line per module: adding a file here is all it takes.
     static let sources: [String: [UInt8]] = [
         "contextlib": PackageResources.contextlib_py,
+        "dataclasses": PackageResources.dataclasses_py,
         "logging": PackageResources.logging_py,
     ]
 

@@ -146,6 +146,7 @@ extension Interpreter {
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
             // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
             if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
+            if name.hasPrefix("_"), CPythonModuleNames.typeDunders[c.name]?.contains(name) != true { return nil }
             return function("\(c.name).\(name)") { [unowned self] a in
                 guard let receiver = a.args.first, self.isInstance(receiver, c),
                       let m = try self.nativeAttribute(receiver, name) else {
@@ -228,7 +229,13 @@ extension Interpreter {
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let f as PyFunction:
-            if name == "__name__", case .str(let s) = value { f.name = s } else { f.attributes[name] = value }
+            if name == "__name__", case .str(let s) = value {
+                f.name = s
+            } else if name == "__qualname__", case .str(let s) = value {
+                f.qualname = s
+            } else {
+                f.attributes[name] = value
+            }
         case let e as PyException:
             if name == "args" { e.args = try iterate(value) } else if name == "__cause__" {
                 e.cause = value.asObject as? PyException
@@ -289,6 +296,9 @@ extension Interpreter {
     /// `object.__delattr__(obj, name)`.
     func plainDeleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
+        case let c as PyClass where c.builtin == nil:
+            guard c.namespace[name] != nil else { throw attributeError(obj, name, suggesting: false) }
+            c.namespace[name] = nil
         case let i as PyInstance:
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
