@@ -13,7 +13,7 @@ import pathlib
 import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses"]
+           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"

@@ -141,6 +141,10 @@ enum CPythonModuleNames {
             "itertools", "keyword", "make_dataclass", "re", "recursive_repr", "replace", "sys",
             "types",
         ],
+        "json": [
+            "JSONDecodeError", "JSONDecoder", "JSONEncoder", "codecs", "decoder", "detect_encoding",
+            "dump", "dumps", "encoder", "load", "loads", "scanner",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

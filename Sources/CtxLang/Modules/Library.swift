@@ -17,6 +17,7 @@ enum Library {
     static let sources: [String: [UInt8]] = [
         "contextlib": PackageResources.contextlib_py,
         "dataclasses": PackageResources.dataclasses_py,
+        "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
     ]
 

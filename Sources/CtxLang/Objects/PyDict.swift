@@ -40,7 +40,7 @@ public struct HashKey: Hashable {
         // Equal ints are equal keys whatever their representation (a big int equals a float).
         if case .object(let x as PyBigInt) = a.value { return x.equals(b.value) }
         if case .object(let y as PyBigInt) = b.value { return y.equals(a.value) }
-        return (try? a.value.pyEquals(b.value)) ?? false
+        return a.value.isIdentical(b.value) || ((try? a.value.pyEquals(b.value)) ?? false)  // identity first
     }
 
     public func hash(into h: inout Hasher) {

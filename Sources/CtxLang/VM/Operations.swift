@@ -235,7 +235,9 @@ extension Interpreter {
         switch (a, b) {
         case (.object(let x as PyList), .object(let y as PyList)): return try x === y || elementsEqual(x.items, y.items)
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try x === y || elementsEqual(x.items, y.items)
-        default: return try a.isIdentical(b) || a.pyEquals(b)
+        // `==` itself has no identity shortcut: a NaN is not equal to itself.
+        case (.object, _): return try a.isIdentical(b) || a.pyEquals(b)
+        default: return try a.pyEquals(b)
         }
     }
 
@@ -337,7 +339,7 @@ extension Interpreter {
         }
         if case .object(let o) = container, o is PyList || o is PyTuple || o is PyRange || o is PyIterator || o is PyGenerator || o is PyInstance
             || (o as? NativeObject)?.attributes["__iter__"] != nil {
-            for v in try iterate(container) where try equals(v, item) { return true }
+            for v in try iterate(container) where try v.isIdentical(item) || equals(v, item) { return true }  // PyObject_RichCompareBool: identity first
             return false
         }
         throw rt.error(.TypeError, "argument of type '\(typeName(container))' is not iterable")
