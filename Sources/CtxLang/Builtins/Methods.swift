@@ -165,12 +165,12 @@ extension Interpreter {
         case "count":
             return function(name) { [unowned self] a in
                 try a.exactly(1)
-                return .int(try items.filter { try self.equals($0, a.args[0]) }.count)
+                return .int(try items.filter { try self.sameOrEqual($0, a.args[0]) }.count)
             }
         case "index":
             return function(name) { [unowned self] a in
                 try a.check(maxPositional: 3, minPositional: 1)
-                for (i, v) in items.enumerated() where try self.equals(v, a.args[0]) { return .int(i) }
+                for (i, v) in items.enumerated() where try self.sameOrEqual(v, a.args[0]) { return .int(i) }
                 throw self.rt.error(.ValueError, "tuple.index(x): x not in tuple")
             }
         default: return nil

@@ -216,6 +216,12 @@ extension Interpreter {
         }
     }
 
+    /// CPython's `PyObject_RichCompareBool(a, b, Py_EQ)`: identity, then `==` (what `in`,
+    /// `list.index`, `list.count` and `list.remove` compare with).
+    func sameOrEqual(_ a: Value, _ b: Value) throws -> Bool {
+        try a.isIdentical(b) || equals(a, b)
+    }
+
     func equals(_ a: Value, _ b: Value) throws -> Bool {
         // A user __eq__ on either side; NotImplemented from both falls back to identity.
         var userDefined = false
@@ -339,7 +345,7 @@ extension Interpreter {
         }
         if case .object(let o) = container, o is PyList || o is PyTuple || o is PyRange || o is PyIterator || o is PyGenerator || o is PyInstance
             || (o as? NativeObject)?.attributes["__iter__"] != nil {
-            for v in try iterate(container) where try v.isIdentical(item) || equals(v, item) { return true }  // PyObject_RichCompareBool: identity first
+            for v in try iterate(container) where try sameOrEqual(v, item) { return true }  // PyObject_RichCompareBool: identity first
             return false
         }
         throw rt.error(.TypeError, "argument of type '\(typeName(container))' is not iterable")

@@ -34,6 +34,12 @@ async def main():
 asyncio.run(main())
 print(log, logging.getLogger("app"), logging.getLogger(), handler)
 print(log.parent, log.getEffectiveLevel(), log.isEnabledFor(10))
+class LastLineFormatter(logging.Formatter):
+    # The traceback's file names depend on where the program is: keep its last line.
+    def formatException(self, ei):
+        return super().formatException(ei).splitlines()[-1]
+
+handler.setFormatter(LastLineFormatter("%(levelname)s [%(request_id)s] %(message)s"))
 try:
     raise ValueError("bad input")
 except ValueError:
