@@ -420,9 +420,18 @@ extension Compiler {
         let toEnd = emit(.jump(-1))
         patch(handler, to: here)
         emit(.beginExcept)
+        // An exception raised by __exit__ itself ends the handling of the body's exception
+        // (CPython's cleanup handler: POP_EXCEPT, RERAISE), so it is no longer "being handled".
+        let cleanup = emit(.pushHandler(-1))
         emit(.callExitWithException(isAsync: isAsync))
         if isAsync { emit(.await) }
+        emit(.popHandler)
         emit(.withExceptCheck)
+        let done = emit(.jump(-1))
+        patch(cleanup, to: here)
+        emit(.endExcept)
+        emit(.reraise)
         patch(toEnd, to: here)
+        patch(done, to: here)
     }
 }

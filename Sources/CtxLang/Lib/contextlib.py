@@ -203,6 +203,20 @@ class suppress(AbstractContextManager):
         return False
 
 
+def _fix_exception_context(new_exc, old_exc, frame_exc):
+    # Simulate the stack of exceptions nested with statements would make: the end of new_exc's
+    # context chain (up to the exception the stack was exited with) points at old_exc.
+    while 1:
+        exc_context = new_exc.__context__
+        if exc_context is None or exc_context is old_exc:
+            # Context is already set correctly.
+            return
+        if exc_context is frame_exc:
+            break
+        new_exc = exc_context
+    new_exc.__context__ = old_exc
+
+
 class _BaseExitStack:
     """A base class for ExitStack and AsyncExitStack."""
 
@@ -282,19 +296,6 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
         # The innermost exception seen so far, for chaining (as nested with statements would).
         frame_exc = exc
 
-        def _fix_exception_context(new_exc, old_exc):
-            # Context may not be correct, so find the end of the chain.
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    # Context is already set correctly.
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            # Change the end of the chain to point to the exception being replaced.
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -311,7 +312,7 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
                     exc = None
             except BaseException as new_exc:
                 # Simulate the stack of exceptions by setting the context.
-                _fix_exception_context(new_exc, exc)
+                _fix_exception_context(new_exc, exc, frame_exc)
                 pending_raise = True
                 exc = new_exc
 
@@ -394,16 +395,6 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         received_exc = exc is not None
         frame_exc = exc
 
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -423,7 +414,7 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
                     pending_raise = False
                     exc = None
             except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc)
+                _fix_exception_context(new_exc, exc, frame_exc)
                 pending_raise = True
                 exc = new_exc
 

@@ -161,17 +161,6 @@ class _Encoder:
         if self.markers is not None:
             del self.markers[id(o)]
 
-    def value(self, value, level):
-        text = self.scalar(value)
-        if text is not None:
-            self.out.append(text)
-        elif isinstance(value, (list, tuple)):
-            self.encode_list(value, level)
-        elif isinstance(value, dict):
-            self.encode_dict(value, level)
-        else:
-            self.encode(value, level)
-
     def encode_list(self, lst, level):
         if not lst:
             self.out.append('[]')
@@ -197,7 +186,7 @@ class _Encoder:
                 self.out.append(buf + text)
             else:
                 self.out.append(buf)
-                self.value(value, level)
+                self.encode(value, level)
         if newline_indent is not None:
             level -= 1
             self.out.append('\n' + self.indent * level)
@@ -247,7 +236,7 @@ class _Encoder:
                 self.out.append(item_separator)
             self.out.append(self.encoder(key))
             self.out.append(self.key_separator)
-            self.value(value, level)
+            self.encode(value, level)
         if newline_indent is not None:
             level -= 1
             self.out.append('\n' + self.indent * level)

@@ -114,6 +114,9 @@ public final class Interpreter {
     private func unwind(_ stack: FrameStack, _ e: PyException) throws -> RunOutcome? {
         var addEntry = !reraising
         reraising = false
+        // Raised while another is handled (by native code too: `{}['x']` in an except block):
+        // that one is its implicit __context__, as _PyErr_SetObject sets it.
+        if addEntry, e.context == nil, let handled = handledException(), handled !== e { e.context = handled }
         while true {
             let f = stack.top
             if addEntry {
@@ -121,7 +124,7 @@ public final class Interpreter {
             }
             addEntry = true
             if let h = f.handlers.popLast() {
-                f.stack.removeSubrange(h.depth...)
+                if h.depth < f.stack.count { f.stack.removeSubrange(h.depth...) }  // (a with cleanup handler may find it shorter)
                 f.push(.object(e))
                 f.pc = h.target
                 return nil

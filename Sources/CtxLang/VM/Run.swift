@@ -343,7 +343,9 @@ extension Interpreter {
 
     /// `raise`, `raise exc`, `raise exc from cause`, with CPython's implicit `__context__`.
     func makeRaise(_ f: Frame, _ stack: FrameStack, _ n: Int) throws -> PyException {
-        let handledNow = stack.frames.reversed().lazy.compactMap { $0.handled.last }.first
+        // The exception being handled, also by a caller across a native call (an __exit__
+        // called by a with statement, a callback): CPython's exc_info chain.
+        let handledNow = handledException()
         if n == 0 {
             guard let e = handledNow else { throw rt.error(.RuntimeError, "No active exception to reraise") }
             reraising = true

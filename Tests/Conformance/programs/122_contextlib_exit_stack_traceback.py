@@ -31,4 +31,20 @@ def work():
     with bound("req-1"):
         raise ValueError("inner failure")
 
+
+from contextlib import ExitStack
+def boom(name):
+    raise KeyError(name)
+try:
+    with ExitStack() as st:
+        st.callback(boom, "first")
+        st.callback(boom, "second")
+        raise ValueError("body")
+except KeyError as e:
+    c = e
+    chain = []
+    while c is not None:
+        chain.append(repr(c))
+        c = c.__context__
+    print(chain)
 work()
