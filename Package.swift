@@ -37,6 +37,8 @@ let package = Package(
                 "CtxCore", .product(name: "Collections", package: "swift-collections"),
                 .product(name: "BigInt", package: "BigInt"),
             ],
+            // The Python half of the standard library (Modules/Library.swift).
+            resources: [.embedInCode("Lib")],
             swiftSettings: fastRelease
         ),
         .target(name: "CtxView", dependencies: ["CtxCore"], swiftSettings: fastRelease),

@@ -13,7 +13,7 @@ import pathlib
 import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-           "concurrent.futures", "typing"]
+           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"
@@ -99,18 +99,30 @@ def samples():
     return asyncio.run(main())
 
 
-lines += ["", "    /// Public attribute names of `dir()` of instances of CPython's types, by the type name its",
-          "    /// AttributeError messages use: the candidates for \"Did you mean\" on those objects.",
-          "    static let typeAttributes: [String: [String]] = ["]
-seen = set()
-for obj in samples():
-    key = message_name(obj)
-    if key is None or key in seen:
-        continue
-    seen.add(key)
-    lines.append(f'        "{key}": [')
-    lines += string_list(sorted(n for n in dir(obj) if not n.startswith("_")), indent="           ")
-    lines.append("        ],")
+def type_table(comment, swift_type, wanted):
+    """`[type name: names]` for the types' `dir()` names that `wanted` keeps."""
+    out = ["", *comment, f"    static let {swift_type} = ["]
+    seen = set()
+    for obj in samples():
+        key = message_name(obj)
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        out.append(f'        "{key}": [')
+        out.extend(string_list(sorted(n for n in dir(obj) if wanted(n)), indent="           "))
+        out.append("        ],")
+    return out
+
+
+lines += type_table(
+    ["    /// Public attribute names of `dir()` of instances of CPython's types, by the type name its",
+     "    /// AttributeError messages use: the candidates for \"Did you mean\" on those objects."],
+    "typeAttributes: [String: [String]]", lambda n: not n.startswith("_"))
+lines += ["    ]"]
+lines += type_table(
+    ["    /// The underscore names of `dir()` of the same types (`str.__len__` exists, `str.__x__`",
+     "    /// does not)."],
+    "typeDunders: [String: Set<String>]", lambda n: n.startswith("_"))
 lines += ["    ]", "}", ""]
 out.write_text("\n".join(lines))
 print(f"wrote {out.relative_to(root)} ({len(MODULES)} modules)")

@@ -216,7 +216,7 @@ extension Interpreter {
         b["vars"] = function("vars") { [unowned self] a in
             try a.exactly(1)
             switch a.args[0].asObject {
-            case let i as PyInstance: return .object(self.namespaceDict(i.dict))
+            case let i as PyInstance: return .object(i.instanceDict(self.rt))
             case let m as PyModule: return .object(self.namespaceDict(m.namespace))
             default: throw self.rt.error(.TypeError, "vars() argument must have __dict__ attribute")
             }
@@ -253,7 +253,7 @@ extension Interpreter {
 
     func directory(_ v: Value) -> [String] {
         switch v.asObject {
-        case let i as PyInstance: return Array(Set(i.dict.order + i.cls.mro.flatMap(\.namespace.order)))
+        case let i as PyInstance: return Array(Set(i.attributeNames + i.cls.mro.flatMap(\.namespace.order)))
         case let m as PyModule: return m.namespace.order
         case let c as PyClass: return Array(Set(c.mro.flatMap(\.namespace.order)))
         default: return nativeMethodNames(v)

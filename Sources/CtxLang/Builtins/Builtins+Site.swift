@@ -6,8 +6,8 @@ extension Interpreter {
     func installSiteBuiltins() {
         let quitter = PyClass(runtime: rt, name: "Quitter", module: "_sitebuiltins", bases: [classes.object])
         quitter.namespace["__repr__"] = builtin("__repr__") { args, _ in
-            guard let me = args.first?.asObject as? PyInstance, case .str(let name)? = me.dict["name"],
-                  case .str(let eof)? = me.dict["eof"] else { return .str("Use exit() or Ctrl-D (i.e. EOF) to exit") }
+            guard let me = args.first?.asObject as? PyInstance, case .str(let name)? = me[attribute: "name"],
+                  case .str(let eof)? = me[attribute: "eof"] else { return .str("Use exit() or Ctrl-D (i.e. EOF) to exit") }
             return .str("Use \(name)() or \(eof) to exit")
         }
         quitter.namespace["__call__"] = builtin("__call__") { [unowned self] args, kwargs in
@@ -18,8 +18,8 @@ extension Interpreter {
         }
         for name in ["exit", "quit"] {
             let q = PyInstance(runtime: rt, cls: quitter)
-            q.dict["name"] = .str(name)
-            q.dict["eof"] = .str("Ctrl-D (i.e. EOF)")
+            q[attribute: "name"] = .str(name)
+            q[attribute: "eof"] = .str("Ctrl-D (i.e. EOF)")
             builtins[name] = .object(q)
         }
     }

@@ -21,9 +21,29 @@ extension Interpreter {
             }
             return .none
         }
+        // object.__setattr__ / object.__delattr__: the plain attribute store, for a class whose
+        // own __setattr__ defers to it (setAttribute skips these when they are the class's).
+        classes.object.namespace["__setattr__"] = builtin("__setattr__") { [unowned self] args, kwargs in
+            guard args.count == 3, kwargs.isEmpty, case .str(let name) = args[1] else {
+                throw self.rt.error(.TypeError, "expected 3 arguments, got \(args.count)")
+            }
+            try self.plainSetAttribute(args[0], name, args[2])
+            return .none
+        }
+        classes.object.namespace["__delattr__"] = builtin("__delattr__") { [unowned self] args, kwargs in
+            guard args.count == 2, kwargs.isEmpty, case .str(let name) = args[1] else {
+                throw self.rt.error(.TypeError, "expected 2 arguments, got \(args.count)")
+            }
+            try self.plainDeleteAttribute(args[0], name)
+            return .none
+        }
         let notImplemented = NativeObject(runtime: rt, cls: classes.object)
         notImplemented.reprBody = { "NotImplemented" }
         b["NotImplemented"] = .object(notImplemented)
+        // `...`: one object, its type `ellipsis` (Objects/sliceobject.c).
+        let ellipsis = NativeObject(runtime: rt, cls: classes.named("ellipsis"))
+        ellipsis.reprBody = { "Ellipsis" }
+        b["Ellipsis"] = .object(ellipsis)
         b["__name__"] = .str("builtins")
         installCoreFunctions()
         installSequenceFunctions()
@@ -212,7 +232,9 @@ extension Interpreter {
             if let t = o as? PyTuple { return try tupleHash(t.items) }
             if let b = o as? PyBigInt { return PyBigInt.hash(b.value) }
             if let b = o as? PyBytes { return bytesHash(b.bytes) }
-            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__") { return try expectInt(call(m, [v]), "hash") }
+            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__"), !m.isIdentical(.none) {
+                return try expectInt(call(m, [v]), "hash")
+            }
             _ = try HashKey(v, rt)  // raises "unhashable type"
             return o.address >> 4
         }

@@ -26,7 +26,7 @@ extension Interpreter {
         case "remove":
             return m { [unowned self] a in
                 try a.exactly(1)
-                guard let i = try l.items.firstIndex(where: { try self.equals($0, a.args[0]) }) else {
+                guard let i = try l.items.firstIndex(where: { try self.sameOrEqual($0, a.args[0]) }) else {
                     throw self.rt.error(.ValueError, "list.remove(x): x not in list")
                 }
                 l.items.remove(at: i)
@@ -44,7 +44,7 @@ extension Interpreter {
         case "index":
             return m { [unowned self] a in
                 try a.check(maxPositional: 3, minPositional: 1)
-                for (i, v) in l.items.enumerated() where try self.equals(v, a.args[0]) { return .int(i) }
+                for (i, v) in l.items.enumerated() where try self.sameOrEqual(v, a.args[0]) { return .int(i) }
                 throw self.rt.error(.ValueError, "\(try self.repr(a.args[0])) is not in list")
             }
         case "count": return sequenceMethod(l.items, name)

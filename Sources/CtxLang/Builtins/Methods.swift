@@ -70,18 +70,71 @@ extension Interpreter {
                     }
                 }
                 if name == "__iter__" { return function(name) { _ in obj } }
-            case let g as PyGenerator:
-                if name == "__next__" {
-                    return function(name) { [unowned self] _ in
-                        guard let v = try g.next() else { throw PyException(runtime: self.rt, .StopIteration, args: []) }
-                        return v
-                    }
+            case let g as PyGenerator: return try generatorAttribute(g, obj, name)
+            case let tb as PyTraceback:
+                switch name {
+                case "tb_lineno": return .int(tb.entries[tb.index].line)
+                case "tb_next":
+                    return tb.index + 1 < tb.entries.count
+                        ? .object(PyTraceback(runtime: rt, tb.entries, index: tb.index + 1)) : Value.none
+                default: return nil
                 }
-                if name == "close" { return function(name) { _ in g.finished = true; return .none } }
             default: return nil
             }
         }
         return nil
+    }
+
+    /// The generator's methods and attributes (CPython's `gen_methods`, `gen_getsetlist`).
+    func generatorAttribute(_ g: PyGenerator, _ obj: Value, _ name: String) throws -> Value? {
+        switch name {
+        case "__next__":
+            return method(name, of: obj) { a in
+                try a.exactly(0)
+                guard let v = try g.next() else { throw g.stopIteration() }
+                return v
+            }
+        case "__iter__": return method(name, of: obj) { _ in obj }
+        case "send":
+            return method(name, of: obj) { a in
+                try a.exactly(1)
+                guard let v = try g.resume(sending: a.args[0], throwing: nil) else { throw g.stopIteration() }
+                return v
+            }
+        case "throw":
+            return method(name, of: obj) { [unowned self] a in
+                guard a.kwargs.isEmpty, (1...3).contains(a.args.count) else {
+                    throw self.rt.error(.TypeError, "throw expected at least 1 argument, got \(a.args.count)")
+                }
+                let exc = try self.exceptionToThrow(a.args)
+                guard let v = try g.resume(sending: .none, throwing: exc) else { throw g.stopIteration() }
+                return v
+            }
+        case "close": return method(name, of: obj) { a in try a.exactly(0); return try g.close() }
+        case "gi_running": return .bool(g.running)
+        case "gi_suspended": return .bool(g.started && !g.finished && !g.running)
+        case "__name__": return .str(g.qualname.split(separator: ".").last.map(String.init) ?? g.qualname)
+        case "__qualname__": return .str(g.qualname)
+        default: return nil
+        }
+    }
+
+    /// The exception `gen.throw(...)` raises: an instance, a class (instantiated), or the
+    /// deprecated `(type, value[, traceback])` form (CPython's `_gen_throw`).
+    func exceptionToThrow(_ args: [Value]) throws -> PyException {
+        let first = args[0]
+        let value = args.count > 1 ? args[1] : Value.none
+        if case .object(let e as PyException) = first {
+            guard value.isIdentical(.none) else { throw rt.error(.TypeError, "instance exception may not have a separate value") }
+            return e
+        }
+        if case .object(let c as PyClass) = first, c.exceptionType != nil {
+            if case .object(let e as PyException) = value, classOf(exception: e).isSubclass(of: c) { return e }
+            let callArgs: [Value]
+            if value.isIdentical(.none) { callArgs = [] } else if let t = value.asObject as? PyTuple { callArgs = t.items } else { callArgs = [value] }
+            if case .object(let e as PyException) = try call(first, callArgs) { return e }
+        }
+        throw rt.error(.TypeError, "exceptions must be classes or instances deriving from BaseException, not \(typeName(first))")
     }
 
     func nativeMethodNames(_ v: Value) -> [String] {
@@ -114,12 +167,12 @@ extension Interpreter {
         case "count":
             return function(name) { [unowned self] a in
                 try a.exactly(1)
-                return .int(try items.filter { try self.equals($0, a.args[0]) }.count)
+                return .int(try items.filter { try self.sameOrEqual($0, a.args[0]) }.count)
             }
         case "index":
             return function(name) { [unowned self] a in
                 try a.check(maxPositional: 3, minPositional: 1)
-                for (i, v) in items.enumerated() where try self.equals(v, a.args[0]) { return .int(i) }
+                for (i, v) in items.enumerated() where try self.sameOrEqual(v, a.args[0]) { return .int(i) }
                 throw self.rt.error(.ValueError, "tuple.index(x): x not in tuple")
             }
         default: return nil

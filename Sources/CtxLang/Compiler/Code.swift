@@ -10,6 +10,8 @@ public enum Instr {
     /// decimal digits are str constant `i` (beyond 64 bits), the bytes whose values are the
     /// scalars of str constant `i`.
     case loadBigInt(Int), loadBytes(Int)
+    /// Pushes the `Ellipsis` object (`...`).
+    case loadEllipsis
     case loadName(Int), storeName(Int), deleteName(Int)
     case loadFast(Int), storeFast(Int), deleteFast(Int)
     case loadDeref(Int), storeDeref(Int), deleteDeref(Int)
@@ -66,6 +68,8 @@ public enum Instr {
     case withExceptCheck
     case loadClosureCell(Int)
     case setupAnnotations
+    /// Stack: annotation → (). `__annotations__[names[i]] = annotation` in the namespace.
+    case storeAnnotation(Int)
     case assertFail(hasMessage: Bool)
     /// Interactive mode: echo a non-None expression value with `repr` and bind `_`.
     case displayHook

@@ -117,7 +117,9 @@ extension Compiler {
         case .bytes(let bytes):
             emit(.loadBytes(constant(.str(String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))))))
             return
-        case .ellipsis: throw Unsupported("Ellipsis (...) is not supported by ctxlab", pos)
+        case .ellipsis:
+            emit(.loadEllipsis)
+            return
         }
         emit(.loadConst(constant(v)))
     }

@@ -18,10 +18,16 @@ extension Compiler {
                 try assign(to: t)
             }
         case .augAssign(let target, let op, let value): try augAssign(target, op, value)
-        case .annAssign(let target, _, let value):
+        case .annAssign(let target, let annotation, let value):
             if let value {
                 try compile(value)
                 try assign(to: target)
+            }
+            // Module and class bodies evaluate a simple name's annotation into __annotations__
+            // (CPython 3.13's eager semantics); function bodies never evaluate annotations.
+            if unit.scope.kind != .function, case .name(let name) = target.kind {
+                try compile(annotation)
+                emit(.storeAnnotation(nameIndex(name)))
             }
         case .importModules(let aliases): try compileImport(aliases)
         case .importFrom(let module, let names, let level):
@@ -414,9 +420,18 @@ extension Compiler {
         let toEnd = emit(.jump(-1))
         patch(handler, to: here)
         emit(.beginExcept)
+        // An exception raised by __exit__ itself ends the handling of the body's exception
+        // (CPython's cleanup handler: POP_EXCEPT, RERAISE), so it is no longer "being handled".
+        let cleanup = emit(.pushHandler(-1))
         emit(.callExitWithException(isAsync: isAsync))
         if isAsync { emit(.await) }
+        emit(.popHandler)
         emit(.withExceptCheck)
+        let done = emit(.jump(-1))
+        patch(cleanup, to: here)
+        emit(.endExcept)
+        emit(.reraise)
         patch(toEnd, to: here)
+        patch(done, to: here)
     }
 }

@@ -3,7 +3,8 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-                                   "concurrent", "concurrent.futures", "typing", "_contextvars"]
+                                   "concurrent", "concurrent.futures", "typing", "traceback", "_contextvars"]
+        + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
         if let m = modules[name] { return m }
@@ -17,11 +18,13 @@ extension Interpreter {
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "typing": m = makeTypingModule()
+        case "traceback": m = makeTracebackModule()
         case "concurrent":
             m = PyModule(runtime: rt, name: "concurrent")
             m.namespace["futures"] = .object(try importModule("concurrent.futures"))
         case "concurrent.futures": m = makeConcurrentFuturesModule()
         default:
+            if let m = try importLibraryModule(name) { return m }
             throw rt.error(.ModuleNotFoundError, "No module named '\(name)' (ctxlab provides: \(Interpreter.supportedModules.filter { !$0.hasPrefix("_") && !$0.contains(".") }.joined(separator: ", ")))")
         }
         modules[name] = m
@@ -33,8 +36,9 @@ extension Interpreter {
     func importFrom(_ module: Value, _ name: String) throws -> Value {
         if let v = try findAttribute(module, name) { return v }
         let mname = (module.asObject as? PyModule)?.name ?? "?"
-        let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + unsupportedNote(mname, name))
-        if module.asObject is PyModule { suggestForAttribute(e, module, name) }  // from dir(module)
+        let note = unsupportedNote(mname, name)
+        let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + note)
+        if module.asObject is PyModule, note.isEmpty { suggestForAttribute(e, module, name) }  // from dir(module)
         throw e
     }
 

@@ -74,6 +74,7 @@ extension Interpreter {
         for (name, n) in [("stdout", 1), ("stderr", 2)] {
             let stream = NativeObject(runtime: rt, cls: PyClass(runtime: rt, name: "TextIOWrapper", module: "_io", bases: [classes.object]))
             stream.attributes["__stream__"] = .int(n)
+            stream.attributes["name"] = .str("<\(name)>")
             stream.reprBody = { "<_io.TextIOWrapper name='<\(name)>' mode='w' encoding='utf-8'>" }
             stream.attributes["write"] = function("write") { [unowned self] a in
                 try a.exactly(1)
@@ -109,6 +110,7 @@ extension Interpreter {
             self.recursionLimit = min(try self.expectInt(a.args[0], "limit"), 20_000)
             return .none
         }
+        addFrameFunctions(to: m)
         return m
     }
 
@@ -129,6 +131,7 @@ extension Interpreter {
             try self.timeSleep(try self.expectFloat(a.args[0]))  // CPython's checks: nan, inf, negative
             return .none
         }
+        addTimeFormatting(to: m)
         return m
     }
 }

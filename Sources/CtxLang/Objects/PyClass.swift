@@ -13,6 +13,9 @@ public final class PyClass: PyObject {
     public let exceptionType: ExceptionType?
     /// For built-in types: how to recognise their instances and how to call them.
     let builtin: BuiltinType?
+    /// For classes made by a `class` statement: the interpreter that runs their dunders when
+    /// Swift code needs Python's `==` or `hash()` of an instance (dict and set keys).
+    weak var interpreter: Interpreter?
 
     init(runtime: Runtime, name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass],
          namespace: Namespace = Namespace(), exceptionType: ExceptionType? = nil, builtin: BuiltinType? = nil) {
@@ -66,14 +69,52 @@ enum BuiltinType {
 /// An instance of a user class.
 public final class PyInstance: PyObject {
     public let cls: PyClass
-    public let dict = Namespace()
+    /// The attributes, until `__dict__` is first asked for: a name-keyed table is the fast path.
+    private let names = Namespace()
+    /// `__dict__` once it exists: from then on it holds the attributes, so that writes through
+    /// it (`self.__dict__.update(kw)`, `vars(obj)[k] = v`) are attribute writes, as in CPython.
+    private var dictObject: PyDict?
 
     init(runtime: Runtime, cls: PyClass) {
         self.cls = cls
         super.init(runtime: runtime)
     }
 
+    /// `obj.name` as stored on the instance.
+    public subscript(attribute name: String) -> Value? {
+        get { dictObject.map { $0.storage[HashKey(str: name)] } ?? names[name] }
+        set {
+            if let d = dictObject { d.storage[HashKey(str: name)] = newValue } else { names[name] = newValue }
+        }
+    }
+
+    /// The instance's attribute names, in the order they were set.
+    public var attributeNames: [String] {
+        guard let d = dictObject else { return names.order }
+        return d.storage.keys.compactMap { if case .str(let s) = $0.value { s } else { nil } }
+    }
+
+    /// `obj.__dict__`: made on first use from the attributes set so far, then kept.
+    func instanceDict(_ rt: Runtime) -> PyDict {
+        if let d = dictObject { return d }
+        let d = PyDict(runtime: rt)
+        for (k, v) in names.items { d.storage[HashKey(str: k)] = v }
+        for k in names.order { names[k] = nil }
+        dictObject = d
+        return d
+    }
+
+    /// `obj.__dict__ = d`.
+    func replaceDict(_ d: PyDict) { dictObject = d }
+
     override public var typeName: String { cls.name }
+
+    /// `==` from Swift code (a tuple or list holding the instance): the class's `__eq__`.
+    override public func pyEquals(_ other: PyObject) throws -> Bool {
+        guard let interpreter = cls.interpreter, cls.lookup("__eq__") != nil else { return other === self }
+        return try interpreter.equals(.object(self), .object(other))
+    }
+
     /// Reprs of user instances that define `__repr__` are produced by the interpreter, which can
     /// run Python code; this is the default `object.__repr__`.
     override public func repr() throws -> String {

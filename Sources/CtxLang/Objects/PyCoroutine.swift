@@ -75,13 +75,18 @@ public final class PyCoroutine: PyObject, Coroutine {
     }
 }
 
-/// A generator object (a function containing `yield`, or a generator expression).
+/// A generator object (a function containing `yield`, or a generator expression), with the
+/// protocol of CPython's Objects/genobject.c: `send`, `throw`, `close`, PEP 479.
 public final class PyGenerator: PyObject {
     let stack: FrameStack
     unowned let interpreter: Interpreter
     let qualname: String
     var finished = false
     var running = false
+    /// Whether the body has started (it then waits at a `yield`).
+    var started = false
+    /// What the body returned, once `finished`.
+    var returnValue: Value = .none
 
     init(interpreter: Interpreter, frame: Frame, qualname: String) {
         self.interpreter = interpreter
@@ -94,24 +99,98 @@ public final class PyGenerator: PyObject {
     override public func repr() throws -> String { "<generator object \(qualname) at \(hexAddress)>" }
 
     /// `next(gen)`: the next value, or nil when the generator is exhausted.
-    func next() throws -> Value? {
-        if finished { return nil }
-        if running { throw interpreter.rt.error(.ValueError, "generator already executing") }
+    func next() throws -> Value? { try resume(sending: .none, throwing: nil) }
+
+    /// One step of the body (CPython's `gen_send_ex2`): it resumes at its `yield`, which
+    /// evaluates to `sent`, or raises `exc` there. The value it yields next, or nil when it
+    /// returns (its value is then in `returnValue`).
+    func resume(sending sent: Value, throwing exc: PyException?) throws -> Value? {
+        let rt = interpreter.rt
+        if running { throw rt.error(.ValueError, "generator already executing") }
+        if finished {
+            if let exc { throw exc }
+            return nil
+        }
+        if !started {
+            if let exc {
+                finished = true
+                throw exc
+            }
+            if !sent.isIdentical(.none) {
+                throw rt.error(.TypeError, "can't send non-None value to a just-started generator")
+            }
+        } else if exc == nil {
+            // `yield` left None on the stack as its value: the sent value replaces it.
+            _ = stack.top.pop()
+            stack.top.push(sent)
+        }
+        started = true
         running = true
         defer { running = false }
         do {
-            switch try interpreter.execute(stack, resumeWith: nil) {
+            switch try interpreter.execute(stack, resumeWith: exc) {
             case .yielded(let v): return v
-            case .returned:
+            case .returned(let v):
                 finished = true
+                returnValue = v
                 return nil
             case .suspended:
                 finished = true
-                throw interpreter.rt.error(.RuntimeError, "await is not allowed inside a generator in ctxlab")
+                throw rt.error(.RuntimeError, "await is not allowed inside a generator in ctxlab")
             }
-        } catch {
+        } catch let e as PyException {
             finished = true
-            throw error
+            // PEP 479: a StopIteration escaping the body would end the caller's loop silently.
+            if e.isInstance(of: .StopIteration) {
+                let wrapped = rt.error(.RuntimeError, "generator raised StopIteration")
+                wrapped.cause = e
+                wrapped.context = e
+                wrapped.suppressContext = true
+                throw wrapped
+            }
+            throw e
         }
     }
+
+    /// `StopIteration(value)` as a finished generator raises it (no argument for None).
+    func stopIteration() -> PyException {
+        let rt = interpreter.rt
+        return PyException(runtime: rt, .StopIteration, args: returnValue.isIdentical(.none) ? [] : [returnValue])
+    }
+
+    /// `gen.close()`: GeneratorExit is raised at the paused `yield`; the generator may clean up
+    /// but not yield again. Returns what the body returned (3.13+), else None.
+    func close() throws -> Value {
+        guard started, !finished else {
+            finished = true
+            return .none
+        }
+        let exit = PyException(runtime: interpreter.rt, .GeneratorExit, args: [])
+        do {
+            if try resume(sending: .none, throwing: exit) != nil {
+                throw interpreter.rt.error(.RuntimeError, "generator ignored GeneratorExit")
+            }
+            return returnValue
+        } catch let e as PyException where e === exit || e.isInstance(of: .GeneratorExit) {
+            return .none
+        }
+    }
+}
+
+/// A traceback object (`exc.__traceback__`, the third argument of `__exit__`): the frames an
+/// exception passed through, outermost first, as they were when it was taken; this object is
+/// the entry at `index`, and `tb_next` the next one inwards. Assigning it back to
+/// `__traceback__` restores the frames from it inwards (CPython's Python/traceback.c; no
+/// `tb_frame`: ctxlab keeps no frame objects).
+public final class PyTraceback: PyObject {
+    let entries: [TracebackEntry]
+    let index: Int
+    init(runtime: Runtime, _ entries: [TracebackEntry], index: Int = 0) {
+        self.entries = entries
+        self.index = index
+        super.init(runtime: runtime)
+    }
+    override public var typeName: String { "traceback" }
+    /// The frames from this entry inwards.
+    var chain: [TracebackEntry] { Array(entries[index...]) }
 }

@@ -4,8 +4,11 @@ import OrderedCollections
 /// A dictionary key: a hashable Python value with Python's equality (1 == 1.0 == True).
 public struct HashKey: Hashable {
     public let value: Value
+    /// `hash(value)` by the class's `__hash__`, for an instance of a class that defines one.
+    private var userHash: Int? = nil
 
-    /// Throws `TypeError: unhashable type: 'list'` for unhashable values.
+    /// Throws `TypeError: unhashable type: 'list'` for unhashable values, and whatever a user
+    /// `__hash__` raises.
     public init(_ v: Value, _ rt: Runtime) throws {
         switch v {
         case .object(let o):
@@ -13,20 +16,36 @@ public struct HashKey: Hashable {
                 throw rt.error(.TypeError, "unhashable type: '\(name)'")
             }
             if let t = o as? PyTuple { for item in t.items { _ = try HashKey(item, rt) } }
+            if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil {
+                // (a class whose __hash__ is None was refused above)
+                userHash = try interpreter.hash(v)
+            }
         default: break
         }
         value = v
     }
 
+    /// A str key (never unhashable).
+    public init(str: String) { value = .str(str) }
+
     public static func == (a: HashKey, b: HashKey) -> Bool {
+        // A user `__eq__` decides (CPython's dict compares with PyObject_RichCompare); an error
+        // in it counts as "not equal" here.
+        if case .object(let i as PyInstance) = a.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
+            return a.value.isIdentical(b.value) || ((try? interpreter.equals(a.value, b.value)) ?? false)
+        }
+        if case .object(let i as PyInstance) = b.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
+            return a.value.isIdentical(b.value) || ((try? interpreter.equals(b.value, a.value)) ?? false)
+        }
         // Equal ints are equal keys whatever their representation (a big int equals a float).
         if case .object(let x as PyBigInt) = a.value { return x.equals(b.value) }
         if case .object(let y as PyBigInt) = b.value { return y.equals(a.value) }
-        return (try? a.value.pyEquals(b.value)) ?? false
+        return a.value.isIdentical(b.value) || ((try? a.value.pyEquals(b.value)) ?? false)  // identity first
     }
 
     public func hash(into h: inout Hasher) {
-        HashKey.combine(value, into: &h)
+        // As a number of that value hashes, so that an instance equal to an int finds it.
+        if let userHash { h.combine(Double(userHash)) } else { HashKey.combine(value, into: &h) }
     }
 
     static func combine(_ v: Value, into h: inout Hasher) {
@@ -45,6 +64,9 @@ public struct HashKey: Hashable {
                 h.combine(PyBigInt.toDouble(b.value))
             } else if let b = o as? PyBytes {
                 h.combine(b.bytes)
+            } else if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil,
+                      let userHash = try? interpreter.hash(v) {
+                h.combine(Double(userHash))  // inside a tuple key
             } else {
                 h.combine(ObjectIdentifier(o))
             }
@@ -60,7 +82,8 @@ func unhashableTypeName(_ o: PyObject) -> String? {
     case is PySet: return "set"
     case is Context: return "_contextvars.Context"
     case is Token: return "_contextvars.Token"
-    case let i as PyInstance where i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil:
+    case let i as PyInstance where i.cls.lookup("__hash__")?.isIdentical(.none) == true
+        || (i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil):
         return i.cls.name
     default: return nil
     }

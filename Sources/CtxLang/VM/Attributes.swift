@@ -11,14 +11,19 @@ extension Interpreter {
     /// (`del obj.name` of a missing attribute gets none).
     func attributeError(_ obj: Value, _ name: String, suggesting: Bool = true) -> PyException {
         let e: PyException
+        var suggesting = suggesting
         switch obj.asObject {
         case let m as PyModule:
-            e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + unsupportedNote(m.name, name))
+            let note = unsupportedNote(m.name, name)
+            // A name CPython has is no typo: a "Did you mean" would point at another name.
+            if !note.isEmpty { suggesting = false }
+            e = rt.error(.AttributeError, "module '\(m.name)' has no attribute '\(name)'" + note)
         case let c as PyClass: e = rt.error(.AttributeError, "type object '\(typeName(ofClass: c))' has no attribute '\(name)'")
         default:
             let type = typeName(obj)
             let gap = CPythonModuleNames.typeAttributes[type]?.contains(name) == true
                 ? " (\(type).\(name) exists in CPython but is not supported by ctxlab)" : ""
+            if !gap.isEmpty { suggesting = false }
             e = rt.error(.AttributeError, "'\(type)' object has no attribute '\(name)'" + gap)
         }
         if suggesting { suggestForAttribute(e, obj, name) }
@@ -40,12 +45,13 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let i as PyInstance:
-                if let v = i.dict[name] { return v }
-                if name == "__dict__" { return .object(namespaceDict(i.dict)) }
+                if let v = i[attribute: name] { return v }
+                if name == "__dict__" { return .object(i.instanceDict(rt)) }
                 if let v = i.cls.lookup(name) { return try bind(v, to: obj, cls: i.cls) }
                 if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
             case let c as PyClass:
+                if name == "__annotations__" || name == "__dict__" { return classOwnAttribute(c, name) }
                 if let v = c.lookup(name) {
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -116,6 +122,17 @@ extension Interpreter {
         }
     }
 
+    /// What a class itself holds, never inherited: `__annotations__` (made empty and kept when
+    /// the body had none, as CPython 3.10+ does) and `__dict__` (a copy of the class namespace:
+    /// CPython gives a read-only mappingproxy of it).
+    func classOwnAttribute(_ c: PyClass, _ name: String) -> Value {
+        if name == "__dict__" { return .object(namespaceDict(c.namespace)) }
+        if let own = c.namespace["__annotations__"] { return own }
+        let d = Value.object(PyDict(runtime: rt))
+        if c.builtin == nil { c.namespace["__annotations__"] = d }
+        return d
+    }
+
     func classAttribute(_ c: PyClass, _ name: String) throws -> Value? {
         switch name {
         case "__name__": return .str(c.name)
@@ -129,6 +146,7 @@ extension Interpreter {
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
             // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
             if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
+            if name.hasPrefix("_"), CPythonModuleNames.typeDunders[c.name]?.contains(name) != true { return nil }
             return function("\(c.name).\(name)") { [unowned self] a in
                 guard let receiver = a.args.first, self.isInstance(receiver, c),
                       let m = try self.nativeAttribute(receiver, name) else {
@@ -146,7 +164,8 @@ extension Interpreter {
         case "__cause__": return e.cause.map { .object($0) } ?? Value.none
         case "__context__": return e.context.map { .object($0) } ?? Value.none
         case "__suppress_context__": return .bool(e.suppressContext)
-        case "__traceback__": return Value.none
+        case "__traceback__": return e.traceback.isEmpty ? Value.none : .object(PyTraceback(runtime: rt, e.traceback))
+        case "value" where e.isInstance(of: .StopIteration): return e.args.first ?? Value.none
         case "exceptions":
             if let g = e.attributes["__exceptions__"] { return g }
         case "split", "subgroup", "derive":
@@ -171,21 +190,67 @@ extension Interpreter {
                 _ = try call(setter, [obj, value])
                 return
             }
-            if let s = i.cls.lookup("__setattr__") {
+            if let s = i.cls.lookup("__setattr__"), !isObjectSlot(s, "__setattr__") {
                 _ = try call(s, [obj, .str(name), value])
                 return
             }
-            i.dict[name] = value
+            try plainSetAttribute(obj, name, value)
+        default:
+            try setBuiltinAttribute(obj, name, value)
+        }
+    }
+
+    /// Whether `v` is `object`'s own `name` (the plain behaviour, not an override).
+    func isObjectSlot(_ v: Value, _ name: String) -> Bool {
+        if case .object(let o) = v, case .object(let base)? = classes.object.namespace[name] { return o === base }
+        return false
+    }
+
+    /// `object.__setattr__(obj, name, value)`: the instance's own attribute table.
+    func plainSetAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj.asObject {
+        case let i as PyInstance:
+            if name == "__dict__" {
+                guard case .object(let d as PyDict) = value else {
+                    throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+                }
+                i.replaceDict(d)
+                return
+            }
+            i[attribute: name] = value
+        default:
+            try setBuiltinAttribute(obj, name, value)
+        }
+    }
+
+    /// Attribute assignment on everything but user instances.
+    private func setBuiltinAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj.asObject {
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let f as PyFunction:
-            if name == "__name__", case .str(let s) = value { f.name = s } else { f.attributes[name] = value }
+            if name == "__name__", case .str(let s) = value {
+                f.name = s
+            } else if name == "__qualname__", case .str(let s) = value {
+                f.qualname = s
+            } else {
+                f.attributes[name] = value
+            }
         case let e as PyException:
             if name == "args" { e.args = try iterate(value) } else if name == "__cause__" {
                 e.cause = value.asObject as? PyException
                 e.suppressContext = true
             } else if name == "__context__" {
                 e.context = value.asObject as? PyException
+            } else if name == "__traceback__" {
+                // `exc.__traceback__ = tb` (contextlib restores the traceback it was given).
+                if case .object(let tb as PyTraceback) = value {
+                    e.traceback = tb.chain
+                } else if value.isIdentical(.none) {
+                    e.traceback = []
+                } else {
+                    throw rt.error(.TypeError, "__traceback__ must be a traceback or None")
+                }
             } else { e.attributes[name] = value }
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, value) { return }
@@ -221,10 +286,22 @@ extension Interpreter {
 
 
     func deleteAttribute(_ obj: Value, _ name: String) throws {
+        if case .object(let i as PyInstance) = obj, let d = i.cls.lookup("__delattr__"), !isObjectSlot(d, "__delattr__") {
+            _ = try call(d, [obj, .str(name)])
+            return
+        }
+        try plainDeleteAttribute(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`.
+    func plainDeleteAttribute(_ obj: Value, _ name: String) throws {
         switch obj.asObject {
+        case let c as PyClass where c.builtin == nil:
+            guard c.namespace[name] != nil else { throw attributeError(obj, name, suggesting: false) }
+            c.namespace[name] = nil
         case let i as PyInstance:
-            guard i.dict[name] != nil else { throw attributeError(obj, name, suggesting: false) }
-            i.dict[name] = nil
+            guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
+            i[attribute: name] = nil
         case let m as PyModule: m.namespace[name] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }

@@ -171,6 +171,7 @@ extension Interpreter {
         let cls = PyClass(runtime: rt, name: name, qualname: qual, module: moduleName,
                           bases: bases.isEmpty ? [classes.object] : bases, namespace: ns, exceptionType: et)
         if let et { classes.register(exceptionType: et, cls) }
+        cls.interpreter = self
         return .object(cls)
     }
 }

@@ -47,6 +47,8 @@ public final class Interpreter {
     var executorCount = 0
     /// Source lines by file name, for tracebacks.
     public var sources: [String: [String]] = [:]
+    /// Set by an instruction that re-raises the exception it throws (see `unwind`).
+    var reraising = false
     /// Python callbacks added to futures, for `remove_done_callback(fn)`.
     var doneCallbacks: [Int: [(Value, Int)]] = [:]
     /// Last value echoed by the interactive display hook.
@@ -109,16 +111,29 @@ public final class Interpreter {
 
     /// Finds a handler for `e` in the top frame, popping frames that have none. Returns the
     /// outcome when the exception leaves the stack (by rethrowing it).
+    ///
+    /// As CPython's `PyTraceBack_Here`: every frame the exception is raised in or passes through
+    /// gets an entry for the line it is at, before its handlers are looked at, so that a `with`
+    /// or `finally` that re-raises leaves the line that raised. A re-raise (bare `raise`, the end
+    /// of a `finally`, a `with` whose `__exit__` returned false) adds none for its own frame.
     private func unwind(_ stack: FrameStack, _ e: PyException) throws -> RunOutcome? {
+        var addEntry = !reraising
+        reraising = false
+        // Raised while another is handled (by native code too: `{}['x']` in an except block):
+        // that one is its implicit __context__, as _PyErr_SetObject sets it.
+        if addEntry, e.context == nil, let handled = handledException(), handled !== e { e.context = handled }
         while true {
             let f = stack.top
+            if addEntry {
+                e.traceback.insert(TracebackEntry(filename: f.code.filename, line: f.line, function: f.code.name), at: 0)
+            }
+            addEntry = true
             if let h = f.handlers.popLast() {
-                f.stack.removeSubrange(h.depth...)
+                if h.depth < f.stack.count { f.stack.removeSubrange(h.depth...) }  // (a with cleanup handler may find it shorter)
                 f.push(.object(e))
                 f.pc = h.target
                 return nil
             }
-            e.traceback.insert(TracebackEntry(filename: f.code.filename, line: f.line, function: f.code.name), at: 0)
             if stack.frames.count == 1 { throw e }
             popFrame(stack)
         }

@@ -10,7 +10,7 @@ extension Interpreter {
     public func staticAttribute(_ v: Value, _ name: String) -> Value? {
         switch v.asObject {
         case let m as PyModule: return m.namespace[name]
-        case let i as PyInstance: return i.dict[name] ?? i.cls.lookup(name)
+        case let i as PyInstance: return i[attribute: name] ?? i.cls.lookup(name)
         case let c as PyClass: return c.lookup(name)
         default: return nil
         }
@@ -20,7 +20,7 @@ extension Interpreter {
     public func attributeNames(of v: Value) -> [String] {
         switch v.asObject {
         case let m as PyModule: return m.namespace.order
-        case let i as PyInstance: return Array(Set(i.dict.order + i.cls.mro.flatMap(\.namespace.order)))
+        case let i as PyInstance: return Array(Set(i.attributeNames + i.cls.mro.flatMap(\.namespace.order)))
         case let c as PyClass: return Array(Set(c.mro.flatMap(\.namespace.order)))
         case is ContextVar: return ["get", "name", "reset", "set"]
         case is Context: return ["copy", "get", "items", "keys", "run", "values"]

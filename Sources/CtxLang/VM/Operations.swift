@@ -30,6 +30,7 @@ extension Interpreter {
         case is PyModule: return classes.module
         case is PyCoroutine: return classes.coroutine
         case is PyGenerator: return classes.generator
+        case is PyTraceback: return classes.named("traceback")
         case is PyRange: return classes.range
         case is PySlice: return classes.slice
         case is ContextVar: return classes.contextVar
@@ -232,19 +233,34 @@ extension Interpreter {
         }
     }
 
+    /// CPython's `PyObject_RichCompareBool(a, b, Py_EQ)`: identity, then `==` (what `in`,
+    /// `list.index`, `list.count` and `list.remove` compare with).
+    func sameOrEqual(_ a: Value, _ b: Value) throws -> Bool {
+        try a.isIdentical(b) || equals(a, b)
+    }
+
     func equals(_ a: Value, _ b: Value) throws -> Bool {
+        // A user __eq__ on either side; NotImplemented from both falls back to identity.
+        var userDefined = false
         if case .object(let i as PyInstance) = a, let eq = i.cls.lookup("__eq__") {
-            return try truthy(call(eq, [a, b]))
+            userDefined = true
+            let r = try call(eq, [a, b])
+            if !isNotImplemented(r) { return try truthy(r) }
         }
         if case .object(let i as PyInstance) = b, let eq = i.cls.lookup("__eq__") {
-            return try truthy(call(eq, [b, a]))
+            userDefined = true
+            let r = try call(eq, [b, a])
+            if !isNotImplemented(r) { return try truthy(r) }
         }
+        if userDefined { return a.isIdentical(b) }
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
         switch (a, b) {
         case (.object(let x as PyList), .object(let y as PyList)): return try x === y || elementsEqual(x.items, y.items)
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try x === y || elementsEqual(x.items, y.items)
-        default: return try a.isIdentical(b) || a.pyEquals(b)
+        // `==` itself has no identity shortcut: a NaN is not equal to itself.
+        case (.object, _): return try a.isIdentical(b) || a.pyEquals(b)
+        default: return try a.pyEquals(b)
         }
     }
 
@@ -270,7 +286,17 @@ extension Interpreter {
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try orderSequences(op, x.items, y.items)
         default:
             let dunder = ["<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"][op.rawValue]!
-            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) { return try truthy(call(m, [a, b])) }
+            // CPython's do_richcompare: the left operand's method, then the reflected one of the
+            // right operand; NotImplemented from both is the TypeError.
+            let reflected = ["__lt__": "__gt__", "__le__": "__ge__", "__gt__": "__lt__", "__ge__": "__le__"][dunder]!
+            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) {
+                let r = try call(m, [a, b])
+                if !isNotImplemented(r) { return try truthy(r) }
+            }
+            if case .object(let i as PyInstance) = b, let m = i.cls.lookup(reflected) {
+                let r = try call(m, [b, a])
+                if !isNotImplemented(r) { return try truthy(r) }
+            }
             throw rt.error(.TypeError, "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
         }
     }
@@ -336,7 +362,7 @@ extension Interpreter {
         }
         if case .object(let o) = container, o is PyList || o is PyTuple || o is PyRange || o is PyIterator || o is PyGenerator || o is PyInstance
             || (o as? NativeObject)?.attributes["__iter__"] != nil {
-            for v in try iterate(container) where try equals(v, item) { return true }
+            for v in try iterate(container) where try sameOrEqual(v, item) { return true }  // PyObject_RichCompareBool: identity first
             return false
         }
         throw rt.error(.TypeError, "argument of type '\(typeName(container))' is not iterable")

@@ -14,6 +14,7 @@ extension Interpreter {
             case .loadConst(let i): f.push(f.code.constants[i])
             case .loadBigInt(let i): f.push(bigIntLiteral(f.code.constants[i]))
             case .loadBytes(let i): f.push(bytesLiteral(f.code.constants[i]))
+            case .loadEllipsis: f.push(builtins["Ellipsis"]!)
             case .loadFast(let i):
                 guard let v = f.locals[i] else {
                     throw rt.error(.UnboundLocalError, "cannot access local variable '\(f.code.varnames[i])' where it is not associated with a value")
@@ -228,7 +229,9 @@ extension Interpreter {
                 let type = f.pop()
                 f.push(.bool(try exceptionMatches(f.top.asObject as! PyException, type)))
             case .raise(let n): throw try makeRaise(f, stack, n)
-            case .reraise: throw f.pop().asObject as! PyException
+            case .reraise:
+                reraising = true
+                throw f.pop().asObject as! PyException
             case .await:
                 if let outcome = try beginAwait(stack, f) { return outcome }
                 f = stack.top
@@ -264,13 +267,28 @@ extension Interpreter {
                 let e = f.pop().asObject as! PyException
                 let exit = f.pop()
                 f.push(.object(e))
-                f.push(try call(exit, [.object(classOf(exception: e)), .object(e), .none]))
+                let tb: Value = e.traceback.isEmpty ? .none : .object(PyTraceback(runtime: rt, e.traceback))
+                f.push(try call(exit, [.object(classOf(exception: e)), .object(e), tb]))
             case .withExceptCheck:
                 let result = f.pop()
                 let e = f.pop().asObject as! PyException
                 f.handled.removeLast()
-                if !(try truthy(result)) { throw e }
+                if !(try truthy(result)) {
+                    reraising = true
+                    throw e
+                }
             case .setupAnnotations: break
+            case .storeAnnotation(let i):
+                let annotation = f.pop()
+                let ns = f.namespace ?? f.globals
+                let table: PyDict
+                if case .object(let d as PyDict)? = ns["__annotations__"] {
+                    table = d
+                } else {
+                    table = PyDict(runtime: rt)
+                    ns["__annotations__"] = .object(table)
+                }
+                table.storage[HashKey(str: f.code.names[i])] = annotation
             case .assertFail(let hasMessage):
                 let e = PyException(runtime: rt, .AssertionError, args: hasMessage ? [f.pop()] : [])
                 throw e
@@ -328,9 +346,12 @@ extension Interpreter {
 
     /// `raise`, `raise exc`, `raise exc from cause`, with CPython's implicit `__context__`.
     func makeRaise(_ f: Frame, _ stack: FrameStack, _ n: Int) throws -> PyException {
-        let handledNow = stack.frames.reversed().lazy.compactMap { $0.handled.last }.first
+        // The exception being handled, also by a caller across a native call (an __exit__
+        // called by a with statement, a callback): CPython's exc_info chain.
+        let handledNow = handledException()
         if n == 0 {
             guard let e = handledNow else { throw rt.error(.RuntimeError, "No active exception to reraise") }
+            reraising = true
             return e
         }
         let cause: Value? = n == 2 ? f.pop() : nil
