@@ -72,6 +72,8 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession", "TestSupport"]),
         .testTarget(name: "ReplTerminalTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        // A bounded run of the crash fuzzer through the real binary (scripts/fuzz.py is the long run).
+        .testTarget(name: "FuzzTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,7 @@ public final class Runtime {
     var timelineDepth = 0
     /// Futures given an exception, in that order, not yet reported as never retrieved
     /// (`Loop/Unretrieved.swift`).
-    var unretrieved: [Future] = []
+    var unretrieved: [UnretrievedFuture] = []
     var unretrievedPruneAt = 64
     /// The language's traceback text for an exception (CPython's `traceback.format_exception`),
     /// which asyncio's default exception handler logs with the "never retrieved" report.
@@ -40,6 +40,10 @@ public final class Runtime {
     /// Reading it for display leaves it as it is; the program's reads go through `readClock()`.
     /// The rules for how it moves are in `Loop/VirtualClock.swift`.
     public internal(set) var clock: Double = 0
+
+    /// Raises KeyboardInterrupt when Ctrl-C was pressed (the language installs it): for the
+    /// core's own long loops, such as cancelling every task of a huge chain at shutdown.
+    public var checkInterrupt: () throws -> Void = {}
 
     /// Called for every Context created (the session tracks them, weakly, for the live tree).
     public var onContextCreated: (Context) -> Void = { _ in }

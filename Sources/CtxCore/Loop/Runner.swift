@@ -67,7 +67,11 @@ public final class Runner: PyObject {
     private func cancelAllTasks(_ loop: EventLoop) throws {
         let toCancel = loop.pendingTasks
         guard !toCancel.isEmpty else { return }
-        for t in toCancel { _ = try t.cancelChecked() }
+        for (i, t) in toCancel.enumerated() {
+            // Each cancel walks the chain the task waits on: a long chain makes this quadratic.
+            if i % 64 == 63 { try runtime.checkInterrupt() }
+            _ = try t.cancelChecked()
+        }
         try loop.runUntilComplete(loop.gather(toCancel, returnExceptions: true))
         for t in toCancel where !t.isCancelled {
             if let e = try t.exception() {

@@ -29,33 +29,47 @@
 /// A failed task held only deeper inside the globals (an attribute of an object a global holds)
 /// is reported at rule 1 or 2 (CPython: at exit, or never if the program retrieves it later); the
 /// REPL reports nothing (its names hold tasks).
+/// A future whose exception may go unretrieved, and its loop, kept alive until the report:
+/// `Future.loop` is unowned, and the report (the future's repr, the loop's handler) needs it.
+struct UnretrievedFuture {
+    let future: Future
+    let loop: EventLoop
+
+    init(_ future: Future) {
+        self.future = future
+        self.loop = future.loop
+    }
+}
+
 extension Runtime {
     /// Remembers a future given an exception. Those retrieved since are dropped whenever the list
     /// has doubled, so that a long run of failures that are handled keeps nothing alive.
     func noteUnretrieved(_ f: Future) {
-        unretrieved.append(f)
+        unretrieved.append(UnretrievedFuture(f))
         if unretrieved.count >= unretrievedPruneAt {
-            unretrieved.removeAll { !$0.logTraceback }
+            unretrieved.removeAll { !$0.future.logTraceback }
             unretrievedPruneAt = max(64, unretrieved.count * 2)
         }
     }
 
     /// Reports every future of `loop` (every loop when nil) whose exception was never retrieved.
     public func reportUnretrieved(of loop: EventLoop? = nil) {
-        var kept: [Future] = []
+        var kept: [UnretrievedFuture] = []
         let pending = unretrieved
         unretrieved = []
         var held: Set<ObjectIdentifier>?
-        for f in pending where f.logTraceback {
+        for entry in pending where entry.future.logTraceback {
+            let f = entry.future
             if loop != nil && held == nil { held = heldByGlobals?() ?? [] }
-            guard loop == nil || (f.loop === loop && !held!.contains(ObjectIdentifier(f))) else {
-                kept.append(f)
+            guard loop == nil || (entry.loop === loop && !held!.contains(ObjectIdentifier(f))) else {
+                kept.append(entry)
                 continue
             }
             f.logTraceback = false
-            f.loop.callExceptionHandler(
-                LoopError(message: "\(f.reprClassName) exception was never retrieved", exception: f.exceptionValue,
-                          future: f, showsTraceback: true))
+            let report = LoopError(
+                message: "\(f.reprClassName) exception was never retrieved", exception: f.exceptionValue,
+                future: f, showsTraceback: true)
+            entry.loop.callExceptionHandler(report)
         }
         unretrieved = kept + unretrieved
     }

@@ -70,6 +70,7 @@ public final class Interpreter {
             rt.write("Exception in thread \(thread.name):\n" + self.formatTraceback(e), true)
         }
         rt.formatTraceback = { [unowned self] e in self.formatTraceback(e) }
+        rt.checkInterrupt = { [unowned self] in try self.pollInterrupt() }
     }
 
     // MARK: the run loop
