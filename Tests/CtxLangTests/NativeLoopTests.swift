@@ -82,6 +82,25 @@ import CtxCore
 
     /// The repr of a big list used to build every part and then join them, without polling:
     /// `'%s' % ([x] * 10**7,)` ran for a minute without answering Ctrl-C and took gigabytes. It now polls per item.
+    /// The virtual clock can run far ahead (`sleep(10**19)` returns at once): time_ns() is then
+    /// a big int, and a timestamp past time_t is CPython's OverflowError, never a trap (found by
+    /// the crash fuzzer through logging's LogRecord).
+    @Test func timeFunctionsFarInTheFuture() {
+        let r = run("""
+            import time, asyncio
+            async def m():
+                await asyncio.sleep(10**19)
+                print(time.time_ns() > 10**28, type(time.time_ns()).__name__)
+                for f in (lambda: time.strftime('%Y'), lambda: time.localtime(), lambda: time.gmtime(1e300)):
+                    try:
+                        f()
+                    except OverflowError as e:
+                        print(e)
+            asyncio.run(m())
+            """)
+        #expect(r.out == "True int\n" + String(repeating: "timestamp out of range for platform time_t\n", count: 3))
+    }
+
     @Test func theReprOfABigListAnswersCtrlC() {
         let r = run("x = [[-2**63]] * 10**6\nprint(len(repr(x)))\n", interruptAfterPolls: 2)
         #expect(r.err == "KeyboardInterrupt")

@@ -289,10 +289,12 @@ extension Compiler {
                 emit(.endExcept)
                 if forReturn { emit(.rot2) }
                 emit(.pop)  // the exception being handled
-            case .finally(let body):
+            case .finally(let body, let firstChild):
                 emit(.popHandler)
                 unit.blocks.removeLast()
-                if forReturn { try compileBodyKeepingTop(body) } else { try compileBody(body) }
+                try compileFinallyCopy(body, firstChild: firstChild) { c in
+                    if forReturn { try c.compileBodyKeepingTop(body) } else { try c.compileBody(body) }
+                }
                 continue
             case .with(let isAsync):
                 emit(.popHandler)
@@ -305,6 +307,15 @@ extension Compiler {
             }
             unit.blocks.removeLast()
         }
+    }
+
+    /// A second (or later) copy of a finally body: it uses the same child scopes as the first,
+    /// and leaves the scope cursor where it was.
+    mutating func compileFinallyCopy(_ body: [Stmt], firstChild: Int, _ compile: (inout Compiler) throws -> Void) throws {
+        let saved = unit.nextChild
+        unit.nextChild = firstChild
+        defer { unit.nextChild = saved }
+        try compile(&self)
     }
 
     /// A finally body compiled while a return value waits on the stack.
@@ -326,8 +337,11 @@ extension Compiler {
             try compileTryExcept(body, handlers, orelse)
             return
         }
+        // The finally body's scopes come after those of the rest of the try statement.
+        let firstChild = unit.nextChild + SymbolCollector.childScopeCount(
+            [Stmt(.tryStmt(body: body, handlers: handlers, orelse: orelse, finalbody: [], isStar: false), SourcePos(line: 0, column: 0))])
         let handler = emit(.pushHandler(-1))
-        unit.blocks.append(.finally(finalbody))
+        unit.blocks.append(.finally(finalbody, firstChild: firstChild))
         if handlers.isEmpty {
             try compileBody(body)
             try compileBody(orelse)
@@ -343,7 +357,7 @@ extension Compiler {
         emit(.beginExcept)
         let cleanup = emit(.pushHandler(-1))
         unit.blocks.append(.finallyBody)
-        try compileBody(finalbody)
+        try compileFinallyCopy(finalbody, firstChild: firstChild) { c in try c.compileBody(finalbody) }
         unit.blocks.removeLast()
         emit(.popHandler)
         emit(.endExcept)

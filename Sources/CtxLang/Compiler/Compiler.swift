@@ -30,7 +30,9 @@ public struct Compiler {
         case forLoop(continueTarget: Int, breaks: Int)
         case tryExcept
         case exceptBody(name: String?)
-        case finally([Stmt])
+        /// A finally body, and the index of its first child scope (it is compiled once per way
+        /// out of the try, and every copy uses the same scopes).
+        case finally([Stmt], firstChild: Int)
         case finallyBody
         case with(isAsync: Bool)
     }

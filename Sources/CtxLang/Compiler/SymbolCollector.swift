@@ -20,6 +20,13 @@ struct SymbolCollector {
 
     mutating func bind(_ name: String) { current.assigned.insert(name) }
 
+    /// How many child scopes (functions, classes, lambdas, comprehensions) `body` makes directly.
+    static func childScopeCount(_ body: [Stmt]) -> Int {
+        var collector = SymbolCollector(module: Module(body: []))
+        for s in body { collector.visit(s) }
+        return collector.current.children.count
+    }
+
     mutating func visit(_ s: Stmt) {
         switch s.kind {
         case .expr(let e): visit(e)

@@ -1,3 +1,4 @@
+import BigInt
 import CtxCore
 
 #if canImport(Glibc)
@@ -11,7 +12,11 @@ extension Interpreter {
     func addTimeFormatting(to m: PyModule) {
         m.namespace["time_ns"] = function("time_ns") { [unowned self] a in
             try a.exactly(0)
-            return .int(Int((1_767_225_600 + self.rt.readClock()) * 1e9))
+            // The virtual clock can be far in the future (a sleep of 10**19 s): an int of any size.
+            let ns = ((1_767_225_600 + self.rt.readClock()) * 1e9).rounded(.towardZero)
+            if let i = Int(exactly: ns) { return .int(i) }
+            guard ns.isFinite else { throw self.rt.error(.OverflowError, "timestamp too large to convert to C _PyTime_t") }
+            return self.intResult(BigInt(ns))
         }
         for name in ["gmtime", "localtime"] {
             m.namespace[name] = function(name) { [unowned self] a in
@@ -22,10 +27,7 @@ extension Interpreter {
                 } else {
                     seconds = 1_767_225_600 + self.rt.readClock()
                 }
-                guard seconds.isFinite, abs(seconds) < 1e15 else {
-                    throw self.rt.error(.OverflowError, "timestamp out of range for platform time_t")
-                }
-                return self.structTime(brokenDown(seconds.rounded(.down)))
+                return self.structTime(try self.brokenDown(seconds))
             }
         }
         m.namespace["strftime"] = function("strftime") { [unowned self] a in
@@ -33,13 +35,25 @@ extension Interpreter {
             let format = try self.expectStr(a.args[0], "strftime() argument 1")
             var t = a.args.count > 1
                 ? try self.tmValue(a.args[1])
-                : brokenDown((1_767_225_600 + self.rt.readClock()).rounded(.down))
+                : try self.brokenDown(1_767_225_600 + self.rt.readClock())
             return .str(formatTime(format, &t))
         }
         m.namespace["timezone"] = .int(0)
         m.namespace["altzone"] = .int(0)
         m.namespace["daylight"] = .int(0)
         m.namespace["tzname"] = tuple([.str("UTC"), .str("UTC")])
+    }
+
+    /// UTC broken-down time of `seconds` since the epoch (CPython's OverflowError past time_t's
+    /// and the calendar's range).
+    func brokenDown(_ seconds: Double) throws -> tm {
+        guard seconds.isFinite, abs(seconds) < 1e15 else {
+            throw rt.error(.OverflowError, "timestamp out of range for platform time_t")
+        }
+        var clock = time_t(seconds.rounded(.down))
+        var t = tm()
+        gmtime_r(&clock, &t)
+        return t
     }
 
     private static let structTimeFields = [
@@ -90,13 +104,7 @@ extension Interpreter {
     }
 }
 
-/// UTC broken-down time of a whole number of seconds since the epoch.
-private func brokenDown(_ seconds: Double) -> tm {
-    var clock = time_t(seconds)
-    var t = tm()
-    gmtime_r(&clock, &t)
-    return t
-}
+
 
 /// C's strftime in the C locale, with a buffer that grows for long formats.
 private func formatTime(_ format: String, _ t: inout tm) -> String {
