@@ -2,9 +2,10 @@ import Testing
 
 @testable import CtxView
 
-/// Render time, measured on the synthetic tree (debug builds are several times slower than
-/// release; the bound is deliberately generous, and the best of five runs is taken, so that a
-/// busy machine running the other suites in parallel does not flake).
+/// Render time on the synthetic tree: a guard against a quadratic renderer (seconds to minutes at
+/// 10,000 contexts), not a benchmark (`ctxlab bench-tree` prints the figures). The bound is ten
+/// times a debug build's time on an idle machine, and the best of five runs is taken: a loaded
+/// CI machine took 245 ms where an idle one takes 150 ms.
 @Suite(.serialized) struct PerformanceTests {
     @Test(arguments: [(50, 30), (10_000, 30), (10_000, 1_000)])
     func rendersQuickly(nodes: Int, notableEvery: Int) {
@@ -15,7 +16,7 @@ import Testing
         print(
             "render \(best.nodes) contexts (1 in \(notableEvery) notable) -> \(best.lines) lines: \(best.milliseconds) ms"
         )
-        #expect(best.milliseconds < 200)
+        #expect(best.milliseconds < 2_000)
     }
 
     @Test func syntheticTreeIsDeterministic() {
