@@ -115,6 +115,14 @@ extension Interpreter {
         return view
     }
 
+    /// The keys of every item of `iterable`, answering Ctrl-C (`s.difference([x] * 10**7)`).
+    func hashKeys(of iterable: Value) throws -> [HashKey] {
+        try iterate(iterable).map {
+            try checkInterrupt()
+            return try HashKey($0, rt)
+        }
+    }
+
     func setMethod(_ s: PySet, _ name: String) -> Value? {
         let owner = Value.object(s)
         func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
@@ -145,13 +153,13 @@ extension Interpreter {
                 return first
             }
         case "clear": return m { _ in s.storage.removeAll(); return .none }
-        case "update": return m { [unowned self] a in for src in a.args { for v in try self.iterate(src) { s.storage.append(try HashKey(v, self.rt)) } }; return .none }
+        case "update": return m { [unowned self] a in for src in a.args { s.storage.append(contentsOf: try self.hashKeys(of: src)) }; return .none }
         case "copy", "union", "intersection", "difference", "symmetric_difference":
             return m { [unowned self] a in
                 let out = PySet(runtime: self.rt)
                 out.storage = s.storage
                 for src in a.args {
-                    let other = try self.iterate(src).map { try HashKey($0, self.rt) }
+                    let other = try self.hashKeys(of: src)
                     switch name {
                     case "union": out.storage.append(contentsOf: other)
                     case "intersection": out.storage = out.storage.intersection(other)
@@ -162,9 +170,9 @@ extension Interpreter {
                 }
                 return .object(out)
             }
-        case "isdisjoint": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isDisjoint(with: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
-        case "issubset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSubset(of: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
-        case "issuperset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSuperset(of: Set(try self.iterate(o).map { try HashKey($0, self.rt) }))) }
+        case "isdisjoint": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isDisjoint(with: Set(try self.hashKeys(of: o)))) }
+        case "issubset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSubset(of: Set(try self.hashKeys(of: o)))) }
+        case "issuperset": return m { [unowned self] a in let o = try other(a); return .bool(Set(s.storage).isSuperset(of: Set(try self.hashKeys(of: o)))) }
         default: return nil
         }
     }

@@ -1,3 +1,4 @@
+import BigInt
 import CtxCore
 import OrderedCollections
 
@@ -32,15 +33,27 @@ public struct HashKey: Hashable {
         // A user `__eq__` decides (CPython's dict compares with PyObject_RichCompare); an error
         // in it counts as "not equal" here.
         if case .object(let i as PyInstance) = a.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
-            return a.value.isIdentical(b.value) || ((try? interpreter.equals(a.value, b.value)) ?? false)
+            return a.value.isIdentical(b.value) || HashKey.userEquals(interpreter, a.value, b.value)
         }
         if case .object(let i as PyInstance) = b.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
-            return a.value.isIdentical(b.value) || ((try? interpreter.equals(b.value, a.value)) ?? false)
+            return a.value.isIdentical(b.value) || HashKey.userEquals(interpreter, b.value, a.value)
         }
         // Equal ints are equal keys whatever their representation (a big int equals a float).
         if case .object(let x as PyBigInt) = a.value { return x.equals(b.value) }
         if case .object(let y as PyBigInt) = b.value { return y.equals(a.value) }
         return a.value.isIdentical(b.value) || ((try? a.value.pyEquals(b.value)) ?? false)  // identity first
+    }
+
+    /// A user `__eq__`; a Ctrl-C inside it is kept for the next poll (this cannot throw).
+    private static func userEquals(_ interpreter: Interpreter, _ a: Value, _ b: Value) -> Bool {
+        do {
+            return try interpreter.equals(a, b)
+        } catch let e as PyException where e.isInstance(of: .KeyboardInterrupt) {
+            interpreter.interruptPending = true
+            return false
+        } catch {
+            return false
+        }
     }
 
     public func hash(into h: inout Hasher) {
@@ -60,8 +73,12 @@ public struct HashKey: Hashable {
                 h.combine(t.items.count)
                 for item in t.items { combine(item, into: &h) }
             } else if let b = o as? PyBigInt {
-                // Numbers hash by their double value: equal numbers (any type) collide.
-                h.combine(PyBigInt.toDouble(b.value))
+                // Numbers hash by their double value, so that equal numbers of any type collide;
+                // a big int no double equals hashes by its digits too (else 2**100 + i for all i
+                // would share one bucket: quadratic sets and dicts).
+                let d = PyBigInt.toDouble(b.value)
+                h.combine(d)
+                if !d.isFinite || BigInt(d) != b.value { h.combine(b.value) }
             } else if let b = o as? PyBytes {
                 h.combine(b.bytes)
             } else if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil,

@@ -47,6 +47,9 @@ public final class Interpreter {
     var executorCount = 0
     /// Source lines by file name, for tracebacks.
     public var sources: [String: [String]] = [:]
+    /// A Ctrl-C that arrived where it could not be raised (a user `__eq__` called by a dict
+    /// lookup, which cannot throw): the next poll raises it.
+    var interruptPending = false
     /// Set by an instruction that re-raises the exception it throws (see `unwind`).
     var reraising = false
     /// Python callbacks added to futures, for `remove_done_callback(fn)`.
@@ -198,13 +201,19 @@ public final class Interpreter {
         instructionBudget += 1
         if instructionBudget >= 4096 {
             instructionBudget = 0
-            if interruptRequested() { throw PyException(runtime: rt, .KeyboardInterrupt, args: []) }
+            if interruptPending || interruptRequested() {
+                interruptPending = false
+                throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
+            }
         }
     }
 
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {
-        if interruptRequested() { throw PyException(runtime: rt, .KeyboardInterrupt, args: []) }
+        if interruptPending || interruptRequested() {
+            interruptPending = false
+            throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
+        }
     }
 }
