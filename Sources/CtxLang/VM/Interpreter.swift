@@ -201,10 +201,7 @@ public final class Interpreter {
         instructionBudget += 1
         if instructionBudget >= 4096 {
             instructionBudget = 0
-            if interruptPending || interruptRequested() {
-                interruptPending = false
-                throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
-            }
+            try pollInterrupt()
         }
     }
 
