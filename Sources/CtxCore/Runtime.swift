@@ -48,6 +48,11 @@ public final class Runtime {
     /// Called for every Context created (the session tracks them, weakly, for the live tree).
     public var onContextCreated: (Context) -> Void = { _ in }
 
+    /// The listener for `ContextEvent`s (nil: nobody listens, and no event is built).
+    public var onEvent: ((ContextEvent) -> Void)?
+    /// Where the program is now (the language installs it; read only when an event is sent).
+    public var currentPosition: (() -> SourcePosition?)?
+
     /// The event loop that is running now in the current thread, if any.
     public internal(set) var runningLoop: EventLoop?
 

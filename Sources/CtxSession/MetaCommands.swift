@@ -2,15 +2,18 @@ import CtxCore
 import CtxLang
 import CtxView
 
-/// `:`-prefixed commands. Any unambiguous prefix works (`:t` is ambiguous, `:tr` is `:tree`).
+/// `:`-prefixed commands. Any unambiguous prefix works (`:t` is ambiguous, `:tre` is `:tree`, `:tra` is `:trace`).
 public enum MetaCommand: String, CaseIterable, Sendable {
-    case help, tree, vars, tasks, loop, step, mode, time, undo, reset, load, save, record, hints, quit
+    case help, tree, trace, walk, why, vars, tasks, loop, step, mode, time, undo, reset, load, save, record, hints, quit
 
     /// One line of `:help` per command.
     public var summary: String {
         switch self {
         case .help: return ":help                 this list, and the keys"
         case .tree: return ":tree [on|off]        show the tree now, or after every command (on) or never (off)"
+        case .trace: return ":trace [on|off|auto]  every event of the last input; or when to tell what the tree cannot show (auto)"
+        case .walk: return ":walk [N]             step through the last input event by event, with the tree at each moment"
+        case .why: return ":why NAME [in CTX]    where a variable's value in a context comes from (default: the session context)"
         case .vars: return ":vars                 every ContextVar and its value in the session context"
         case .tasks: return ":tasks                every task: state, context, coroutine"
         case .loop: return ":loop                 the event loop: ready queue, timers, virtual clock"
@@ -91,6 +94,9 @@ extension Session {
             case "on", "off": options.hints = arg == "on"; info("hints \(arg)")
             default: info("usage: :hints [on|off]")
             }
+        case .trace: traceCommand(arg)
+        case .walk: walkCommand(arg)
+        case .why: whyCommand(arg)
         case .vars: showVariables()
         case .tasks: showTasks()
         case .loop: showLoop()
@@ -127,6 +133,8 @@ extension Session {
             tracker.beginCommand(self)
             let addressBefore = runtime.addressWatermark
             _ = beginStep(replaying: nil)
+            beginTrace(source: nil)
+            defer { endTrace() }
             let handles = try loop.step(n)
             if !handles.isEmpty { logStep(.step(n), addressBefore: addressBefore) }
             if handles.isEmpty {
@@ -148,15 +156,16 @@ extension Session {
             info("no ContextVar yet: try  request_id = ContextVar('request_id', default=None)")
             return
         }
+        let labels = variableLabels()
         for v in vars {
-            let cell = variableCell(v, in: context)
+            let cell = variableCell(v, in: context, labels: labels)
             let shown: String
             switch cell.kind {
             case .set: shown = cell.value
             case .defaultShown: shown = "\(cell.value)  (default: not set in this context)"
             case .absent: shown = "<unset>  (no value, no default: get() raises LookupError)"
             }
-            info("\(v.name) = \(shown)")
+            info("\(cell.name) = \(shown)")
         }
     }
 

@@ -18,6 +18,7 @@ extension Session {
         _ = beginStep(replaying: nil)
         let changed = execute(input, between: treeAfterEachStatement && !replaying ? { [unowned self] in
             self.settle()
+            self.tellTrace()
             if self.options.showTree { self.showTree() }
             self.tracker.beginCommand(self)
             self.statementAddresses.append(self.runtime.addressWatermark)
@@ -26,6 +27,7 @@ extension Session {
         if changed { logStep(.input(input), addressBefore: addressBefore) }
         if !replaying {
             showHints(for: input)
+            tellTrace()
             if options.showTree { showTree() }
         }
         return true
@@ -35,6 +37,8 @@ extension Session {
     /// shared context, stopping at the first failure; only the last statement echoes its value.
     /// Returns whether the input parsed (and so may have changed the session).
     func execute(_ input: String, between: (() -> Void)? = nil) -> Bool {
+        let tag = beginTrace(source: input)
+        defer { endTrace() }
         let filename = options.filename
         interpreter.sources[filename] = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let module: Module
@@ -47,8 +51,10 @@ extension Session {
         var codes: [CodeObject] = []
         do {
             for (i, stmt) in module.body.enumerated() {
-                codes.append(try Compiler.compile(Module(body: [stmt]), filename: filename, mode: .interactive,
-                                                  echo: i == module.body.count - 1))
+                let code = try Compiler.compile(Module(body: [stmt]), filename: filename, mode: .interactive,
+                                                echo: i == module.body.count - 1)
+                code.tag(source: tag)
+                codes.append(code)
             }
         } catch {
             runtime.write(Diagnostics.describe(error, filename: filename, source: input), true)
@@ -74,6 +80,7 @@ extension Session {
                 let value = try self.interpreter.runModuleCode(code, namespace: self.namespace)
                 if code.isAsync, let coro = value.asObject as? PyCoroutine {
                     let t = self.loop.createTask(coro, name: nil, context: self.context)
+                    self.trace.inputTasks.insert(t.address)
                     statementTask = t
                     t.addDoneCallback("_chain_future.<locals>._call_set_state()") { t in
                         if t.isCancelled { done.cancel() } else if let e = try t.exception() { try done.setException(e) } else {

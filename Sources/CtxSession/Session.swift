@@ -35,6 +35,8 @@ public final class Session {
         /// drawing costs time in proportion to the contexts (seconds for a million tasks), and
         /// the drawing after every input cannot be stopped by Ctrl-C.
         public var maxTreeContexts = 100_000
+        /// When the account of what happened during an input is printed before the tree.
+        public var traceMode = TraceMode.auto
         public init() {}
     }
 
@@ -56,6 +58,8 @@ public final class Session {
     /// gh-124594: one Context shared by every statement of the session.
     public internal(set) var context: Context
     var tracker = Tracker()
+    /// The events of the inputs (`Trace/`).
+    var trace = TraceState()
     var replaying = false
     weak var fileAccess: SessionFiles?
     var pendingHints: [String] = []
@@ -85,6 +89,7 @@ public final class Session {
     /// Connects the runtime's output and observers to this session.
     func wire() {
         tracker = Tracker()
+        wireTrace()
         runtime.write = { [unowned self] text, err in
             if !self.replaying { self.write(text, err ? .stderr : .stdout) }
         }

@@ -109,6 +109,7 @@ extension Session {
 
     private func buildTree(_ tasks: [Task], _ reachable: Reachable) -> LazyTree {
         let variables = tracker.liveVariables
+        let labels = variableLabels()
         let byContext = TasksByContext(tasks, tracker: tracker)
         let currentTask = loop.currentTask
         let before = tracker.shownMappings
@@ -130,7 +131,7 @@ extension Session {
         @discardableResult
         func add(_ c: Context, at index: Int, entry: Int?, shownStamp: Int?) -> Int {
             let i = order.count, stamp = c.mappingStamp
-            let row = table.row(for: stamp) { variableCell(variables[$0], in: c) }
+            let row = table.row(for: stamp) { variableCell(variables[$0], in: c, labels: labels) }
             order.append(index)
             rows.append(row)
             // Changed: shown last time with another value, or a variable that did not exist at
@@ -198,34 +199,40 @@ extension Session {
         }
     }
 
-    func title(of c: Context) -> String {
-        let where_: String
-        if c === context {
-            where_ = "REPL session context"
-        } else if c.provenance == "thread MainThread" {
-            where_ = "main thread"
-        } else if c.provenance.hasPrefix("Handle ") || c.provenance.hasPrefix("callback ") {
-            where_ = "copied for a callback"
+    func title(of c: Context) -> String { title(address: c.address, provenance: c.provenance) }
+
+    /// A node's title: its name and why it exists (also for contexts a walk remembers).
+    func title(address: Int, provenance: String) -> String {
+        let why: String
+        if address == context.address {
+            why = "REPL session context"
+        } else if provenance == "thread MainThread" {
+            why = "main thread"
+        } else if provenance.hasPrefix("Handle ") || provenance.hasPrefix("callback ") {
+            why = "copied for a callback"
         } else {
-            where_ = c.provenance
+            why = provenance
         }
-        return "\(name(of: c)) (\(where_))"
+        return "\(name(address: address)) (\(why))"
     }
 
     /// `Context 0x7f0000003080`, or `C2` with `--short-ids`.
-    func name(of c: Context) -> String {
-        if options.shortIds, let n = tracker.shortIds[c.address] { return "C\(n)" }
-        return "Context \(c.hexAddress)"
+    func name(of c: Context) -> String { name(address: c.address) }
+
+    func name(address: Int) -> String {
+        if options.shortIds, let n = tracker.shortIds[address] { return "C\(n)" }
+        return "Context 0x" + String(address, radix: 16)
     }
 
-    func variableCell(_ v: ContextVar, in c: Context) -> VariableCell {
+    func variableCell(_ v: ContextVar, in c: Context, labels: [Int: String]) -> VariableCell {
+        let name = labels[v.address] ?? v.name
         if let value = c.value(of: v) {
-            return VariableCell(name: v.name, value: shownRepr(value) ?? "<repr failed>", kind: .set)
+            return VariableCell(name: name, value: shownRepr(value) ?? "<repr failed>", kind: .set)
         }
         if let d = v.defaultValue {
-            return VariableCell(name: v.name, value: shownRepr(d) ?? "<repr failed>", kind: .defaultShown)
+            return VariableCell(name: name, value: shownRepr(d) ?? "<repr failed>", kind: .defaultShown)
         }
-        return VariableCell(name: v.name, value: "", kind: .absent)
+        return VariableCell(name: name, value: "", kind: .absent)
     }
 
     /// The repr the tree shows, nil when it raised. A str too long for the tree
@@ -239,7 +246,8 @@ extension Session {
     }
 
     func badge(_ t: Task, names: [String]) -> TaskBadge {
-        TaskBadge(name: t.name, state: taskState(t), isCurrent: loop.currentTask === t, names: names)
+        let names = trace.inputTasks.contains(t.address) ? names + ["this input's await"] : names
+        return TaskBadge(name: t.name, state: taskState(t), isCurrent: loop.currentTask === t, names: names)
     }
 
     /// Where `t` is in its life; with `describing` off, without the reprs and labels (enough to

@@ -30,6 +30,9 @@ final class Tracker {
     private var drawings = 0
     private var arrivals: [Context] = []
 
+    /// Whether a drawing runs now (the events of its `__repr__`s are not the input's).
+    var isDrawing: Bool { drawings > 0 }
+
     /// Runs `body` as one drawing (see `drawings`); nests.
     func drawing<R>(_ body: () -> R) -> R {
         drawings += 1
@@ -86,6 +89,9 @@ final class Tracker {
 
     /// The index of the entry for the context at `address`, by binary search.
     func entry(at address: Int) -> Int? { addresses.sortedIndex(of: address) }
+
+    /// The context of an entry, if it is still alive.
+    func context(atEntry i: Int) -> Context? { entries.indices.contains(i) ? entries[i].context : nil }
 
     func variableCreated(_ v: ContextVar) {
         variables.append(WeakVariable(variable: v))

@@ -307,8 +307,9 @@ final class KeyReader {
     private var goToDigits: String?
     private var ended = false
 
-    init() {
-        guard isTTY else { return }
+    /// `entersRaw` false: the caller has put the terminal in the mode it wants.
+    init(entersRaw: Bool = true) {
+        guard isTTY, entersRaw else { return }
         TerminalRestore.enterRaw()
     }
 

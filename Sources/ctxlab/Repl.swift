@@ -97,6 +97,10 @@ final class Repl {
             }
         }
         if followsTerminalWidth, let columns = terminalColumns() { session.options.render.width = columns }
+        if Session.isInteractiveWalk(input) {
+            WalkScreen(session: session, streams: streams).run()
+            return true
+        }
         installInterruptHandler()
         interruptPending = 0
         let keepGoing = session.submit(input, treeAfterEachStatement: true)

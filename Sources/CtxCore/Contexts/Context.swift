@@ -27,6 +27,8 @@ public final class Context: PyObject {
     public let originAddress: Int?
     /// Why this context exists (`copy_context()`, `Task-3`, `thread Thread-1`…), for the tree.
     public var provenance: String
+    /// For the `dropped` event (weak: a context may outlive the session that made it).
+    private weak var runtime: Runtime?
 
     init(
         runtime: Runtime, vars: TreeDictionary<ContextVar, Value>, mappingStamp: Int = 0,
@@ -39,6 +41,14 @@ public final class Context: PyObject {
         self.provenance = provenance
         super.init(runtime: runtime)
         runtime.onContextCreated(self)
+        if runtime.onEvent != nil {
+            self.runtime = runtime
+            runtime.emit(.created(self, origin: origin))
+        }
+    }
+
+    deinit {
+        runtime?.emit(.dropped(address: address, mapping: ContextMapping(vars: vars)))
     }
 
     /// `Context()`: a new empty context.
@@ -97,9 +107,13 @@ public final class Context: PyObject {
 
     /// `ctx.run(callable)` (CPython: `context_run`): enter, call, always exit.
     @discardableResult
-    public func run<R>(_ rt: Runtime, _ body: () throws -> R) throws -> R {
+    public func run<R>(_ rt: Runtime, as reason: EntryReason = .contextRun, _ body: () throws -> R) throws -> R {
         try enter(rt)
-        defer { exit(rt) }
+        rt.emit(.entered(self, reason))
+        defer {
+            rt.emit(.exited(self, reason))
+            exit(rt)
+        }
         return try body()
     }
 

@@ -45,6 +45,7 @@ public final class ContextVar: PyObject, Hashable {
     public func set(_ rt: Runtime, _ value: Value) -> Token {
         let ctx = rt.currentContext()
         let token = Token(runtime: rt, context: ctx, variable: self, oldValue: ctx.vars[self])
+        rt.emit(.set(self, in: ctx, old: token.oldValue, new: value, isReset: false))
         ctx.assign(rt, self, value)
         return token
     }
@@ -62,6 +63,7 @@ public final class ContextVar: PyObject, Hashable {
             throw rt.error(.ValueError, "\(try token.repr()) was created in a different Context")
         }
         token.used = true
+        rt.emit(.set(self, in: ctx, old: ctx.vars[self], new: token.oldValue, isReset: true))
         if let old = token.oldValue {
             ctx.assign(rt, self, old)
         } else {

@@ -70,7 +70,7 @@ public final class Handle: PyObject {
     /// exception goes to the loop's exception handler and the loop goes on.
     func run() throws {
         do {
-            try context.run(loop.runtime, callback)
+            try context.run(loop.runtime, as: stepOf.map { .taskStep($0.name) } ?? .callback(label), callback)
         } catch let e as PyException where !e.isInstance(of: .KeyboardInterrupt) && !e.isInstance(of: .SystemExit) {
             loop.callExceptionHandler(
                 LoopError(message: "Exception in callback \(label)", exception: e, handle: self))

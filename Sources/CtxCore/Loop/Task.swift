@@ -26,6 +26,7 @@ public final class Task: Future {
         super.init(loop: loop)
         loop.callSoon(stepOf: self) { [unowned self] in try self.step(nil) }
         loop.register(self)
+        rt.emit(.taskCreated(self))
     }
 
     override public var typeName: String { "_asyncio.Task" }
@@ -53,6 +54,8 @@ public final class Task: Future {
         guard !isDone else {
             throw runtime.error(.InvalidStateError, "_step(): already done: \(try repr())")
         }
+        runtime.emit(.taskStepBegan(self))
+        defer { runtime.emit(.taskStepEnded(self)) }
         var exc = incoming
         if mustCancel {
             if exc == nil || !exc!.isInstance(of: .CancelledError) { exc = makeCancelledError() }

@@ -130,7 +130,7 @@ extension Runtime {
         runOnItsTimeline(t) {
             t.state = .running
             do {
-                try t.runContext!.run(self) { try t.target?(self) }
+                try t.runContext!.run(self, as: .thread(t.name)) { try t.target?(self) }
             } catch let e as PyException {
                 t.failure = e
                 onThreadException(t, e)
@@ -152,7 +152,7 @@ extension Runtime {
         runOnItsTimeline(t) {
             t.state = .running
             do {
-                if case .blocked(let until) = try t.runContext!.run(self, { try r.resume(self) }) {
+                if case .blocked(let until) = try t.runContext!.run(self, as: .thread(t.name), { try r.resume(self) }) {
                     wake = until
                     return
                 }

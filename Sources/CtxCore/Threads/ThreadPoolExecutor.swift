@@ -122,7 +122,7 @@ public final class ThreadPoolExecutor: PyObject {
             runtime.runOnItsTimeline(w) {
                 // The worker's context stays entered for the thread's whole life (3.14 Thread.run).
                 do {
-                    try w.runContext!.run(runtime) { try job(runtime) }
+                    try w.runContext!.run(runtime, as: .thread(w.name)) { try job(runtime) }
                 } catch SimulationError.deadlock {
                     forever = true
                 } catch {
@@ -154,7 +154,7 @@ public final class ThreadPoolExecutor: PyObject {
             // The worker's context stays entered while the outcome is handed on (its
             // call_soon_threadsafe copies it), as for the jobs that run to their end.
             do {
-                try w.runContext!.run(runtime) {
+                try w.runContext!.run(runtime, as: .thread(w.name)) {
                     let outcome: Result<Value, PyException>
                     do {
                         switch try target.resume(runtime) {

@@ -100,6 +100,9 @@ public final class CodeObject {
     /// Module and class bodies use a namespace dict instead of fast locals.
     public let usesNamespace: Bool
     public var docstring: Value = .none
+    /// Which source this code was compiled from, for `SourcePosition` (the session numbers its
+    /// inputs; 0: untagged). Set with `tag(source:)`.
+    public private(set) var source = 0
 
     init(name: String, qualname: String, filename: String, firstLine: Int, usesNamespace: Bool) {
         self.name = name
@@ -107,6 +110,15 @@ public final class CodeObject {
         self.filename = filename
         self.firstLine = firstLine
         self.usesNamespace = usesNamespace
+    }
+
+    /// Tags this code and every code object nested in it with `source`.
+    public func tag(source: Int) {
+        var pending = [self]
+        while let code = pending.popLast() {
+            code.source = source
+            pending.append(contentsOf: code.codeConstants)
+        }
     }
 
     /// The index of a cell (cellvars first, then freevars) by name.

@@ -13,6 +13,7 @@ extension Interpreter {
             case .created:
                 c.state = .running
                 c.isDelegated = true
+                rt.emit(.coroutineAwaited(name: c.qualname, address: c.address, in: rt.currentContext()))
                 try pushFrame(stack, c.stack.frames[0])
                 return nil
             case .running, .suspended: throw rt.error(.RuntimeError, "coroutine is being awaited already")

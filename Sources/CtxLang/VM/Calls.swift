@@ -41,7 +41,9 @@ extension Interpreter {
         if locals.count < code.varnames.count { locals += Array(repeating: nil, count: code.varnames.count - locals.count) }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil, locals: locals, cells: cells)
         if code.isAsync {
-            return .value(.object(PyCoroutine(interpreter: self, frame: frame, name: fn.name, qualname: fn.qualname)))
+            let coroutine = PyCoroutine(interpreter: self, frame: frame, name: fn.name, qualname: fn.qualname)
+            rt.emit(.coroutineCreated(name: fn.qualname, address: coroutine.address, in: rt.currentThread.context))
+            return .value(.object(coroutine))
         }
         if code.isGenerator {
             return .value(.object(PyGenerator(interpreter: self, frame: frame, qualname: fn.qualname)))

@@ -74,6 +74,10 @@ public final class Interpreter {
         }
         rt.formatTraceback = { [unowned self] e in self.formatTraceback(e) }
         rt.checkInterrupt = { [unowned self] in try self.pollInterrupt() }
+        rt.currentPosition = { [unowned self] in
+            guard let frame = self.activeStacks.last?.top else { return nil }
+            return SourcePosition(line: frame.line, function: frame.code.name, source: frame.code.source)
+        }
     }
 
     // MARK: the run loop

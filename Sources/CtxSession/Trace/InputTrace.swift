@@ -1,0 +1,222 @@
+import CtxCore
+import CtxView
+
+/// Everything that happened to contexts during one input (or one `:step`), as plain values:
+/// what `:trace` lists, what `:walk` steps through, and what the account before the tree tells.
+///
+/// Built from the core's `ContextEvent`s while the input runs. No event keeps a Context or a Task
+/// alive: contexts and tasks are kept by address. Values are kept as text when they are plain
+/// (None, numbers, strings) and as the object until the input ends otherwise, when the session
+/// makes their reprs (a repr may run the program's `__repr__`, which must not happen mid-input).
+struct InputTrace {
+    /// The source tag of the input (`SourcePosition.source`).
+    let source: Int
+    private(set) var events: [TraceEvent] = []
+    /// Events past `eventLimit`, not recorded (a loop setting a variable a million times).
+    private(set) var omitted = 0
+    static let eventLimit = 5_000
+
+    /// Values by index; `.object` until `finish` turns them into reprs.
+    private(set) var values: [ShownValue] = []
+    /// Every context the input touched, with what it held when the input first touched it.
+    private(set) var contexts: [Int: TracedContext] = [:]
+    /// Every variable seen (address → `name=`), for views of contexts that are gone.
+    private(set) var variableNames: [Int: String] = [:]
+    /// Every task seen, with its state when first seen.
+    private(set) var tasks: [Int: TracedTask] = [:]
+    /// The order contexts and tasks were first seen (dictionaries have none).
+    private(set) var contextOrder: [Int] = []
+    private(set) var taskOrder: [Int] = []
+
+    init(source: Int) { self.source = source }
+
+    var isFull: Bool { events.count >= InputTrace.eventLimit }
+
+    /// The entries not exited yet, innermost last.
+    private var open: [(context: Int, reason: EntryReason)] = []
+    /// The context each coroutine made inside a `Context.run` was made in.
+    private var made: [Int: Int] = [:]
+
+    mutating func append(_ kind: TraceEvent.Kind, at position: SourcePosition?) {
+        switch kind {
+        case .entered(let c, let reason): open.append((c, reason))
+        case .exited(let c, _): if let i = open.lastIndex(where: { $0.context == c }) { open.remove(at: i) }
+        case .coroutineCreated(_, let address, let c): made[address] = c
+        default: break
+        }
+        guard !isFull else {
+            omitted += 1
+            return
+        }
+        events.append(TraceEvent(kind: kind, position: position))
+    }
+
+    // MARK: what the input found
+
+    /// Remembers `c` as it is now, the first time the input touches it (its mapping then is
+    /// what it held at the start of the input, or when it was created).
+    mutating func see(_ c: Context, createdAt: Int?) {
+        guard contexts[c.address] == nil else { return }
+        var initial: [Int: Int] = [:]
+        for (v, value) in c.mapping.items {
+            noteVariable(v)
+            initial[v.address] = keep(value)
+        }
+        contexts[c.address] = TracedContext(
+            origin: c.originAddress, provenance: c.provenance, initial: initial, createdAt: createdAt,
+            quiet: c.provenance.hasPrefix("Handle ") || c.provenance.hasPrefix("callback "))
+        contextOrder.append(c.address)
+    }
+
+    /// Sees `c` and the contexts it was copied from (a few: enough to hang it in the tree).
+    mutating func seeWithAncestors(_ c: Context) {
+        var next: Context? = c, hops = 0
+        while let ctx = next, hops < 16, contexts[ctx.address] == nil {
+            see(ctx, createdAt: nil)
+            next = ctx.origin
+            hops += 1
+        }
+    }
+
+    /// A context freed during the input: one first seen here is remembered with the mapping it
+    /// had at the end (nothing changed it during the input, or it would have been seen).
+    mutating func dropped(_ address: Int, _ mapping: ContextMapping, provenance: String?) {
+        if contexts[address] == nil, let provenance {
+            var initial: [Int: Int] = [:]
+            for (v, value) in mapping.items {
+                noteVariable(v)
+                initial[v.address] = keep(value)
+            }
+            contexts[address] = TracedContext(
+                origin: nil, provenance: provenance, initial: initial, createdAt: nil, quiet: true)
+            contextOrder.append(address)
+        }
+        contexts[address]?.droppedAt = events.count
+    }
+
+    mutating func noteVariable(_ v: ContextVar) {
+        if variableNames[v.address] == nil { variableNames[v.address] = v.name }
+    }
+
+    mutating func seeTask(_ t: Task, state: TaskState, createdAt: Int?) {
+        guard tasks[t.address] == nil else { return }
+        tasks[t.address] = TracedTask(name: t.name, context: t.context.address, initial: state, createdAt: createdAt)
+        taskOrder.append(t.address)
+    }
+
+    /// A context that had a variable set in it is worth telling about, even a callback's copy.
+    mutating func markAudible(_ address: Int) { contexts[address]?.quiet = false }
+
+    // MARK: values
+
+    /// The index of a value kept for the views.
+    mutating func keep(_ v: Value) -> Int {
+        values.append(ShownValue(v))
+        return values.count - 1
+    }
+
+    /// The text of a kept value (a repr, or `…` before `finish`).
+    func text(_ index: Int) -> String {
+        guard values.indices.contains(index) else { return "?" }
+        if case .text(let s) = values[index] { return s }
+        return "…"
+    }
+
+    /// Turns every kept object into its repr, and lets the objects go.
+    mutating func finish(repr: (Value) -> String) {
+        for i in values.indices {
+            if case .object(let v) = values[i] { values[i] = .text(repr(v)) }
+        }
+    }
+
+    /// Whether `context` is the innermost context entered, and entered by a `Context.run`.
+    func isInsideRun(of context: Int) -> Bool {
+        guard let last = open.last else { return false }
+        return last.context == context && last.reason == .contextRun
+    }
+
+    /// The context a coroutine was made in, if it was made inside a `Context.run` this input.
+    func madeIn(coroutine address: Int) -> Int? { made[address] }
+
+    /// Whether the first `count` events hold something the tree drawn afterwards cannot show:
+    /// a context (other than a callback's copy nobody changed) made and dropped, a variable set
+    /// in a context that is gone, a coroutine run in another context than it was made in.
+    func hasHiddenStory(in range: Range<Int>) -> Bool {
+        for e in events[range] {
+            switch e.kind {
+            case .dropped(let c):
+                if let t = contexts[c], !t.quiet { return true }
+            case .coroutineAwaited(_, _, let ctx, let made):
+                if let made, made != ctx { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+}
+
+/// One recorded event.
+struct TraceEvent {
+    enum Kind {
+        case created(context: Int, origin: Int?, provenance: String)
+        case entered(context: Int, reason: EntryReason)
+        case exited(context: Int, reason: EntryReason)
+        /// `old`/`new`: value indices (nil: no value).
+        case set(variable: Int, context: Int, old: Int?, new: Int?, isReset: Bool)
+        case taskCreated(task: Int, context: Int)
+        case taskStepBegan(task: Int, context: Int)
+        case taskStepEnded(task: Int, context: Int, state: TaskState)
+        /// A coroutine made inside a `Context.run` (elsewhere, making one is too common to tell).
+        case coroutineCreated(name: String, address: Int, context: Int)
+        /// `made`: the context the coroutine was made in, if this input saw it made.
+        case coroutineAwaited(name: String, address: Int, context: Int, made: Int?)
+        case dropped(context: Int)
+    }
+    let kind: Kind
+    let position: SourcePosition?
+
+    /// The context the event is about.
+    var context: Int {
+        switch kind {
+        case .created(let c, _, _), .entered(let c, _), .exited(let c, _), .set(_, let c, _, _, _),
+             .taskCreated(_, let c), .taskStepBegan(_, let c), .taskStepEnded(_, let c, _),
+             .coroutineCreated(_, _, let c), .coroutineAwaited(_, _, let c, _), .dropped(let c):
+            return c
+        }
+    }
+}
+
+/// A value as the views show it.
+enum ShownValue {
+    case text(String)
+    case object(Value)
+
+    init(_ v: Value) {
+        switch v {
+        case .object: self = .object(v)
+        default: self = .text((try? v.repr()) ?? "?")
+        }
+    }
+}
+
+/// A context as the input found it.
+struct TracedContext {
+    var origin: Int?
+    var provenance: String
+    /// Variable address → value index, when first seen.
+    var initial: [Int: Int]
+    /// The event that created it, if the input did.
+    var createdAt: Int?
+    /// A callback's copy that nothing changed: left out of the account and the walk.
+    var quiet: Bool
+    /// The number of events recorded before it was dropped, if it was.
+    var droppedAt: Int?
+}
+
+/// A task as the input found it.
+struct TracedTask {
+    var name: String
+    var context: Int
+    var initial: TaskState
+    var createdAt: Int?
+}
