@@ -65,6 +65,37 @@ extension Session {
     Ctrl-D on an empty line quits. A line ending in ':' continues with '... '; an empty line ends a block.
     """
 
+    /// `:help tree`: every mark and label the tree (and the walk) can show.
+    static let treeHelp = """
+    The tree: every reachable Context, under the context it was copied from.
+      Context 0x7f…  (C7 with --short-ids)  the Context object; its address is id() in hex
+      (main thread) (REPL session context) (copy_context()) (Context()) (copy) (Task-3)
+      (thread Thread-1) (copied for a callback)
+                            why it exists: what made it (a task's copy is named after the task;
+                            loop callbacks and done callbacks get a copy of their own)
+      (copy_ctx)            the Python names bound to it
+      ▶ … current           the context your statements run in (in :walk, the one running then)
+      entered               inside a Context.run or a task step at that moment
+      new                   made by the last input (in :walk, by this step)
+      name = value          the variable's value in this context
+      name = value (default)  no value here: get() returns the variable's default
+      name = <unset>        no value and no default: get() raises LookupError
+      ← changed             differs from the last drawing (in :walk, set by this step)
+      ctx → test_context    a variable bound to the Python name ctx, created as
+                            ContextVar('test_context'); two alike also show their address
+      [Task-1 pending]      a task made but not started;  [▶ Task-1 running, current]
+      [Task-1 waiting on sleep(0.1)]  suspended on that awaitable
+      [Task-1 done → 42]  [Task-1 failed: ValueError('boom')]  [Task-1 cancelled]
+      [Task-3 (this input's await)]  the task the REPL made to run an input with a top-level
+                            await: it runs in the session context itself (3.14's asyncio REPL)
+      [Task-2 (t) …]        the Python names bound to the task
+      … 37 more contexts, 5 tasks waiting  a big tree folded: what it holds, counted
+      + N unreachable contexts (garbage)  nothing refers to them but they are not freed yet
+    Before the tree, "During this input" tells what the tree cannot show: a context made and
+    dropped, a coroutine run in another context than it was made in. :trace lists every event,
+    :walk steps through them, :why NAME says where a value comes from.
+    """
+
     func runMetaCommand(_ text: String) -> Bool {
         let words = text.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let first = words.first else {
@@ -81,7 +112,12 @@ extension Session {
         let arg = words.dropFirst().joined(separator: " ")
         switch command {
         case .help:
-            info((["Commands:"] + MetaCommand.allCases.map { "  " + $0.summary }).joined(separator: "\n") + "\n" + Session.keysHelp)
+            switch arg {
+            case "tree": info(Session.treeHelp)
+            case "": info((["Commands:"] + MetaCommand.allCases.map { "  " + $0.summary }).joined(separator: "\n")
+                           + "\n" + Session.keysHelp + "\n:help tree explains every mark of the tree.")
+            default: info("usage: :help [tree]")
+            }
         case .tree:
             switch arg {
             case "on": options.showTree = true; showTree()

@@ -74,9 +74,15 @@ public final class Interpreter {
         }
         rt.formatTraceback = { [unowned self] e in self.formatTraceback(e) }
         rt.checkInterrupt = { [unowned self] in try self.pollInterrupt() }
+        // The innermost frame of the program's own code: inside ctxlab's Python library (the
+        // asyncio prelude, Lib/*.py: untagged code) an event is where the program called it.
         rt.currentPosition = { [unowned self] in
-            guard let frame = self.activeStacks.last?.top else { return nil }
-            return SourcePosition(line: frame.line, function: frame.code.name, source: frame.code.source)
+            for stack in self.activeStacks.reversed() {
+                for frame in stack.frames.reversed() where frame.code.source != 0 {
+                    return SourcePosition(line: frame.line, function: frame.code.name, source: frame.code.source)
+                }
+            }
+            return nil
         }
     }
 

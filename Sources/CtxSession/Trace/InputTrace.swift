@@ -138,14 +138,17 @@ struct InputTrace {
     /// The context a coroutine was made in, if it was made inside a `Context.run` this input.
     func madeIn(coroutine address: Int) -> Int? { made[address] }
 
-    /// Whether the first `count` events hold something the tree drawn afterwards cannot show:
-    /// a context (other than a callback's copy nobody changed) made and dropped, a variable set
-    /// in a context that is gone, a coroutine run in another context than it was made in.
-    func hasHiddenStory(in range: Range<Int>) -> Bool {
+    /// Whether `range` holds something the tree drawn afterwards cannot show: a context made
+    /// in it (other than a callback's copy nobody changed) that is not in the tree (dropped, or
+    /// alive but unreachable), a variable set in a context not in the tree, a coroutine run in
+    /// another context than it was made in. `shown`: whether the tree draws a live context.
+    func hasHiddenStory(in range: Range<Int>, shown: (Int) -> Bool) -> Bool {
         for e in events[range] {
             switch e.kind {
-            case .dropped(let c):
-                if let t = contexts[c], !t.quiet { return true }
+            case .created(let c, _, _):
+                if let t = contexts[c], !t.quiet, t.droppedAt != nil || !shown(c) { return true }
+            case .set(_, let c, _, _, _):
+                if contexts[c]?.droppedAt != nil || !shown(c) { return true }
             case .coroutineAwaited(_, _, let ctx, let made):
                 if let made, made != ctx { return true }
             default: continue

@@ -134,7 +134,11 @@ extension Session {
         switch options.traceMode {
         case .off: show = false
         case .on: show = !account(t, range, full: false).isEmpty
-        case .auto: show = t.hasHiddenStory(in: range)
+        case .auto:
+            let shown = tracker.drawing { () -> Set<Int> in
+                Set(reachableContexts(tasks: visibleTasks()).contexts.map(\.address))
+            }
+            show = t.hasHiddenStory(in: range) { shown.contains($0) }
         }
         guard show else { return }
         let lines = account(t, range, full: false)

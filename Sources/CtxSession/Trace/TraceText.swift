@@ -26,7 +26,7 @@ extension Session {
                 continue
             }
             flushDrops()
-            guard full || isStory(e, t) && !isBookkeeping(e) else { continue }
+            guard full ? !isStepEntry(e) : isStory(e, t) && !isBookkeeping(e) else { continue }
             let text = describe(e, t, labels: labels)
             if !full {
                 switch e.kind {
@@ -70,6 +70,14 @@ extension Session {
             }
         case .set, .coroutineCreated, .coroutineAwaited, .taskCreated: return true
         case .taskStepBegan, .taskStepEnded: return !quiet
+        }
+    }
+
+    /// A task step's entry and exit of its context: told as the step itself.
+    private func isStepEntry(_ e: TraceEvent) -> Bool {
+        switch e.kind {
+        case .entered(_, .taskStep), .exited(_, .taskStep): return true
+        default: return false
         }
     }
 
@@ -128,14 +136,14 @@ extension Session {
             let was = old.map { short(t.text($0)) } ?? "no value"
             let now = new.map { short(t.text($0)) } ?? "no value"
             what = isReset
-                ? "\(name).reset() in \(contextLabel(c)): \(was) → \(now)"
+                ? "\(name).reset() in \(contextLabel(c)): \(was) \(options.render.unicode ? "→" : "->") \(now)"
                 : "\(name) = \(now) in \(contextLabel(c)) (had \(was))"
         case .taskCreated(let task, let c):
             what = "\(taskLabel(task, t)) was created, to run in \(contextLabel(c))"
         case .taskStepBegan(let task, let c):
             what = "\(taskLabel(task, t)) runs a step in \(contextLabel(c))"
         case .taskStepEnded(let task, _, let state):
-            what = "\(taskLabel(task, t))'s step ended: \(describe(state))"
+            what = "\(taskLabel(task, t))'s step ended: " + (state == .pending ? "ready for its next step" : state.text(unicode: options.render.unicode))
         case .coroutineCreated(let name, _, let c):
             what = "\(name)() made a coroutine in \(contextLabel(c)); its body has not run yet"
         case .coroutineAwaited(let name, _, let c, let made):
@@ -152,17 +160,6 @@ extension Session {
     func where_(_ p: SourcePosition?) -> String {
         guard let p else { return "" }
         return p.function == "<module>" ? "line \(p.line): " : "line \(p.line) in \(p.function): "
-    }
-
-    func describe(_ s: TaskState) -> String {
-        switch s {
-        case .pending: return "ready for its next step"
-        case .running: return "running"
-        case .waiting(let on): return on.isEmpty ? "waiting" : "waiting on \(on)"
-        case .done(let result): return result.map { "done → \($0)" } ?? "done"
-        case .failed(let e): return "failed (\(e))"
-        case .cancelled: return "cancelled"
-        }
     }
 
     /// `Context 0x7f0000003080` (or `C2` with `--short-ids`), by address; the session's own
@@ -186,11 +183,12 @@ extension Session {
         for (name, value) in namespace.items where !name.hasPrefix("_") {
             if let v = value.asObject as? ContextVar { bound[v.address, default: []].append(name) }
         }
+        let arrow = options.render.unicode ? "→" : "->"
         var labels: [Int: String] = [:]
         var seen: [String: Int] = [:]
         for v in variables {
             let names = bound[v.address, default: []].sorted()
-            let label = names.isEmpty || names.contains(v.name) ? v.name : "\(names.joined(separator: ", ")) → \(v.name)"
+            let label = names.isEmpty || names.contains(v.name) ? v.name : "\(names.joined(separator: ", ")) \(arrow) \(v.name)"
             labels[v.address] = label
             seen[label, default: 0] += 1
         }

@@ -45,7 +45,7 @@ extension Session {
             let heading = "step \(n + 1) of \(steps.count)" + (e.position.map { " · " + where_($0).dropLast(2) } ?? "")
             frames.append(WalkFrame(
                 heading: heading, source: sourceExcerpt(e.position),
-                caption: "→ " + describe(e, t, labels: labels, withPosition: false),
+                caption: (options.render.unicode ? "→ " : "-> ") + describe(e, t, labels: labels, withPosition: false),
                 tree: TreeRenderer.render(state.snapshot(self, labels: labels, defaults: defaults, event: e),
                                           options: options.render)))
         }

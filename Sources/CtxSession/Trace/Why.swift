@@ -41,7 +41,7 @@ extension Session {
                 return lines
             }
             lines += copies(from: c.address, to: record.context)
-            let how = record.isReset ? "went back to the value by reset()" : "got the value"
+            let how = record.isReset ? "got the value back by reset()" : "got the value"
             lines.append("  \(contextLabel(record.context)) \(how) at \(at(record.input, record.position))")
             return lines
         }
@@ -88,17 +88,21 @@ extension Session {
         }
     }
 
-    /// `input 4, line 3 in handle: request_id.set(rid)`.
+    /// `input 7 (await main()), line 3 in handle: request_id.set(rid)`; the input alone when
+    /// the event was on its first line, at top level.
     private func at(_ input: Int, _ p: SourcePosition?) -> String {
+        let lines = trace.sources[input] ?? []
+        let first = lines.firstIndex { !$0.trimmingWhitespace.isEmpty }
         var s = "input \(input)"
-        if let first = trace.sources[input]?.first(where: { !$0.trimmingWhitespace.isEmpty }) {
-            let text = first.trimmingWhitespace
-            s += " (" + (text.count > 40 ? text.prefix(39) + "…" : text) + ")"
+        if let first {
+            let text = lines[first].trimmingWhitespace
+            s += " (" + (text.count > 40 ? text.prefix(39) + (options.render.unicode ? "…" : "...") : text) + ")"
         }
         guard let p else { return s }
+        if p.source == input, p.function == "<module>", let first, p.line == first + 1 { return s }
         s += ", " + where_(p).dropLast(2)
-        if let lines = trace.sources[p.source], p.line >= 1, p.line <= lines.count {
-            s += ":  " + lines[p.line - 1].trimmingWhitespace
+        if let own = trace.sources[p.source], p.line >= 1, p.line <= own.count {
+            s += ":  " + own[p.line - 1].trimmingWhitespace
         }
         return s
     }
