@@ -72,7 +72,10 @@ import Testing
 
     @Test func metaCommandsAreAbbreviable() {
         #expect(MetaCommand.resolve("he") == .success(.help))
-        #expect(MetaCommand.resolve("t") == .failure(.ambiguous("t", [":tree", ":tasks", ":time"])))
+        #expect(MetaCommand.resolve("t") == .failure(.ambiguous("t", [":tree", ":trace", ":tasks", ":time"])))
+        #expect(MetaCommand.resolve("tre") == .success(.tree))
+        #expect(MetaCommand.resolve("tra") == .success(.trace))
+        #expect(MetaCommand.resolve("wa") == .success(.walk))
         #expect(MetaCommand.resolve("zz") == .failure(.unknown("zz")))
     }
 

@@ -265,6 +265,7 @@ func printedLines(_ screen: String) -> [String] {
     let afterBanner = lines.drop { !$0.hasPrefix(">>>") }
     let printed = afterBanner.filter { line in
         !(line.isEmpty || line.hasPrefix(">>>") || line.hasPrefix("...") || line.hasPrefix("Context 0x")
+          || line.hasPrefix("During this input")
           || line.hasPrefix(" ") || line.hasPrefix("│") || line.hasPrefix("└") || line.hasPrefix("├"))
     }
     var numbers: [String: Int] = [:]

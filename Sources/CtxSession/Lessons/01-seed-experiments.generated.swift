@@ -26,10 +26,10 @@ UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4')
 # it was copied from the main thread's context when the REPL started. The variable has no
 # value in either mapping yet: both show its default, marked (default).
 >>> :tree
-Context 0x7f0000003040 (main thread)
-│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-        test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+Context 0x7f00000033c0 (main thread)
+│   ctx → test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+        ctx → test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965… (default)
 #
 # Experiment 1: nested coroutines see the same value.
 # test_context only sets a new uuid when the value is None, which never happens here: the
@@ -71,14 +71,15 @@ Current context value: e220a839-7b1d-4daf-ae78-9e6aa1b965f4
 Nested context value: 06c45d18-8009-454f-b88b-b8a8724c81ec
 Nested context2 value: 06c45d18-8009-454f-b88b-b8a8724c81ec
 # And because the REPL's statements share one context, the value set inside the coroutine is
-# now the session's value: `← changed` marks what the last command changed. [Task-2 done] is
-# the task the REPL made for the `await` statement; it ran in the session context itself.
+# now the session's value: `← changed` marks what the last command changed. [Task-2 (this
+# input's await) done] is the task the REPL made for the `await` statement; it ran in the
+# session context itself.
 >>> :tree
-Context 0x7f0000003040 (main thread)
-│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-        [Task-2 done → None]
-        test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')  ← changed
+Context 0x7f00000033c0 (main thread)
+│   ctx → test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+        [Task-2 (this input's await) done → None]
+        ctx → test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c8…  ← changed
 >>> ctx.get()
 UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
 #
@@ -116,17 +117,51 @@ Inside nested_context, before set: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
 Inside nested_context, after set: 2c829abe-1f45-42e1-8584-133ac916ab3c
 Context value after copy.run(): 1b39896a-51a8-449b-93cb-9f0c747ea2ea
 nested_context2 value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
-# Two rows named test_context now: the old variable (with a default) and the new one. The
-# copy made inside test_context was local to the function, so it is gone from the tree; only
-# the session context keeps the new initial value. `<unset>` means no value and no default:
-# get() would raise LookupError there.
->>> :tree
-Context 0x7f0000003040 (main thread)
+During this input (:walk steps through it, :trace lists every event):
+  line 3 in test_context: ctx → test_context =
+      UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea') in the session context (had
+      no value)
+  line 6 in test_context: copy_context() made Context 0x7f0000006700, a copy of
+      the session context
+  line 10 in test_context: Context.run entered Context 0x7f0000006700
+  line 3 in nested_context: ctx → test_context =
+      UUID('2c829abe-1f45-42e1-8584-133ac916ab3c') in Context 0x7f0000006700
+      (had UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea'))
+  line 10 in test_context: Context.run returned: back out of Context
+      0x7f0000006700
+  Context 0x7f0000006700 was dropped: nothing refers to it any more
+# Before the tree, ctxlab told what the tree cannot show: the copy was made, nested_context's
+# set happened inside it, and the copy was dropped when test_context returned (nothing refers
+# to it any more). Step 4 of the walk is the moment of the set, with the copy still there:
+>>> :walk 4
+step 4 of 6 · line 3 in nested_context
+    2 │     print(f"Inside nested_context, before set: {ctx.get()}")
+  ▶ 3 │     ctx.set(uuid4())
+    4 │     print(f"Inside nested_context, after set: {ctx.get()}")
+→ ctx → test_context = UUID('2c829abe-1f45-42e1-8584-133ac916ab3c') in Context 0x7f0000006700 (had UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea'))
+Context 0x7f00000033c0 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-│   test_context = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+│   ctx → test_context = <unset>
+└── Context 0x7f0000003400 (REPL session context)  entered
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    └── ▶ Context 0x7f0000006700 (copy_context())  current, entered
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            ctx → test_context = UUID('2c829abe-1f45-42e1-8584-133ac…  ← changed
+# And the session's value: :why follows it back to the line that set it.
+>>> :why ctx
+ctx → test_context in the session context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+  the session context got the value at input 16 (test_context()), line 3 in test_context:  ctx.set(initial_value)
+# Two rows now: the old variable (bound to no name any more, with a default) and the new one,
+# shown as `ctx → test_context` (its Python name, then its name=). `<unset>` means no value and
+# no default: get() would raise LookupError there.
+>>> :tree
+Context 0x7f00000033c0 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   ctx → test_context = <unset>
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
         test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-        test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')  ← changed
+        ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea…  ← changed
 #
 # Experiment 4: the same idea with async functions. Note `ctx.get(ctx)`: get's argument is the
 # fallback returned when the variable has no value (the variable itself here, as the article
@@ -168,30 +203,96 @@ Copy context value: 1b39896a-51a8-449b-93cb-9f0c747ea2ea
 Nested context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
 Context value after copy: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
 Nested context2 value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
-# Why: copy_ctx.run(nested_context) only *calls* the async function, which creates a
-# coroutine object inside the copy and returns at once. None of the body has run yet.
->>> copy_ctx = contextvars.copy_context()
->>> coro = copy_ctx.run(nested_context)
->>> coro
-<coroutine object nested_context at 0x7f0000007480>
-# Awaiting the coroutine runs its body here, in the awaiting task's context: the session's.
->>> await coro
-Copy context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
-Nested context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
->>> copy_ctx[ctx] == ctx.get()
-False
-# copy_ctx (named in parentheses after its origin) kept the old value; the session context
-# took the new one. copy_context().run() cannot isolate an async function.
->>> :tree
-Context 0x7f0000003040 (main thread)
+During this input (:walk steps through it, :trace lists every event):
+  line 11 in test_context: copy_context() made Context 0x7f0000006e00, a copy of
+      the session context
+  line 12 in test_context: copy_context() made Context 0x7f0000006e40, a copy of
+      the session context
+  line 16 in test_context: Context.run entered Context 0x7f0000006e40
+  line 16 in test_context: nested_context() made a coroutine in Context
+      0x7f0000006e40; its body has not run yet
+  line 16 in test_context: Context.run returned: back out of Context
+      0x7f0000006e40
+  line 16 in test_context: await runs nested_context() in the session context,
+      not in Context 0x7f0000006e40 where it was made
+  line 3 in nested_context: ctx → test_context =
+      UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6') in the session context (had
+      UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea'))
+  line 20 in test_context: Context.run entered Context 0x7f0000006e00
+  line 20 in test_context: nested_context2() made a coroutine in Context
+      0x7f0000006e00; its body has not run yet
+  line 20 in test_context: Context.run returned: back out of Context
+      0x7f0000006e00
+  line 20 in test_context: await runs nested_context2() in the session context,
+      not in Context 0x7f0000006e00 where it was made
+  Context 0x7f0000006e00 and Context 0x7f0000006e40 were dropped: nothing refers
+      to them any more
+# Why: the account above says it. copy_ctx.run(nested_context) only *calls* the async
+# function, which makes a coroutine object inside the copy and returns at once: none of the
+# body has run yet.
+>>> :walk 7
+step 7 of 17 · line 16 in test_context
+    15 │     print(f"Original context value: {original_ctx.get(ctx)}")
+  ▶ 16 │     await copy_ctx.run(nested_context)
+    17 │ 
+→ nested_context() made a coroutine in Context 0x7f0000006e40; its body has not run yet
+Context 0x7f00000033c0 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-│   test_context = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+│   ctx → test_context = <unset>
+└── Context 0x7f0000003400 (REPL session context)  entered
+    │   [▶ Task-3 (this input's await) running, current]
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-    │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')  ← changed
-    └── Context 0x7f0000007300 (copy_context()) (copy_ctx)
+    │   ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    ├── Context 0x7f0000006e00 (copy_context())
+    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │       ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    └── ▶ Context 0x7f0000006e40 (copy_context())  current, entered
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-            test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+            ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+# Awaiting the coroutine runs its body in the awaiting task's context: the session's.
+>>> :walk 9
+step 9 of 17 · line 16 in test_context
+    15 │     print(f"Original context value: {original_ctx.get(ctx)}")
+  ▶ 16 │     await copy_ctx.run(nested_context)
+    17 │ 
+→ await runs nested_context() in the session context, not in Context 0x7f0000006e40 where it was made
+Context 0x7f00000033c0 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   ctx → test_context = <unset>
+└── ▶ Context 0x7f0000003400 (REPL session context)  current, entered
+    │   [▶ Task-3 (this input's await) running, current]
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    ├── Context 0x7f0000006e00 (copy_context())
+    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │       ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    └── Context 0x7f0000006e40 (copy_context())
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+# So nested_context's set lands in the session context, not in the copy:
+>>> :walk 10
+step 10 of 17 · line 3 in nested_context
+    2 │     print(f"Copy context value: {ctx.get(ctx)}")
+  ▶ 3 │     ctx.set(uuid4())
+    4 │     print(f"Nested context value: {ctx.get()}")
+→ ctx → test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6') in the session context (had UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea'))
+Context 0x7f00000033c0 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   ctx → test_context = <unset>
+└── ▶ Context 0x7f0000003400 (REPL session context)  current, entered
+    │   [▶ Task-3 (this input's await) running, current]
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   ctx → test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb…  ← changed
+    ├── Context 0x7f0000006e00 (copy_context())
+    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │       ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+    └── Context 0x7f0000006e40 (copy_context())
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            ctx → test_context = UUID('1b39896a-51a8-449b-93cb-9f0c747ea2ea')
+>>> :why ctx
+ctx → test_context in the session context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+  the session context got the value at input 20 (await test_context()), line 3 in nested_context:  ctx.set(uuid4())
+# copy_context().run() cannot isolate an async function.
 #
 # Experiment 5: asyncio.create_task(coro, context=copy_ctx) runs the coroutine as a task *in*
 # the copy, so its set stays in the copy.
@@ -217,28 +318,58 @@ Context 0x7f0000003040 (main thread)
 ...     await nested_context2()
 ...
 >>> await test_context()
-Current context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
-Original context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
-Copy context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
-Nested context value: 8621a03f-e0bb-4b7b-8e1f-7555983aa92f
-Context value after copy: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
-Nested context2 value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Current context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Original context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Copy context value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Nested context value: 657eecdd-3cb1-4d09-82d3-26e0055bdef6
+Context value after copy: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+Nested context2 value: 3ee57890-41c9-4ac3-b3b8-488c368cb0a6
+During this input (:walk steps through it, :trace lists every event):
+  line 11 in test_context: copy_context() made Context 0x7f0000007480, a copy of
+      the session context
+  line 12 in test_context: copy_context() made Context 0x7f00000074c0, a copy of
+      the session context
+  line 16 in test_context: Task-5 was created, to run in Context 0x7f00000074c0
+  Task-5 runs a step in Context 0x7f00000074c0
+  line 3 in nested_context: ctx → test_context =
+      UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6') in Context 0x7f00000074c0
+      (had UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6'))
+  Task-5's step ended: done → None
+  Context 0x7f0000007480 was dropped: nothing refers to it any more
 # The new context (`new`) holds the task that ran nested_context, with its own value; the
 # session context is unchanged. That is the fix the article arrives at.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
-│   test_context = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-5 done → None]
+│   ctx → test_context = <unset>
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-4 (this input's await) done → None]
     │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-    │   test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')
-    ├── Context 0x7f0000007300 (copy_context()) (copy_ctx)
-    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-    │       test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
-    └── Context 0x7f0000008000 (copy_context())  new  [Task-6 done → None]
+    │   ctx → test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb…  ← changed
+    └── Context 0x7f00000074c0 (copy_context())  new  [Task-5 done → None]
             test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
-            test_context = UUID('8621a03f-e0bb-4b7b-8e1f-7555983aa92f')
+            ctx → test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6')
+# The walk shows where the set happened this time: in the task's own copy.
+>>> :walk 9
+step 9 of 14 · line 3 in nested_context
+    2 │     print(f"Copy context value: {ctx.get(ctx)}")
+  ▶ 3 │     ctx.set(uuid4())
+    4 │     print(f"Nested context value: {ctx.get()}")
+→ ctx → test_context = UUID('657eecdd-3cb1-4d09-82d3-26e0055bdef6') in Context 0x7f00000074c0 (had UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6'))
+Context 0x7f00000033c0 (main thread)
+│   test_context = UUID('e220a839-7b1d-4daf-ae78-9e6aa1b965f4') (default)
+│   ctx → test_context = <unset>
+└── Context 0x7f0000003400 (REPL session context)
+    │   [Task-4 (this input's await) waiting on Task-5]
+    │   test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │   ctx → test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+    ├── Context 0x7f0000007480 (copy_context())
+    │       test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+    │       ctx → test_context = UUID('3ee57890-41c9-4ac3-b3b8-488c368cb0a6')
+    └── ▶ Context 0x7f00000074c0 (copy_context())  current, entered
+            [▶ Task-5 running, current]
+            test_context = UUID('06c45d18-8009-454f-b88b-b8a8724c81ec')
+            ctx → test_context = UUID('657eecdd-3cb1-4d09-82d3-26e00…  ← changed
 
 """#)
 }

@@ -12,7 +12,7 @@ extension Lessons {
 >>> request_id = contextvars.ContextVar('request_id', default='-')
 >>> token = request_id.set('req-1')
 >>> token
-<Token var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000004e00>
+<Token var=<ContextVar name='request_id' default='-' at 0x7f0000005080> at 0x7f00000051c0>
 # The token knows its variable and the old value. There was none in this context (only the
 # default, which lives in the variable, not in any context), so old_value is Token.MISSING.
 >>> token.var is request_id
@@ -23,9 +23,9 @@ True
 True
 # The value lives in the session context's mapping; the main thread's context never had it.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = '-' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
         request_id = 'req-1'
 >>> token2 = request_id.set('req-2')
 >>> token2.old_value
@@ -41,12 +41,16 @@ Context 0x7f0000003040 (main thread)
 # Resetting to MISSING does not store the default: it removes the variable from the mapping.
 >>> request_id in contextvars.copy_context()
 False
+During this input (:walk steps through it, :trace lists every event):
+  line 1: copy_context() made Context 0x7f0000005d40, a copy of the session
+      context
+  Context 0x7f0000005d40 was dropped: nothing refers to it any more
 # `(default)` again in the session context: no value of its own; `← changed` marks what moved
 # since the tree was last drawn.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = '-' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
         request_id = '-' (default)  ← changed
 #
 # Three ways a reset fails, checked in this order.
@@ -54,14 +58,14 @@ Context 0x7f0000003040 (main thread)
 >>> request_id.reset(token)
 Traceback (most recent call last):
   ...
-RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000004e00> has already been used once
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000005080> at 0x7f00000051c0> has already been used once
 # 2. The token must come from the same variable.
 >>> user = contextvars.ContextVar('user')
 >>> user_token = user.set('alice')
 >>> request_id.reset(user_token)
 Traceback (most recent call last):
   ...
-ValueError: <Token var=<ContextVar name='user' at 0x7f0000005d80> at 0x7f0000005f00> was created by a different ContextVar
+ValueError: <Token var=<ContextVar name='user' at 0x7f0000005fc0> at 0x7f0000006100> was created by a different ContextVar
 # 3. The token must be reset in the same Context object it was created in (identity, not
 # equality). Here the set happens inside another context, through Context.run.
 >>> ctx = contextvars.copy_context()
@@ -71,17 +75,17 @@ ValueError: <Token var=<ContextVar name='user' at 0x7f0000005d80> at 0x7f0000005
 >>> request_id.reset(inner)
 Traceback (most recent call last):
   ...
-ValueError: <Token var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000006380> was created in a different Context
+ValueError: <Token var=<ContextVar name='request_id' default='-' at 0x7f0000005080> at 0x7f0000006500> was created in a different Context
 # ctx (its name in parentheses) is a copy of the session context and holds the value that
 # `inner` would undo. The session context itself never had 'inside ctx'.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = '-' (default)
 │   user = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   request_id = '-' (default)
     │   user = 'alice'  ← changed
-    └── Context 0x7f00000061c0 (copy_context()) (ctx)
+    └── Context 0x7f0000006380 (copy_context()) (ctx)
             request_id = 'inside ctx'
             user = 'alice'
 # Run the reset in that context and it works; the value goes back to "no value" there.
@@ -89,13 +93,13 @@ Context 0x7f0000003040 (main thread)
 >>> ctx.get(request_id, 'nothing in ctx')
 'nothing in ctx'
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = '-' (default)
 │   user = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   request_id = '-' (default)
     │   user = 'alice'
-    └── Context 0x7f00000061c0 (copy_context()) (ctx)
+    └── Context 0x7f0000006380 (copy_context()) (ctx)
             request_id = '-' (default)  ← changed
             user = 'alice'
 #
@@ -126,7 +130,7 @@ ValueError: boom
 ...
 Traceback (most recent call last):
   ...
-RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000004c80> at 0x7f0000007140> has already been used once
+RuntimeError: <Token used var=<ContextVar name='request_id' default='-' at 0x7f0000005080> at 0x7f00000070c0> has already been used once
 >>> request_id.get()
 '-'
 

@@ -26,11 +26,11 @@ t sees alice
 # Task-1's context hangs under the session context it was copied from. The task is done; its
 # badge shows what it returned.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   user = 'bob'
-    └── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
+    └── Context 0x7f0000005480 (Task-1)  [Task-1 (t) done → 'alice']
             user = 'alice'
 >>> await t
 'alice'
@@ -52,11 +52,11 @@ Context 0x7f0000003040 (main thread)
 # The carol task's copy is already garbage (nothing refers to it: the summary line counts it);
 # the session context took 'dave'.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   user = 'dave'  ← changed
-    └── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
+    └── Context 0x7f0000005480 (Task-1)  [Task-1 (t) done → 'alice']
             user = 'alice'
 + 1 unreachable context (garbage)
 #
@@ -81,13 +81,13 @@ Context 0x7f0000003040 (main thread)
 reader sees set by writer
 # One context, two tasks waiting in it: no copy was made, so `shared` has no child.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   user = 'dave'
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
+    ├── Context 0x7f0000005480 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    └── Context 0x7f0000006480 (copy_context()) (shared)
+    └── Context 0x7f00000065c0 (copy_context()) (shared)
             [Task-6 (a) waiting on a future] [Task-7 (b) waiting on a future]
             user = 'set by reader'
 + 1 unreachable context (garbage)
@@ -114,19 +114,19 @@ reader sees set by reader
 # The statement's own task (Task-8) ran fan_out in the session context. The two gather
 # children hang under that context, copied while the value was still 'before gather'.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-8 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-8 (this input's await) done → None]
     │   user = 'after gather'  ← changed
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
+    ├── Context 0x7f0000005480 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006480 (copy_context()) (shared)
+    ├── Context 0x7f00000065c0 (copy_context()) (shared)
     │       [Task-6 (a) done → None] [Task-7 (b) done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f0000007c00 (Task-9)  new  [Task-9 done → 'x: before gather']
+    ├── Context 0x7f0000007b80 (Task-9)  new  [Task-9 done → 'x: before gather']
     │       user = 'before gather'
-    └── Context 0x7f0000007d00 (Task-10)  new
+    └── Context 0x7f0000007c80 (Task-10)  new
             [Task-10 done → 'y: before gather']
             user = 'before gather'
 + 1 unreachable context (garbage)
@@ -144,20 +144,20 @@ Context 0x7f0000003040 (main thread)
 ('first: after gather', 'second: changed in the group')
 # Two copies again, taken at different moments of the same coroutine.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   user = 'anonymous' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-11 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-11 (this input's await) done → None]
     │   user = 'changed in the group'  ← changed
-    ├── Context 0x7f00000050c0 (Task-1)  [Task-1 (t) done → 'alice']
+    ├── Context 0x7f0000005480 (Task-1)  [Task-1 (t) done → 'alice']
     │       user = 'alice'
-    ├── Context 0x7f0000006480 (copy_context()) (shared)
+    ├── Context 0x7f00000065c0 (copy_context()) (shared)
     │       [Task-6 (a) done → None] [Task-7 (b) done → None]
     │       user = 'set by reader'
-    ├── Context 0x7f00000089c0 (Task-12)  new
+    ├── Context 0x7f0000008840 (Task-12)  new
     │       [Task-12 done → 'first: after gather']
     │       user = 'after gather'
-    └── Context 0x7f0000008d00 (Task-13)  new
+    └── Context 0x7f0000008b40 (Task-13)  new
             [Task-13 done → 'second: changed in the group']
             user = 'changed in the group'
 + 3 unreachable contexts (garbage)

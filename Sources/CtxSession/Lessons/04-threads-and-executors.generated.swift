@@ -20,11 +20,11 @@ extension Lessons {
 thread sees no tenant
 # The thread's context is a root of its own, not a copy of anything: it never had 'acme'.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
         tenant = 'acme'
-Context 0x7f0000005340 (thread Thread-1 (look))  new
+Context 0x7f0000005700 (thread Thread-1 (look))  new
     tenant = 'no tenant' (default)
 # Python 3.14: pass context= to choose. A copy of the current context:
 # requires: 3.14
@@ -51,34 +51,45 @@ thread sees acme
 # holds that thread, and a finished thread keeps its context). The first thread's context is
 # garbage now: it finished, and `th` no longer refers to it.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-2 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-2 (this input's await) done → None]
     │   tenant = 'acme'
-    └── Context 0x7f0000005600 (copy_context())
+    └── Context 0x7f0000005980 (copy_context())
             tenant = 'acme'
-Context 0x7f00000061c0 (thread ThreadPoolExecutor-0_0)
+Context 0x7f0000006500 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
 + 1 unreachable context (garbage)
 # asyncio.to_thread() is different: it copies the caller's context and runs the function in
 # the copy (ctx.run inside the worker). The job sees 'acme'; its set stays in the copy.
 >>> await asyncio.to_thread(job, 'set by to_thread')
 'acme'
+During this input (:walk steps through it, :trace lists every event):
+  line 1: copy_context() made Context 0x7f0000006d80, a copy of the session
+      context
+  line 1: Context 0x7f0000007080 was made for asyncio_0, empty
+  line 1: asyncio_0 entered Context 0x7f0000007080 to run its target
+  line 1: Context.run entered Context 0x7f0000006d80
+  line 3 in job: tenant = 'set by to_thread' in Context 0x7f0000006d80 (had
+      'acme')
+  line 1: Context.run returned: back out of Context 0x7f0000006d80
+  line 1: asyncio_0 left Context 0x7f0000007080
+  Context 0x7f0000006d80 was dropped: nothing refers to it any more
 >>> tenant.get()
 'acme'
 # The copy to_thread made is already gone, and the default executor's worker (asyncio_0) has
 # its own context, untouched: the job ran inside the copy, not in it.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   tenant = 'no tenant' (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   tenant = 'acme'
-    └── Context 0x7f0000005600 (copy_context())
+    └── Context 0x7f0000005980 (copy_context())
             tenant = 'acme'
-Context 0x7f00000061c0 (thread ThreadPoolExecutor-0_0)
+Context 0x7f0000006500 (thread ThreadPoolExecutor-0_0)
     tenant = 'set by job 2'
-Context 0x7f0000006e40 (thread asyncio_0)
+Context 0x7f0000007080 (thread asyncio_0)
     tenant = 'no tenant' (default)
 + 1 unreachable context (garbage)
 >>> pool.shutdown()
@@ -106,23 +117,23 @@ Context 0x7f0000006e40 (thread asyncio_0)
 # Each gather child has its own context with its own `current`. (`current` is new since the
 # last tree: it is marked `← changed` only where it has a value of its own.)
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   tenant = 'no tenant' (default)
 │   current = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-7 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-7 (this input's await) done → None]
     │   tenant = 'acme'
     │   current = <unset>
-    ├── Context 0x7f0000005600 (copy_context())
+    ├── Context 0x7f0000005980 (copy_context())
     │       tenant = 'acme'
     │       current = <unset>
-    ├── Context 0x7f0000008300 (Task-8)  new  [Task-8 done → 'r1 sees r1']
+    ├── Context 0x7f0000008480 (Task-8)  new  [Task-8 done → 'r1 sees r1']
     │       tenant = 'acme'
     │       current = 'r1'
-    └── Context 0x7f0000008400 (Task-9)  new  [Task-9 done → 'r2 sees r2']
+    └── Context 0x7f0000008580 (Task-9)  new  [Task-9 done → 'r2 sees r2']
             tenant = 'acme'
             current = 'r2'
-Context 0x7f0000006e40 (thread asyncio_0)
+Context 0x7f0000007080 (thread asyncio_0)
     tenant = 'no tenant' (default)
     current = <unset>
 + 4 unreachable contexts (garbage)

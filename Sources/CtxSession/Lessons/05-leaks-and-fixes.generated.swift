@@ -20,17 +20,25 @@ extension Lessons {
 >>> isolated = contextvars.copy_context()
 >>> await isolated.run(tag, 'req-0')
 'req-0'
+During this input (:walk steps through it, :trace lists every event):
+  line 1: Context.run entered Context 0x7f0000005300
+  line 1: tag() made a coroutine in Context 0x7f0000005300; its body has not run
+      yet
+  line 1: Context.run returned: back out of Context 0x7f0000005300
+  line 1: await runs tag() in the session context, not in Context 0x7f0000005300
+      where it was made
+  line 2 in tag: request_id = 'req-0' in the session context (had no value)
 >>> request_id.get()
 'req-0'
 >>> isolated.get(request_id) is None
 True
 # The session context took the value; `isolated` (named in parentheses) never did.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   request_id = 'req-0'
-    └── Context 0x7f0000004f00 (copy_context()) (isolated)
+    └── Context 0x7f0000005300 (copy_context()) (isolated)
             request_id = None (default)
 # Fix: run the coroutine as a task in that context. context= is used as-is.
 >>> await asyncio.create_task(tag('req-0b'), context=isolated)
@@ -58,12 +66,12 @@ Context 0x7f0000003040 (main thread)
 [req-1] handling /health
 # There it is: the session context still holds 'req-1', and every later statement inherits it.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-5 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-5 (this input's await) done → None]
     │   request_id = 'req-1'  ← changed
-    └── Context 0x7f0000004f00 (copy_context()) (isolated)
+    └── Context 0x7f0000005300 (copy_context()) (isolated)
             request_id = 'req-0b'  ← changed
 # Fix 1: keep the Token and reset it in `finally`, so the old value comes back even if the
 # handler raises.
@@ -81,12 +89,12 @@ Context 0x7f0000003040 (main thread)
 [None] handling /health
 # Back to None: the reset restored the value from before the request (not the default).
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-7 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-7 (this input's await) done → None]
     │   request_id = None  ← changed
-    └── Context 0x7f0000004f00 (copy_context()) (isolated)
+    └── Context 0x7f0000005300 (copy_context()) (isolated)
             request_id = 'req-0b'
 # Fix 2 (Python 3.14): the Token is a context manager, so `with` does the try/finally.
 >>> async def middleware(rid, path):
@@ -111,12 +119,12 @@ Context 0x7f0000003040 (main thread)
 # The request task's copy, with its leaked 'req-4', is already garbage: the summary line at
 # the bottom counts it.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = None (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
-    │   [Task-12 done → None]
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
+    │   [Task-12 (this input's await) done → None]
     │   request_id = None
-    └── Context 0x7f0000004f00 (copy_context()) (isolated)
+    └── Context 0x7f0000005300 (copy_context()) (isolated)
             request_id = 'req-0b'
 + 1 unreachable context (garbage)
 #
@@ -134,15 +142,20 @@ Context 0x7f0000003040 (main thread)
 # Even a brand-new, empty Context sees it.
 >>> contextvars.Context().run(tags.get)
 ['a', 'b']
+During this input (:walk steps through it, :trace lists every event):
+  line 1: Context() made Context 0x7f0000008d40, empty
+  line 1: Context.run entered Context 0x7f0000008d40
+  line 1: Context.run returned: back out of Context 0x7f0000008d40
+  Context 0x7f0000008d40 was dropped: nothing refers to it any more
 # Every context shows the same list as its (default).
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   request_id = None (default)
 │   tags = ['a', 'b'] (default)
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   request_id = None
     │   tags = ['a', 'b'] (default)
-    └── Context 0x7f0000004f00 (copy_context()) (isolated)
+    └── Context 0x7f0000005300 (copy_context()) (isolated)
             request_id = 'req-0b'
             tags = ['a', 'b'] (default)
 + 3 unreachable contexts (garbage)

@@ -19,10 +19,10 @@ extension Lessons {
 #   `color = 'red' (default)`  the context has no value; get() returns the default;
 #   `size = <unset>`           no value and no default; get() raises LookupError.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
         color = 'red' (default)
         size = <unset>
 >>> _ = color.set('blue')
@@ -31,27 +31,27 @@ Context 0x7f0000003040 (main thread)
 # `← changed`: the value differs from the last time the tree was drawn (or the variable is
 # newer than that drawing and has a value of its own here).
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'  ← changed
     │   size = <unset>
-    └── Context 0x7f0000005080 (copy_context()) (ctx)  new
+    └── Context 0x7f0000005440 (copy_context()) (ctx)  new
             color = 'blue'
             size = <unset>
 >>> ctx.run(size.set, 10)
-<Token var=<ContextVar name='size' at 0x7f0000004dc0> at 0x7f0000005240>
+<Token var=<ContextVar name='size' at 0x7f00000051c0> at 0x7f00000055c0>
 >>> also = ctx
 # Now only ctx changed, and it has two names.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    └── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    └── Context 0x7f0000005440 (copy_context()) (ctx, also)
             color = 'blue'
             size = 10  ← changed
 #
@@ -65,38 +65,38 @@ mode manual: background tasks run only when you :step
 >>> sleeper = asyncio.create_task(nap(), name='sleeper')
 # `pending`: created, not started. Its context is named after it: (sleeper).
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005440 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)  new  [sleeper (sleeper) pending]
+    └── Context 0x7f00000057c0 (sleeper)  new  [sleeper (sleeper) pending]
             color = 'blue'
             size = <unset>
 >>> :step
-ran <Handle <_asyncio.TaskStepMethWrapper object at 0x7f00000054c0>()>  (sleeper step)
+ran <Handle <_asyncio.TaskStepMethWrapper object at 0x7f0000005840>()>  (sleeper step)
 # One step ran: the task started and is now suspended on its sleep, `waiting on sleep(100.0)`.
 # The sleep's timer callback got a context of its own: call_later copied the task's context
 # (`copied for a callback`).
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005440 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)
+    └── Context 0x7f00000057c0 (sleeper)
         │   [sleeper (sleeper) waiting on sleep(100.0)]
         │   color = 'blue'
         │   size = <unset>
-        └── Context 0x7f00000055c0 (copied for a callback)  new
+        └── Context 0x7f0000005940 (copied for a callback)  new
                 color = 'blue'
                 size = <unset>
 >>> :mode auto
@@ -119,22 +119,22 @@ True
 # last line, `+ 1 unreachable context
 # (garbage)`: nothing refers to it any more.
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005440 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    ├── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
+    ├── Context 0x7f00000057c0 (sleeper)  [sleeper (sleeper) cancelled]
     │       color = 'blue'
     │       size = <unset>
-    ├── Context 0x7f00000059c0 (good)  [good (good) done → 42]
+    ├── Context 0x7f0000005d40 (good)  [good (good) done → 42]
     │       color = 'blue'
     │       size = <unset>
-    └── Context 0x7f0000005c00 (bad)  [bad (bad) failed: ValueError('boom')]
+    └── Context 0x7f0000005f80 (bad)  [bad (bad) failed: ValueError('boom')]
             color = 'blue'
             size = <unset>
 + 1 unreachable context (garbage)
@@ -147,16 +147,16 @@ Context 0x7f0000003040 (main thread)
 # Drop the names and their contexts join the unreachable count.
 >>> del good, bad
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005440 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    └── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
+    └── Context 0x7f00000057c0 (sleeper)  [sleeper (sleeper) cancelled]
             color = 'blue'
             size = <unset>
 + 2 unreachable contexts (garbage)
@@ -172,20 +172,20 @@ Context 0x7f0000003040 (main thread)
 # 44 unnamed siblings fold: runs of folded siblings become one line each. (`← changed` compares
 # with the tree drawn last: these copies were never drawn, so size = 7 is not marked.)
 >>> :tree
-Context 0x7f0000003040 (main thread)
+Context 0x7f00000033c0 (main thread)
 │   color = 'red' (default)
 │   size = <unset>
-└── ▶ Context 0x7f0000003080 (REPL session context)  current
+└── ▶ Context 0x7f0000003400 (REPL session context)  current
     │   color = 'blue'
     │   size = <unset>
-    ├── Context 0x7f0000005080 (copy_context()) (ctx, also)
+    ├── Context 0x7f0000005440 (copy_context()) (ctx, also)
     │       color = 'blue'
     │       size = 10
-    ├── Context 0x7f0000005440 (sleeper)  [sleeper (sleeper) cancelled]
+    ├── Context 0x7f00000057c0 (sleeper)  [sleeper (sleeper) cancelled]
     │       color = 'blue'
     │       size = <unset>
     ├── … 7 more contexts, unchanged
-    ├── Context 0x7f0000006500 (copy_context()) (seventh)
+    ├── Context 0x7f0000006880 (copy_context()) (seventh)
     │       color = 'blue'
     │       size = 7
     └── … 37 more contexts, unchanged

@@ -39,16 +39,29 @@ struct InputTrace {
 
     mutating func append(_ kind: TraceEvent.Kind, at position: SourcePosition?) {
         switch kind {
-        case .entered(let c, let reason): open.append((c, reason))
-        case .exited(let c, _): if let i = open.lastIndex(where: { $0.context == c }) { open.remove(at: i) }
         case .coroutineCreated(_, let address, let c): made[address] = c
         default: break
         }
-        guard !isFull else {
-            omitted += 1
-            return
-        }
+        track(kind)
         events.append(TraceEvent(kind: kind, position: position))
+    }
+
+    /// An event past the limit: counted, and the open entries kept right.
+    mutating func overflow(_ event: ContextEvent) {
+        omitted += 1
+        switch event {
+        case .entered(let c, let reason): track(.entered(context: c.address, reason: reason))
+        case .exited(let c, let reason): track(.exited(context: c.address, reason: reason))
+        default: break
+        }
+    }
+
+    private mutating func track(_ kind: TraceEvent.Kind) {
+        switch kind {
+        case .entered(let c, let reason): open.append((c, reason))
+        case .exited(let c, _): if let i = open.lastIndex(where: { $0.context == c }) { open.remove(at: i) }
+        default: break
+        }
     }
 
     // MARK: what the input found
@@ -57,13 +70,10 @@ struct InputTrace {
     /// what it held at the start of the input, or when it was created).
     mutating func see(_ c: Context, createdAt: Int?) {
         guard contexts[c.address] == nil else { return }
-        var initial: [Int: Int] = [:]
-        for (v, value) in c.mapping.items {
-            noteVariable(v)
-            initial[v.address] = keep(value)
-        }
+        // The mapping itself (a persistent trie: keeping it costs nothing); its values become
+        // text only if a walk draws this context.
         contexts[c.address] = TracedContext(
-            origin: c.originAddress, provenance: c.provenance, initial: initial, createdAt: createdAt,
+            origin: c.originAddress, provenance: c.provenance, initial: c.mapping, createdAt: createdAt,
             quiet: c.provenance.hasPrefix("Handle ") || c.provenance.hasPrefix("callback "))
         contextOrder.append(c.address)
     }
@@ -82,13 +92,8 @@ struct InputTrace {
     /// had at the end (nothing changed it during the input, or it would have been seen).
     mutating func dropped(_ address: Int, _ mapping: ContextMapping, provenance: String?) {
         if contexts[address] == nil, let provenance {
-            var initial: [Int: Int] = [:]
-            for (v, value) in mapping.items {
-                noteVariable(v)
-                initial[v.address] = keep(value)
-            }
             contexts[address] = TracedContext(
-                origin: nil, provenance: provenance, initial: initial, createdAt: nil, quiet: true)
+                origin: nil, provenance: provenance, initial: mapping, createdAt: nil, quiet: true)
             contextOrder.append(address)
         }
         contexts[address]?.droppedAt = events.count
@@ -111,9 +116,32 @@ struct InputTrace {
 
     /// The index of a value kept for the views.
     mutating func keep(_ v: Value) -> Int {
-        values.append(ShownValue(v))
+        switch v {
+        case .object(let o):
+            if let i = objectIndex[ObjectIdentifier(o)] { return i }
+            // Reprs are made when the input ends, each costing what the program's __repr__
+            // costs: a few hundred objects are shown, the rest as `…`.
+            guard objectIndex.count < InputTrace.objectLimit else {
+                values.append(.text("…"))
+                return values.count - 1
+            }
+            objectIndex[ObjectIdentifier(o)] = values.count
+            values.append(.object(v))
+        case .str(let text):
+            // A long string is cut before its repr is made (the views show 60 characters).
+            if let head = StringRepr.reprPrefix(text, limit: 200) {
+                values.append(.text(head + "…"))
+            } else {
+                values.append(.text(StringRepr.repr(text)))
+            }
+        default:
+            values.append(.text((try? v.repr()) ?? "?"))
+        }
         return values.count - 1
     }
+
+    static let objectLimit = 500
+    private var objectIndex: [ObjectIdentifier: Int] = [:]
 
     /// The text of a kept value (a repr, or `…` before `finish`).
     func text(_ index: Int) -> String {
@@ -127,6 +155,7 @@ struct InputTrace {
         for i in values.indices {
             if case .object(let v) = values[i] { values[i] = .text(repr(v)) }
         }
+        objectIndex = [:]
     }
 
     /// Whether `context` is the innermost context entered, and entered by a `Context.run`.
@@ -189,25 +218,18 @@ struct TraceEvent {
     }
 }
 
-/// A value as the views show it.
+/// A value as the views show it: its repr, or the object until the input ends.
 enum ShownValue {
     case text(String)
     case object(Value)
-
-    init(_ v: Value) {
-        switch v {
-        case .object: self = .object(v)
-        default: self = .text((try? v.repr()) ?? "?")
-        }
-    }
 }
 
 /// A context as the input found it.
 struct TracedContext {
     var origin: Int?
     var provenance: String
-    /// Variable address → value index, when first seen.
-    var initial: [Int: Int]
+    /// Its mapping when first seen.
+    var initial: ContextMapping
     /// The event that created it, if the input did.
     var createdAt: Int?
     /// A callback's copy that nothing changed: left out of the account and the walk.

@@ -67,6 +67,10 @@ extension Session {
         guard var t = trace.current, !tracker.isDrawing else { return }
         trace.current = nil  // no copy-on-write while it changes
         defer { trace.current = t }
+        guard !t.isFull else {
+            t.overflow(event)
+            return
+        }
         switch event {
         case .created(let c, let origin):
             if let origin { t.seeWithAncestors(origin) }
@@ -135,10 +139,15 @@ extension Session {
         case .off: show = false
         case .on: show = !account(t, range, full: false).isEmpty
         case .auto:
-            let shown = tracker.drawing { () -> Set<Int> in
-                Set(reachableContexts(tasks: visibleTasks()).contexts.map(\.address))
+            // What the tree draws is worked out only when the input made or changed a context:
+            // it walks every name (a list of a hundred million items too).
+            var shown: Set<Int>?
+            show = t.hasHiddenStory(in: range) { address in
+                if shown == nil {
+                    shown = tracker.drawing { Set(reachableContexts(tasks: visibleTasks()).contexts.map(\.address)) }
+                }
+                return shown!.contains(address)
             }
-            show = t.hasHiddenStory(in: range) { shown.contains($0) }
         }
         guard show else { return }
         let lines = account(t, range, full: false)

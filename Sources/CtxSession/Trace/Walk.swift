@@ -123,8 +123,9 @@ extension Session {
 private struct WalkState {
     let trace: InputTrace
     let session: Int
-    /// Per context alive now: variable address → value index.
-    var values: [Int: [Int: Int]] = [:]
+    /// Per context alive now: the values set since it was first seen (variable address →
+    /// value index, nil: removed), over its first-seen mapping.
+    var values: [Int: [Int: Int?]] = [:]
     var alive: Set<Int> = []
     var entered: [Int] = []
     var tasks: [Int: TaskState] = [:]
@@ -136,7 +137,7 @@ private struct WalkState {
         self.session = session
         for (address, c) in t.contexts where c.createdAt == nil {
             alive.insert(address)
-            values[address] = c.initial
+            values[address] = [:]
         }
         for (address, task) in t.tasks where task.createdAt == nil {
             tasks[address] = task.initial
@@ -149,11 +150,11 @@ private struct WalkState {
         switch e.kind {
         case .created(let c, _, _):
             alive.insert(c)
-            values[c] = trace.contexts[c]?.initial ?? [:]
+            values[c] = [:]
         case .entered(let c, _): entered.append(c)
         case .exited(let c, _): if let i = entered.lastIndex(of: c) { entered.remove(at: i) }
         case .set(let v, let c, _, let new, _):
-            values[c, default: [:]][v] = new
+            values[c, default: [:]][v] = .some(new)
             changed = (c, v)
         case .taskCreated(let task, let c):
             tasks[task] = .pending
@@ -176,11 +177,20 @@ private struct WalkState {
         for address in trace.contextOrder where alive.contains(address) {
             guard let c = trace.contexts[address], !c.quiet || address == session || address == current else { continue }
             let own = values[address] ?? [:]
+            var base: [Int: Value] = [:]
+            for (v, value) in c.initial.items { base[v.address] = value }
             let cells = variables.map { v -> VariableCell in
                 let name = labels[v] ?? trace.variableNames[v] ?? "?"
                 var cell: VariableCell
-                if let value = own[v] {
-                    cell = VariableCell(name: name, value: trace.text(value), kind: .set)
+                if let changed = own[v] {
+                    if let value = changed {
+                        cell = VariableCell(name: name, value: trace.text(value), kind: .set)
+                    } else {
+                        cell = defaults[v].map { VariableCell(name: name, value: $0, kind: .defaultShown) }
+                            ?? VariableCell(name: name, value: "", kind: .absent)
+                    }
+                } else if let value = base[v] {
+                    cell = VariableCell(name: name, value: s.shownRepr(value) ?? "<repr failed>", kind: .set)
                 } else if let d = defaults[v] {
                     cell = VariableCell(name: name, value: d, kind: .defaultShown)
                 } else {
