@@ -22,9 +22,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def instructions(binary, program):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "callgrind.out")
+        # Swift seeds its hashing per process: fixed here, so that two runs count the same.
+        env = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
         r = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "run", program],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         if r.returncode != 0:
             sys.exit(f"{binary} run {program} failed:\n{r.stderr[-2000:]}")
         m = re.search(r"Collected : (\d+)", r.stderr) or re.search(r"refs:\s+([\d,]+)", r.stderr)

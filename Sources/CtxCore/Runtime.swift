@@ -50,6 +50,8 @@ public final class Runtime {
 
     /// The listener for `ContextEvent`s (nil: nobody listens, and no event is built).
     public var onEvent: ((ContextEvent) -> Void)?
+    /// What contexts made while a listener listens report their drop through.
+    lazy var dropReport = DropReport(self)
     /// Where the program is now (the language installs it; read only when an event is sent).
     public var currentPosition: (() -> SourcePosition?)?
 

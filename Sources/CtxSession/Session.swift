@@ -76,6 +76,8 @@ public final class Session {
         wire()
     }
 
+    deinit { runtime.onEvent = nil }
+
     static func makeWorld(_ o: Options) -> (Runtime, Interpreter, Namespace, EventLoop, Context) {
         let rt = Runtime()
         let interp = Interpreter(runtime: rt, seed: o.seed)
@@ -118,6 +120,8 @@ public final class Session {
 
     /// Forgets everything: a fresh interpreter, loop and session context.
     public func reset() {
+        // The old world's contexts are freed after this: their events are not this session's.
+        runtime.onEvent = nil
         (runtime, interpreter, namespace, loop, context) = Session.makeWorld(options)
         undoLog = []
         exitStatus = nil

@@ -111,7 +111,10 @@ extension Session {
             options.filename = path
             _ = execute(source)
             options.filename = saved
-        case .step(let n): _ = try? loop.step(n)
+        case .step(let n):
+            beginTrace(source: nil)  // as `:step` did: the inputs keep their numbers for `:why`
+            _ = try? loop.step(n)
+            endTrace()
         }
         var replayed = step
         replayed.addressBefore = max(before, step.addressBefore)

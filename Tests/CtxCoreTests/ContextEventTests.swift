@@ -73,7 +73,7 @@ import Testing
     @Test func nothingIsBuiltWithoutAListener() throws {
         // No listener: contexts keep no reference to the runtime for the `dropped` event.
         let c = rt.copyContext()
-        #expect(Mirror(reflecting: c).children.contains { $0.label == "runtime" && "\($0.value)" == "nil" })
+        #expect(Mirror(reflecting: c).children.contains { $0.label == "dropReport" && "\($0.value)" == "nil" })
         let events = listen()
         _ = rt.copyContext()
         #expect(events() == ["created copy_context() from thread MainThread", "dropped (0 values)"])

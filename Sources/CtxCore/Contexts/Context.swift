@@ -27,8 +27,9 @@ public final class Context: PyObject {
     public let originAddress: Int?
     /// Why this context exists (`copy_context()`, `Task-3`, `thread Thread-1`…), for the tree.
     public var provenance: String
-    /// For the `dropped` event (weak: a context may outlive the session that made it).
-    private weak var runtime: Runtime?
+    /// For the `dropped` event: set only while a listener listens, so that a context made
+    /// without one costs no weak reference (`ctxlab run` frees millions of contexts).
+    private var dropReport: DropReport?
 
     init(
         runtime: Runtime, vars: TreeDictionary<ContextVar, Value>, mappingStamp: Int = 0,
@@ -42,13 +43,13 @@ public final class Context: PyObject {
         super.init(runtime: runtime)
         runtime.onContextCreated(self)
         if runtime.onEvent != nil {
-            self.runtime = runtime
+            dropReport = runtime.dropReport
             runtime.emit(.created(self, origin: origin))
         }
     }
 
     deinit {
-        runtime?.emit(.dropped(address: address, mapping: ContextMapping(vars: vars)))
+        dropReport?.runtime?.emit(.dropped(address: address, mapping: ContextMapping(vars: vars)))
     }
 
     /// `Context()`: a new empty context.
@@ -107,17 +108,22 @@ public final class Context: PyObject {
 
     /// `ctx.run(callable)` (CPython: `context_run`): enter, call, always exit.
     @discardableResult
-    public func run<R>(_ rt: Runtime, as reason: EntryReason = .contextRun, _ body: () throws -> R) throws -> R {
+    /// `reason` is worked out only when a listener wants the events (a callback's label costs a
+    /// string).
+    public func run<R>(
+        _ rt: Runtime, as reason: @autoclosure () -> EntryReason = .contextRun, _ body: () throws -> R
+    ) throws -> R {
         try enter(rt)
-        rt.emit(.entered(self, reason))
+        rt.emit(.entered(self, reason()))
         defer {
-            rt.emit(.exited(self, reason))
+            rt.emit(.exited(self, reason()))
             exit(rt)
         }
         return try body()
     }
 
     /// CPython: `_PyContext_Enter`.
+    @inline(__always)
     func enter(_ rt: Runtime) throws {
         if isEntered {
             throw rt.error(.RuntimeError, "cannot enter context: \(try repr()) is already entered")
@@ -130,6 +136,7 @@ public final class Context: PyObject {
 
     /// CPython: `_PyContext_Exit`. Exiting a context that is not the thread's current one is a
     /// broken invariant here (CPython only reaches that error from C).
+    @inline(__always)
     func exit(_ rt: Runtime) {
         let thread = rt.currentThread!
         precondition(isEntered && thread.context === self, "context exit out of order")

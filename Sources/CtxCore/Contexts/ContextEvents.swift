@@ -83,6 +83,13 @@ extension Context {
     public var mapping: ContextMapping { ContextMapping(vars: vars) }
 }
 
+/// The runtime a context reports its drop to, held weakly (a context may outlive the session that
+/// made it). One per runtime, shared by its contexts.
+final class DropReport {
+    weak var runtime: Runtime?
+    init(_ runtime: Runtime) { self.runtime = runtime }
+}
+
 extension Runtime {
     /// Sends an event to the listener, if there is one; the event is built only then.
     @inline(__always)

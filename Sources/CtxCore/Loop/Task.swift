@@ -54,8 +54,10 @@ public final class Task: Future {
         guard !isDone else {
             throw runtime.error(.InvalidStateError, "_step(): already done: \(try repr())")
         }
-        runtime.emit(.taskStepBegan(self))
-        defer { runtime.emit(.taskStepEnded(self)) }
+        // One load of the runtime (unowned, through the loop) for both events.
+        let listener = loop.runtime.onEvent
+        listener?(.taskStepBegan(self))
+        defer { listener?(.taskStepEnded(self)) }
         var exc = incoming
         if mustCancel {
             if exc == nil || !exc!.isInstance(of: .CancelledError) { exc = makeCancelledError() }
