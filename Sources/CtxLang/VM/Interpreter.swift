@@ -50,6 +50,10 @@ public final class Interpreter {
     /// A Ctrl-C that arrived where it could not be raised (a user `__eq__` called by a dict
     /// lookup, which cannot throw): the next poll raises it.
     var interruptPending = false
+    /// Finalisers of objects Swift released (an unfinished async generator's loop hook): run at
+    /// the next instruction boundary, never inside the release itself, which can happen in the
+    /// middle of a container's mutation. See `runFinalizers`.
+    var pendingFinalizers: [() -> Void] = []
     /// Set by an instruction that re-raises the exception it throws (see `unwind`).
     var reraising = false
     /// Python callbacks added to futures, for `remove_done_callback(fn)`.
@@ -149,6 +153,7 @@ public final class Interpreter {
         if let c = f.coroutine, c.isDelegated {
             c.state = .closed
             c.isDelegated = false
+            f.release()
         }
     }
 
@@ -191,6 +196,22 @@ public final class Interpreter {
         }
     }
 
+    /// Queues a finaliser and makes the run loop poll at its next instruction.
+    func addFinalizer(_ body: @escaping () -> Void) {
+        pendingFinalizers.append(body)
+        instructionBudget = 4096
+    }
+
+    /// Runs the queued finalisers (CPython runs them at the release; the next instruction
+    /// boundary is the first point where nothing is half-changed).
+    func runFinalizers() {
+        while !pendingFinalizers.isEmpty {
+            let batch = pendingFinalizers
+            pendingFinalizers = []
+            for body in batch { body() }
+        }
+    }
+
     /// Starts counting interrupt polls afresh, so that where a poll falls in an input depends
     /// only on the input (an undo replays Ctrl-C at the same poll).
     public func resetInterruptClock() { instructionBudget = 0 }
@@ -208,6 +229,7 @@ public final class Interpreter {
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {
+        if !pendingFinalizers.isEmpty { runFinalizers() }
         if interruptPending || interruptRequested() {
             interruptPending = false
             throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
