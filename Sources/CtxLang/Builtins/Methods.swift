@@ -113,7 +113,7 @@ extension Interpreter {
             }
         case "close": return method(name, of: obj) { a in try a.exactly(0); return try g.close() }
         case "gi_running": return .bool(g.running)
-        case "gi_yieldfrom": return g.finished ? .none : (g.stack.top.delegate ?? .none)
+        case "gi_yieldfrom": return g.finished ? Value.none : (g.stack.top.delegate ?? Value.none)
         case "gi_suspended": return .bool(g.started && !g.finished && !g.running)
         case "__name__": return .str(g.qualname.split(separator: ".").last.map(String.init) ?? g.qualname)
         case "__qualname__": return .str(g.qualname)

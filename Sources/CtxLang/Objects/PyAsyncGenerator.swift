@@ -8,7 +8,7 @@ import CtxCore
 /// The state lives in `AsyncGenCore`, which outlives this object when an unfinished generator
 /// is dropped: the loop's finaliser hook then runs `aclose()` on the core (CPython finalises
 /// the object by resurrecting it; here its Python identity is gone, its state is not).
-public final class PyAsyncGenerator: PyObject {
+public final class PyAsyncGenerator: PyObject, AsyncGeneratorHooks {
     let core: AsyncGenCore
 
     init(interpreter: Interpreter, frame: Frame, name: String, qualname: String) {
@@ -28,10 +28,13 @@ public final class PyAsyncGenerator: PyObject {
 
     override public var typeName: String { "async_generator" }
     override public func repr() throws -> String { core.agenRepr() }
+    public func agenRepr() -> String { core.agenRepr() }
+    public func acloseCoroutine() -> Coroutine { AsyncGenAThrow(core: core, owner: self, exception: nil) }
 }
 
 /// The state of an async generator: its frame stack and CPython's `ag_running_async`,
-/// `ag_closed`, `ag_hooks_inited` flags.
+/// `ag_closed`, `ag_hooks_inited` flags. The loop's weak registry holds the generator object;
+/// the finaliser hook gets this core.
 final class AsyncGenCore: AsyncGeneratorHooks {
     let stack: FrameStack
     unowned let interpreter: Interpreter
@@ -63,13 +66,15 @@ final class AsyncGenCore: AsyncGeneratorHooks {
 
     func acloseCoroutine() -> Coroutine { AsyncGenAThrow(core: self, owner: nil, exception: nil) }
 
-    /// CPython: `async_gen_init_hooks`, called whenever one of the awaitables is made.
-    func initHooks() {
-        guard !hooksInited else { return }
+    /// CPython: `async_gen_init_hooks`, called whenever one of the awaitables is made (the
+    /// generator object is there then: only the finaliser's `aclose()` is made without it, and
+    /// the hooks were taken before).
+    func initHooks(_ owner: PyAsyncGenerator?) {
+        guard !hooksInited, let owner else { return }
         hooksInited = true
         if let loop = interpreter.rt.runningLoop {
             finalizer = loop
-            loop.asyncgenFirstIter(self)
+            loop.asyncgenFirstIter(owner)
         }
     }
 
@@ -173,7 +178,7 @@ class AsyncGenAwaitable: PyObject, Coroutine {
         self.core = core
         self.owner = owner
         super.init(runtime: core.interpreter.rt)
-        core.initHooks()
+        core.initHooks(owner)
     }
 
     var name: String { core.name }
