@@ -82,9 +82,46 @@ public final class PyCoroutine: PyObject, Coroutine {
 /// A generator object (a function containing `yield`, or a generator expression), with the
 /// protocol of CPython's Objects/genobject.c: `send`, `throw`, `close`, PEP 479.
 public final class PyGenerator: PyObject {
+    let body: GeneratorBody
+
+    init(interpreter: Interpreter, frame: Frame, qualname: String) {
+        body = GeneratorBody(interpreter: interpreter, frame: frame, qualname: qualname)
+        super.init(runtime: interpreter.rt)
+        body.address = hexAddress
+    }
+
+    /// CPython: `_PyGen_Finalize`: a generator dropped while suspended at a `yield` is closed,
+    /// so its `finally` blocks run (here at the next instruction boundary, see `addFinalizer`).
+    deinit {
+        guard body.started, !body.finished else { return }
+        let body = body
+        body.interpreter.addFinalizer { body.finalize() }
+    }
+
+    override public var typeName: String { "generator" }
+    override public func repr() throws -> String { body.repr }
+
+    var stack: FrameStack { body.stack }
+    var qualname: String { body.qualname }
+    var finished: Bool { body.finished }
+    var running: Bool { body.running }
+    var started: Bool { body.started }
+    var returnValue: Value { body.returnValue }
+    func next() throws -> Value? { try body.next() }
+    func resume(sending sent: Value, throwing exc: PyException?) throws -> Value? {
+        try body.resume(sending: sent, throwing: exc)
+    }
+    func stopIteration() -> PyException { body.stopIteration() }
+    func close() throws -> Value { try body.close() }
+}
+
+/// The state and protocol of a generator, apart from its Python object so that a generator
+/// dropped while suspended can still be closed.
+final class GeneratorBody {
     let stack: FrameStack
     unowned let interpreter: Interpreter
     let qualname: String
+    var address = ""
     var finished = false
     var running = false
     /// Whether the body has started (it then waits at a `yield`).
@@ -96,11 +133,21 @@ public final class PyGenerator: PyObject {
         self.interpreter = interpreter
         self.stack = FrameStack(frame)
         self.qualname = qualname
-        super.init(runtime: interpreter.rt)
     }
 
-    override public var typeName: String { "generator" }
-    override public func repr() throws -> String { "<generator object \(qualname) at \(hexAddress)>" }
+    var repr: String { "<generator object \(qualname) at \(address)>" }
+
+    /// The finaliser: `close()`, whose exception is reported as unraisable (CPython:
+    /// `PyErr_WriteUnraisable`).
+    func finalize() {
+        do {
+            _ = try close()
+        } catch let e as PyException {
+            interpreter.rt.write("Exception ignored in: \(repr)\n" + interpreter.formatTraceback(e), true)
+        } catch {
+            // A host condition (the loop's deadlock) has nothing to report here.
+        }
+    }
 
     /// `next(gen)`: the next value, or nil when the generator is exhausted.
     func next() throws -> Value? { try resume(sending: .none, throwing: nil) }

@@ -216,6 +216,19 @@ public final class Interpreter {
     /// only on the input (an undo replays Ctrl-C at the same poll).
     public func resetInterruptClock() { instructionBudget = 0 }
 
+    /// The run loop's poll before each instruction: also the point where queued finalisers
+    /// run (nothing is half-changed between two instructions; native code that polls may be
+    /// in the middle of changing a container, so `checkInterrupt` does not run them).
+    @inline(__always)
+    func checkInstructionBoundary() throws {
+        instructionBudget += 1
+        if instructionBudget >= 4096 {
+            instructionBudget = 0
+            if !pendingFinalizers.isEmpty { runFinalizers() }
+            try pollInterrupt()
+        }
+    }
+
     /// Checks the interrupt flag now and then (Ctrl-C → KeyboardInterrupt).
     @inline(__always)
     func checkInterrupt() throws {
@@ -229,7 +242,6 @@ public final class Interpreter {
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {
-        if !pendingFinalizers.isEmpty { runFinalizers() }
         if interruptPending || interruptRequested() {
             interruptPending = false
             throw PyException(runtime: rt, .KeyboardInterrupt, args: [])

@@ -6,7 +6,7 @@ extension Interpreter {
     func run(_ stack: FrameStack) throws -> RunOutcome? {
         var f = stack.top
         while true {
-            try checkInterrupt()
+            try checkInstructionBoundary()
             let instr = f.code.instructions[f.pc]
             f.pc += 1
             switch instr {
