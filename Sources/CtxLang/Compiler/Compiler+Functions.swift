@@ -102,7 +102,7 @@ extension Compiler {
         if isAsync && kind != "genexpr" && !unit.code.isAsync && !inComprehension && !topLevel {
             throw CompileSyntaxError(message: "asynchronous comprehension outside of an asynchronous function", pos: pos)
         }
-        try compile(gens[0].iter)
+        try compile(gens[0].isAsync ? Self.foldedIterable(gens[0].iter) : gens[0].iter)
         emit(gens[0].isAsync ? .getAIter : .getIter)
         try compileFunction(name: name, params: Parameters(regular: [Param(name: ".0")]), pos: pos, isAsync: isAsync) { c in
             switch kind {
@@ -131,7 +131,7 @@ extension Compiler {
         if index == 0 {
             emit(.loadFast(varIndex(".0")))
         } else {
-            try compile(g.iter)
+            try compile(g.isAsync ? Self.foldedIterable(g.iter) : g.iter)
             emit(g.isAsync ? .getAIter : .getIter)
         }
         let loopLine = line

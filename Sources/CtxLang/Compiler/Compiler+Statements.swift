@@ -248,7 +248,7 @@ extension Compiler {
     /// CPython's `compiler_async_for`: the loop's handler ends it on StopAsyncIteration.
     mutating func compileAsyncFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws {
         let pos = line
-        try compile(iter)
+        try compile(Self.foldedIterable(iter))
         emit(.getAIter)
         let top = here
         let handler = emitAsyncNext(pos)
@@ -264,6 +264,14 @@ extension Compiler {
         emit(.endAsyncFor)
         try compileBody(orelse)
         for b in unit.breakLists[breaks] { patch(b, to: here) }
+    }
+
+    /// CPython's AST optimiser (`fold_iter`): a list display iterated by a loop is built as a
+    /// tuple (visible in `async for`'s TypeError: `got tuple`).
+    static func foldedIterable(_ iter: Expr) -> Expr {
+        guard case .list(let items) = iter.kind,
+              !items.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return iter }
+        return Expr(.tuple(items), iter.pos)
     }
 
     /// The head of an async loop: the next value of the iterator on top, or a jump to the
