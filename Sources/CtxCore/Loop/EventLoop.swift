@@ -48,6 +48,10 @@ public final class EventLoop: PyObject {
     public var exceptionHandler: (LoopError) -> Void
     /// The callable given to `loop.set_exception_handler` (`get_exception_handler` returns it).
     public var exceptionHandlerObject: Value = .none
+    /// The async generators first iterated while this loop ran (CPython: the weak set
+    /// `_asyncgens`), in that order; see `AsyncGenerators.swift`.
+    var asyncgens: [WeakAsyncGenerator] = []
+    var asyncgensShutdownCalled = false
 
     override public init(runtime: Runtime) {
         self.runtime = runtime

@@ -56,8 +56,7 @@ public final class Runner: PyObject {
             state = .closed
         }
         try cancelAllTasks(loop)
-        try loop.runUntilComplete(
-            StateMachineCoroutine(name: "BaseEventLoop.shutdown_asyncgens") { _, _ in .returned(.none) })
+        try loop.runUntilComplete(loop.shutdownAsyncgens())
         try loop.runUntilComplete(shutdownDefaultExecutor(loop))
         runtime.reportUnretrieved(of: loop)  // rule 2 of `Unretrieved.swift`
     }

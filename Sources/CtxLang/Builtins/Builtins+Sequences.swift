@@ -9,6 +9,10 @@ extension Interpreter {
         }
         b["next"] = function("next") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1)
+            // Without a default, the iterator's own StopIteration (with its value) goes through.
+            if a.args.count == 1, a.args[0].asObject is PyGenerator || a.args[0].asObject is PyInstance {
+                return try self.nextOrStop(a.args[0])
+            }
             if let v = try self.nextValue(a.args[0]) { return v }
             if a.args.count > 1 { return a.args[1] }
             throw PyException(runtime: self.rt, .StopIteration, args: [])

@@ -47,6 +47,7 @@ extension Interpreter {
         b["__name__"] = .str("builtins")
         installCoreFunctions()
         installSequenceFunctions()
+        installAsyncIterationFunctions()
         installIntrospectionFunctions()
         installSiteBuiltins()
         installHelp()

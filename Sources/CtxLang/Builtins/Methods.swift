@@ -71,6 +71,7 @@ extension Interpreter {
                 }
                 if name == "__iter__" { return function(name) { _ in obj } }
             case let g as PyGenerator: return try generatorAttribute(g, obj, name)
+            case let g as PyAsyncGenerator: return try asyncGeneratorAttribute(g, obj, name)
             case let tb as PyTraceback:
                 switch name {
                 case "tb_lineno": return .int(tb.entries[tb.index].line)
@@ -112,6 +113,7 @@ extension Interpreter {
             }
         case "close": return method(name, of: obj) { a in try a.exactly(0); return try g.close() }
         case "gi_running": return .bool(g.running)
+        case "gi_yieldfrom": return g.finished ? Value.none : (g.stack.top.delegate ?? Value.none)
         case "gi_suspended": return .bool(g.started && !g.finished && !g.running)
         case "__name__": return .str(g.qualname.split(separator: ".").last.map(String.init) ?? g.qualname)
         case "__qualname__": return .str(g.qualname)

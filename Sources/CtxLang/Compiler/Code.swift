@@ -25,7 +25,14 @@ public enum Instr {
     case binary(BinaryOp), inplace(BinaryOp), unary(UnaryOp), compare(CompareOp)
     case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
     case getIter, forIter(Int)
-    case getAIter, aNextOrEnd(Int)
+    /// `async for`: `getAIter` turns the iterable into its async iterator; `getANext` pushes
+    /// the awaitable of its next step (the iterator stays); `endAsyncFor` is the loop's
+    /// handler: stack iterator, exception → () on StopAsyncIteration, else re-raises.
+    case getAIter, getANext, endAsyncFor
+    /// `yield from`: `getYieldFromIter` makes the subiterator; `yieldFromSend(end)` sends the
+    /// value on top to the subiterator below it: a value it yields replaces the sent one (a
+    /// `yieldValue` follows), its return value replaces both and jumps to `end`.
+    case getYieldFromIter, yieldFromSend(Int)
     /// Call with `argc` arguments on the stack; the last ones are keyword arguments named by
     /// `kwnameLists[kwnames]`, or there are none when `kwnames` is -1.
     case call(Int, kwnames: Int)

@@ -78,8 +78,21 @@ extension Compiler {
             }
             if let x { try compile(x) } else { emit(.loadConst(constant(.none))) }
             emit(.yieldValue)
-        case .yieldFrom:
-            throw Unsupported("'yield from' is not supported by ctxlab", e.pos)
+        case .yieldFrom(let x):
+            guard unit.scope.kind == .function else {
+                throw CompileSyntaxError(message: "'yield from' outside function", pos: e.pos)
+            }
+            if unit.code.isAsync {
+                throw CompileSyntaxError(message: "'yield from' inside async function", pos: e.pos)
+            }
+            try compile(x)
+            line = e.pos.line
+            emit(.getYieldFromIter)
+            emit(.loadConst(constant(.none)))
+            let send = emit(.yieldFromSend(-1))
+            emit(.yieldValue)
+            emit(.jump(send))
+            patch(send, to: here)
         case .namedExpr(let target, let value):
             try compile(value)
             emit(.dup)

@@ -41,10 +41,7 @@ extension Compiler {
         code.kwOnlyCount = params.kwOnly.count
         code.hasVarArgs = params.varArgs != nil
         code.hasVarKeywords = params.kwArgs != nil
-        if scope.hasYield {
-            if isAsync { throw Unsupported("async generators are not supported by ctxlab", pos) }
-            code.isGenerator = true
-        }
+        if scope.hasYield { code.isGenerator = true }
         if scope.hasAwait && !isAsync && name != "<genexpr>" && !name.hasSuffix("comp>") {
             throw CompileSyntaxError(message: "'await' outside async function", pos: pos)
         }
@@ -95,14 +92,18 @@ extension Compiler {
     /// Comprehensions are compiled as a function of the first iterator, called at once.
     mutating func compileComprehension(_ kind: String, _ gens: [Comprehension], pos: SourcePos,
                                        element: @escaping (inout Compiler) throws -> Void) throws {
-        if gens.contains(where: \.isAsync) {
-            throw Unsupported("asynchronous comprehensions are not supported by ctxlab", pos)
-        }
         let name = "<\(kind)>"
         let scope = unit.scope.children[unit.nextChild]
-        let isAsync = scope.hasAwait
-        try compile(gens[0].iter)
-        emit(.getIter)
+        let isAsync = scope.isAsyncComprehension
+        // CPython's compiler_comprehension: an asynchronous list, set or dict comprehension
+        // runs only where its result can be awaited.
+        let inComprehension = unit.code.name.hasSuffix("comp>") || unit.code.name == "<genexpr>"
+        let topLevel = unit.scope.kind == .module && mode == .interactive
+        if isAsync && kind != "genexpr" && !unit.code.isAsync && !inComprehension && !topLevel {
+            throw CompileSyntaxError(message: "asynchronous comprehension outside of an asynchronous function", pos: pos)
+        }
+        try compile(gens[0].isAsync ? Self.foldedIterable(gens[0].iter) : gens[0].iter)
+        emit(gens[0].isAsync ? .getAIter : .getIter)
         try compileFunction(name: name, params: Parameters(regular: [Param(name: ".0")]), pos: pos, isAsync: isAsync) { c in
             switch kind {
             case "listcomp": c.emit(.buildList(0))
@@ -121,7 +122,7 @@ extension Compiler {
         }
         emit(.rot2)
         emit(.call(1, kwnames: -1))
-        if isAsync { emit(.await) }
+        if isAsync && kind != "genexpr" { emit(.await) }
     }
 
     private mutating func comprehensionLoop(_ gens: [Comprehension], index: Int, depth: Int, kind: String,
@@ -130,10 +131,12 @@ extension Compiler {
         if index == 0 {
             emit(.loadFast(varIndex(".0")))
         } else {
-            try compile(g.iter)
-            emit(.getIter)
+            try compile(g.isAsync ? Self.foldedIterable(g.iter) : g.iter)
+            emit(g.isAsync ? .getAIter : .getIter)
         }
-        let top = emit(.forIter(-1))
+        let loopLine = line
+        let top = g.isAsync ? here : -1
+        let exit = g.isAsync ? emitAsyncNext(loopLine) : emit(.forIter(-1))
         try assign(to: g.target)
         var skips: [Int] = []
         for cond in g.ifs {
@@ -154,7 +157,9 @@ extension Compiler {
             }
         }
         for s in skips { patch(s, to: here) }
-        emit(.jump(top))
-        patch(top, to: here)
+        line = loopLine
+        emit(.jump(g.isAsync ? top : exit))
+        patch(exit, to: here)
+        if g.isAsync { emit(.endAsyncFor) }
     }
 }

@@ -39,6 +39,9 @@ extension Compiler {
             guard unit.scope.kind == .function else {
                 throw CompileSyntaxError(message: "'return' outside function", pos: s.pos)
             }
+            if value != nil, unit.code.isAsync, unit.scope.hasYield {
+                throw CompileSyntaxError(message: "'return' with value in async generator", pos: s.pos)
+            }
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
             try unwindBlocks(forReturn: true, upToLoop: false)
             emit(.returnValue)
@@ -56,8 +59,14 @@ extension Compiler {
             }
         case .whileStmt(let test, let body, let orelse): try compileWhile(test, body, orelse)
         case .forStmt(let target, let iter, let body, let orelse, let isAsync):
-            if isAsync { throw Unsupported("'async for' is not supported by ctxlab", s.pos) }
-            try compileFor(target, iter, body, orelse)
+            if isAsync {
+                guard unit.code.isAsync || (unit.scope.kind == .module && mode == .interactive) else {
+                    throw CompileSyntaxError(message: "'async for' outside async function", pos: s.pos)
+                }
+                try compileAsyncFor(target, iter, body, orelse)
+            } else {
+                try compileFor(target, iter, body, orelse)
+            }
         case .breakStmt: try compileBreak(s.pos)
         case .continueStmt: try compileContinue(s.pos)
         case .pass: emit(.nop)
@@ -234,6 +243,46 @@ extension Compiler {
         patch(top, to: here)
         try compileBody(orelse)
         for b in unit.breakLists[breaks] { patch(b, to: here) }
+    }
+
+    /// CPython's `compiler_async_for`: the loop's handler ends it on StopAsyncIteration.
+    mutating func compileAsyncFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws {
+        let pos = line
+        try compile(Self.foldedIterable(iter))
+        emit(.getAIter)
+        let top = here
+        let handler = emitAsyncNext(pos)
+        try assign(to: target)
+        unit.breakLists.append([])
+        let breaks = unit.breakLists.count - 1
+        unit.blocks.append(.forLoop(continueTarget: top, breaks: breaks))
+        try compileBody(body)
+        unit.blocks.removeLast()
+        line = pos
+        emit(.jump(top))
+        patch(handler, to: here)
+        emit(.endAsyncFor)
+        try compileBody(orelse)
+        for b in unit.breakLists[breaks] { patch(b, to: here) }
+    }
+
+    /// CPython's AST optimiser (`fold_iter`): a list display iterated by a loop is built as a
+    /// tuple (visible in `async for`'s TypeError: `got tuple`).
+    static func foldedIterable(_ iter: Expr) -> Expr {
+        guard case .list(let items) = iter.kind,
+              !items.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return iter }
+        return Expr(.tuple(items), iter.pos)
+    }
+
+    /// The head of an async loop: the next value of the iterator on top, or a jump to the
+    /// handler (returned, to patch at its `endAsyncFor`).
+    mutating func emitAsyncNext(_ pos: Int) -> Int {
+        line = pos
+        let handler = emit(.pushHandler(-1))
+        emit(.getANext)
+        emit(.await)
+        emit(.popHandler)
+        return handler
     }
 
     mutating func compileBreak(_ pos: SourcePos) throws {

@@ -66,7 +66,7 @@ public struct Compiler {
         let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, usesNamespace: true)
         var c = Compiler(filename: filename, mode: mode, unit: Unit(code: code, scope: symbols.current))
         c.echo = echo
-        if mode == .interactive && symbols.current.hasAwait { code.isAsync = true }
+        if mode == .interactive && symbols.current.isAsyncComprehension { code.isAsync = true }
         if mode == .file, symbols.current.hasAwait, let pos = firstAwait(module) {
             throw CompileSyntaxError(message: "'await' outside function", pos: pos)
         }
@@ -104,6 +104,7 @@ public struct Compiler {
         case .jumpIfTrueOrPop: code.instructions[at] = .jumpIfTrueOrPop(target)
         case .forIter: code.instructions[at] = .forIter(target)
         case .pushHandler: code.instructions[at] = .pushHandler(target)
+        case .yieldFromSend: code.instructions[at] = .yieldFromSend(target)
         default: preconditionFailure("patching a non-jump instruction")
         }
     }

@@ -176,9 +176,9 @@ struct SymbolCollector {
             // compiles comprehensions as functions, so bind here (documented limitation).
             bind(target)
         case .listComp(let elt, let gens), .setComp(let elt, let gens), .generatorExp(let elt, let gens):
-            visitComprehension(gens) { c in c.visit(elt) }
+            visitComprehension(gens, isGenexp: { if case .generatorExp = e.kind { true } else { false } }()) { c in c.visit(elt) }
         case .dictComp(let k, let v, let gens):
-            visitComprehension(gens) { c in
+            visitComprehension(gens, isGenexp: false) { c in
                 c.visit(k)
                 c.visit(v)
             }
@@ -195,8 +195,12 @@ struct SymbolCollector {
     }
 
     /// The first iterable is evaluated outside; everything else inside the comprehension scope.
-    mutating func visitComprehension(_ gens: [Comprehension], _ elt: (inout SymbolCollector) -> Void) {
+    /// A comprehension's scope is asynchronous when it awaits, has an `async for`, or contains
+    /// an asynchronous list, set or dict comprehension (whose result it awaits); CPython:
+    /// symtable.c `ste_coroutine`.
+    mutating func visitComprehension(_ gens: [Comprehension], isGenexp: Bool, _ elt: (inout SymbolCollector) -> Void) {
         visit(gens[0].iter)
+        var isAsync = false
         child(.function, params: [".0"]) { c in
             for (i, g) in gens.enumerated() {
                 if i > 0 { c.visit(g.iter) }
@@ -204,6 +208,9 @@ struct SymbolCollector {
                 for cond in g.ifs { c.visit(cond) }
             }
             elt(&c)
+            if gens.contains(where: \.isAsync) { c.current.hasAwait = true }
+            isAsync = c.current.isAsyncComprehension
         }
+        if isAsync && !isGenexp { current.hasAsyncComprehension = true }
     }
 }

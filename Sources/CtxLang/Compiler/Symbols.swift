@@ -16,6 +16,11 @@ final class Scope {
     /// Names this scope reads from an enclosing function.
     var frees: Set<String> = []
     var hasYield = false, hasAwait = false
+    /// A list, set or dict comprehension directly inside awaits (it is asynchronous): this scope
+    /// awaits its result.
+    var hasAsyncComprehension = false
+    /// A comprehension scope that must be a coroutine (or an async generator expression).
+    var isAsyncComprehension: Bool { hasAwait || hasAsyncComprehension }
 
     init(kind: Kind, parent: Scope?) {
         self.kind = kind

@@ -1,12 +1,11 @@
 """Utilities for with-statement contexts.  See PEP 343."""
 # ctxlab's contextlib: follows the algorithms of CPython 3.14's Lib/contextlib.py (class by
 # class, method by method, so that ordering, suppression and exception chaining match), written
-# for ctxlab. Not here: asynccontextmanager (it needs async generators, which ctxlab does not
-# run yet), redirect_stdout/redirect_stderr.
+# for ctxlab. Not here: redirect_stdout/redirect_stderr.
 
 import functools as _functools
 
-__all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
+__all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "AbstractAsyncContextManager", "ContextDecorator", "AsyncContextDecorator",
            "ExitStack", "AsyncExitStack", "suppress", "aclosing", "chdir"]
 
@@ -152,6 +151,84 @@ def contextmanager(func):
     @_functools.wraps(func)
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
+    return helper
+
+
+class _AsyncGeneratorContextManager(
+    _GeneratorContextManagerBase,
+    AbstractAsyncContextManager,
+    AsyncContextDecorator,
+):
+    """Helper for @asynccontextmanager decorator."""
+
+    async def __aenter__(self):
+        # args and kwds are only needed to recreate the manager, which is no longer possible.
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    await self.gen.aclose()
+        else:
+            if value is None:
+                # Instantiate, to tell reliably whether the same exception comes back.
+                value = typ()
+            try:
+                await self.gen.athrow(value)
+            except StopAsyncIteration as exc:
+                # Suppressed, unless it is the StopAsyncIteration that was thrown in.
+                return exc is not value
+            except RuntimeError as exc:
+                if exc is value:
+                    exc.__traceback__ = traceback
+                    return False
+                # A Stop(Async)Iteration thrown in and turned into RuntimeError (PEP 479).
+                if (
+                    isinstance(value, (StopIteration, StopAsyncIteration))
+                    and exc.__cause__ is value
+                ):
+                    value.__traceback__ = traceback
+                    return False
+                raise
+            except BaseException as exc:
+                # __aexit__ must not raise the exception it was given: it returns False instead.
+                if exc is not value:
+                    raise
+                exc.__traceback__ = traceback
+                return False
+            try:
+                raise RuntimeError("generator didn't stop after athrow()")
+            finally:
+                await self.gen.aclose()
+
+
+def asynccontextmanager(func):
+    """@asynccontextmanager decorator.
+
+    Typical usage:
+
+        @asynccontextmanager
+        async def some_async_generator(<arguments>):
+            <setup>
+            try:
+                yield <value>
+            finally:
+                <cleanup>
+    """
+    @_functools.wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
     return helper
 
 

@@ -137,6 +137,10 @@ extension Interpreter {
         if v.asObject is PyCoroutine || v.asObject is NativeAwaitable {
             return try createTask(try runningLoop(), v, name: nil, context: nil).asObject as! Future
         }
+        // Another awaitable: CPython wraps it in a coroutine (`_wrap_awaitable`) for a Task.
+        if let c = (v.asObject as? AsyncGenAwaitable) ?? (v.asObject as? AnextAwaitable).map({ $0 as Coroutine }) {
+            return try runningLoop().createTask(c)
+        }
         throw rt.error(.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
     }
 

@@ -47,6 +47,8 @@ public final class PyCoroutine: PyObject, Coroutine {
             switch try interpreter.execute(stack, resumeWith: exc) {
             case .returned(let v):
                 state = .closed
+                stack.frames[0].release()
+                interpreter.runFinalizers()
                 return .returned(v)
             case .suspended(let step):
                 state = .suspended
@@ -56,6 +58,8 @@ public final class PyCoroutine: PyObject, Coroutine {
             }
         } catch {
             state = .closed
+            stack.frames[0].release()
+            interpreter.runFinalizers()
             throw error
         }
     }
@@ -78,9 +82,46 @@ public final class PyCoroutine: PyObject, Coroutine {
 /// A generator object (a function containing `yield`, or a generator expression), with the
 /// protocol of CPython's Objects/genobject.c: `send`, `throw`, `close`, PEP 479.
 public final class PyGenerator: PyObject {
+    let body: GeneratorBody
+
+    init(interpreter: Interpreter, frame: Frame, qualname: String) {
+        body = GeneratorBody(interpreter: interpreter, frame: frame, qualname: qualname)
+        super.init(runtime: interpreter.rt)
+        body.address = hexAddress
+    }
+
+    /// CPython: `_PyGen_Finalize`: a generator dropped while suspended at a `yield` is closed,
+    /// so its `finally` blocks run (here at the next instruction boundary, see `addFinalizer`).
+    deinit {
+        guard body.started, !body.finished else { return }
+        let body = body
+        body.interpreter.addFinalizer { body.finalize() }
+    }
+
+    override public var typeName: String { "generator" }
+    override public func repr() throws -> String { body.repr }
+
+    var stack: FrameStack { body.stack }
+    var qualname: String { body.qualname }
+    var finished: Bool { body.finished }
+    var running: Bool { body.running }
+    var started: Bool { body.started }
+    var returnValue: Value { body.returnValue }
+    func next() throws -> Value? { try body.next() }
+    func resume(sending sent: Value, throwing exc: PyException?) throws -> Value? {
+        try body.resume(sending: sent, throwing: exc)
+    }
+    func stopIteration() -> PyException { body.stopIteration() }
+    func close() throws -> Value { try body.close() }
+}
+
+/// The state and protocol of a generator, apart from its Python object so that a generator
+/// dropped while suspended can still be closed.
+final class GeneratorBody {
     let stack: FrameStack
     unowned let interpreter: Interpreter
     let qualname: String
+    var address = ""
     var finished = false
     var running = false
     /// Whether the body has started (it then waits at a `yield`).
@@ -92,18 +133,29 @@ public final class PyGenerator: PyObject {
         self.interpreter = interpreter
         self.stack = FrameStack(frame)
         self.qualname = qualname
-        super.init(runtime: interpreter.rt)
     }
 
-    override public var typeName: String { "generator" }
-    override public func repr() throws -> String { "<generator object \(qualname) at \(hexAddress)>" }
+    var repr: String { "<generator object \(qualname) at \(address)>" }
+
+    /// The finaliser: `close()`, whose exception is reported as unraisable (CPython:
+    /// `PyErr_WriteUnraisable`).
+    func finalize() {
+        do {
+            _ = try close()
+        } catch let e as PyException {
+            interpreter.rt.write("Exception ignored in: \(repr)\n" + interpreter.formatTraceback(e), true)
+        } catch {
+            // A host condition (the loop's deadlock) has nothing to report here.
+        }
+    }
 
     /// `next(gen)`: the next value, or nil when the generator is exhausted.
     func next() throws -> Value? { try resume(sending: .none, throwing: nil) }
 
     /// One step of the body (CPython's `gen_send_ex2`): it resumes at its `yield`, which
     /// evaluates to `sent`, or raises `exc` there. The value it yields next, or nil when it
-    /// returns (its value is then in `returnValue`).
+    /// returns (its value is then in `returnValue`). Suspended in a `yield from`, `exc` goes to
+    /// the subiterator first.
     func resume(sending sent: Value, throwing exc: PyException?) throws -> Value? {
         let rt = interpreter.rt
         if running { throw rt.error(.ValueError, "generator already executing") }
@@ -114,17 +166,66 @@ public final class PyGenerator: PyObject {
         if !started {
             if let exc {
                 finished = true
+                stack.frames[0].release()
                 throw exc
             }
             if !sent.isIdentical(.none) {
                 throw rt.error(.TypeError, "can't send non-None value to a just-started generator")
             }
+        } else if let exc, let yf = stack.top.delegate {
+            return try throwDelegated(yf, exc)
         } else if exc == nil {
             // `yield` left None on the stack as its value: the sent value replaces it.
             _ = stack.top.pop()
             stack.top.push(sent)
         }
         started = true
+        return try run(throwing: exc)
+    }
+
+    /// CPython: `_gen_throw` while the frame is in a `yield from`: GeneratorExit closes the
+    /// subiterator and is raised here; anything else is thrown into the subiterator, whose
+    /// yield is ours, whose return value ends the `yield from`, and whose exception is raised
+    /// here.
+    private func throwDelegated(_ yf: Value, _ exc: PyException) throws -> Value? {
+        let f = stack.top
+        let step: SubiteratorStep
+        running = true
+        do {
+            if exc.isInstance(of: .GeneratorExit) {
+                try interpreter.closeSubiterator(yf)
+                running = false
+                f.delegate = nil
+                return try run(throwing: exc)
+            }
+            step = try interpreter.throwToSubiterator(yf, exc)
+            running = false
+        } catch let e as PyException {
+            running = false
+            f.delegate = nil
+            return try run(throwing: e)
+        }
+        switch step {
+        case .yielded(let y): return y
+        case .returned(let r):
+            f.delegate = nil
+            // The `yield from` evaluates to `r`: drop the yield's value and the subiterator,
+            // continue after the SEND loop.
+            guard f.pc < f.code.instructions.count, case .jump(let send) = f.code.instructions[f.pc],
+                  case .yieldFromSend(let end) = f.code.instructions[send] else {
+                preconditionFailure("a delegating frame is not at its yield from")
+            }
+            _ = f.pop()
+            _ = f.pop()
+            f.push(r)
+            f.pc = end
+            return try run(throwing: nil)
+        }
+    }
+
+    /// Runs the body from where it stopped until it yields, returns or raises.
+    private func run(throwing exc: PyException?) throws -> Value? {
+        let rt = interpreter.rt
         running = true
         defer { running = false }
         do {
@@ -133,13 +234,16 @@ public final class PyGenerator: PyObject {
             case .returned(let v):
                 finished = true
                 returnValue = v
+                stack.frames[0].release()
                 return nil
             case .suspended:
                 finished = true
+                stack.frames[0].release()
                 throw rt.error(.RuntimeError, "await is not allowed inside a generator in ctxlab")
             }
         } catch let e as PyException {
             finished = true
+            stack.frames[0].release()
             // PEP 479: a StopIteration escaping the body would end the caller's loop silently.
             if e.isInstance(of: .StopIteration) {
                 let wrapped = rt.error(.RuntimeError, "generator raised StopIteration")
@@ -158,20 +262,29 @@ public final class PyGenerator: PyObject {
         return PyException(runtime: rt, .StopIteration, args: returnValue.isIdentical(.none) ? [] : [returnValue])
     }
 
-    /// `gen.close()`: GeneratorExit is raised at the paused `yield`; the generator may clean up
-    /// but not yield again. Returns what the body returned (3.13+), else None.
+    /// `gen.close()` (CPython: `gen_close`): GeneratorExit is raised at the paused `yield`
+    /// (after closing the subiterator of a `yield from`, whose own error is raised instead);
+    /// the generator may clean up but not yield again. Returns what the body returned
+    /// (3.13+), else None.
     func close() throws -> Value {
         guard started, !finished else {
             finished = true
             return .none
         }
-        let exit = PyException(runtime: interpreter.rt, .GeneratorExit, args: [])
+        if running { throw interpreter.rt.error(.ValueError, "generator already executing") }
+        var exit = PyException(runtime: interpreter.rt, .GeneratorExit, args: [])
+        if let yf = stack.top.delegate {
+            running = true
+            do { try interpreter.closeSubiterator(yf) } catch let e as PyException { exit = e }
+            running = false
+            stack.top.delegate = nil
+        }
         do {
             if try resume(sending: .none, throwing: exit) != nil {
                 throw interpreter.rt.error(.RuntimeError, "generator ignored GeneratorExit")
             }
             return returnValue
-        } catch let e as PyException where e === exit || e.isInstance(of: .GeneratorExit) {
+        } catch let e as PyException where e.isInstance(of: .GeneratorExit) {
             return .none
         }
     }

@@ -29,6 +29,12 @@ extension Interpreter {
         case let n as NativeAwaitable:
             f.waitingNative = n.coroutine
             return try driveNative(f, n.coroutine, nil)
+        case let a as AsyncGenAwaitable:
+            f.waitingNative = a
+            return try driveNative(f, a, nil)
+        case let a as AnextAwaitable:
+            f.waitingNative = a
+            return try driveNative(f, a, nil)
         case let i as PyInstance:
             if i.cls.lookup("__await__") != nil {
                 throw rt.error(.TypeError, "objects with __await__ are not supported by ctxlab")

@@ -40,6 +40,9 @@ extension Interpreter {
         cells += fn.closure
         if locals.count < code.varnames.count { locals += Array(repeating: nil, count: code.varnames.count - locals.count) }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil, locals: locals, cells: cells)
+        if code.isAsync && code.isGenerator {
+            return .value(.object(PyAsyncGenerator(interpreter: self, frame: frame, name: fn.name, qualname: fn.qualname)))
+        }
         if code.isAsync {
             let coroutine = PyCoroutine(interpreter: self, frame: frame, name: fn.name, qualname: fn.qualname)
             rt.emit(.coroutineCreated(name: fn.qualname, address: coroutine.address, in: rt.currentThread.context))

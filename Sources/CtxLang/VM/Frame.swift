@@ -18,6 +18,8 @@ final class Frame {
     /// What the frame is suspended on inside an `await`.
     var waitingFuture: Future?
     var waitingNative: Coroutine?
+    /// The subiterator of the `yield from` the frame is suspended in (CPython's `_PyGen_yf`).
+    var delegate: Value?
     /// The coroutine whose body this frame runs (finished when the frame returns).
     weak var coroutine: PyCoroutine?
     /// For `__init__` frames: the instance to produce instead of the return value.
@@ -33,6 +35,14 @@ final class Frame {
 
     /// The line being executed (the last instruction started).
     var line: Int { code.lines.isEmpty ? code.firstLine : code.lines[min(max(pc - 1, 0), code.lines.count - 1)] }
+
+    /// The frame of a finished generator or coroutine drops its values, as CPython clears a
+    /// finished frame (an async generator in a local is then finalised when its owner ends).
+    func release() {
+        locals = []
+        cells = []
+        stack = []
+    }
 
     func push(_ v: Value) { stack.append(v) }
     func pop() -> Value { stack.removeLast() }

@@ -50,6 +50,10 @@ public final class Interpreter {
     /// A Ctrl-C that arrived where it could not be raised (a user `__eq__` called by a dict
     /// lookup, which cannot throw): the next poll raises it.
     var interruptPending = false
+    /// Finalisers of objects Swift released (an unfinished async generator's loop hook): run at
+    /// the next instruction boundary, never inside the release itself, which can happen in the
+    /// middle of a container's mutation. See `runFinalizers`.
+    var pendingFinalizers: [() -> Void] = []
     /// Set by an instruction that re-raises the exception it throws (see `unwind`).
     var reraising = false
     /// Python callbacks added to futures, for `remove_done_callback(fn)`.
@@ -159,6 +163,7 @@ public final class Interpreter {
         if let c = f.coroutine, c.isDelegated {
             c.state = .closed
             c.isDelegated = false
+            f.release()
         }
     }
 
@@ -201,9 +206,38 @@ public final class Interpreter {
         }
     }
 
+    /// Queues a finaliser and makes the run loop poll at its next instruction.
+    func addFinalizer(_ body: @escaping () -> Void) {
+        pendingFinalizers.append(body)
+        instructionBudget = 4096
+    }
+
+    /// Runs the queued finalisers (CPython runs them at the release; the next instruction
+    /// boundary is the first point where nothing is half-changed).
+    func runFinalizers() {
+        while !pendingFinalizers.isEmpty {
+            let batch = pendingFinalizers
+            pendingFinalizers = []
+            for body in batch { body() }
+        }
+    }
+
     /// Starts counting interrupt polls afresh, so that where a poll falls in an input depends
     /// only on the input (an undo replays Ctrl-C at the same poll).
     public func resetInterruptClock() { instructionBudget = 0 }
+
+    /// The run loop's poll before each instruction: also the point where queued finalisers
+    /// run (nothing is half-changed between two instructions; native code that polls may be
+    /// in the middle of changing a container, so `checkInterrupt` does not run them).
+    @inline(__always)
+    func checkInstructionBoundary() throws {
+        instructionBudget += 1
+        if instructionBudget >= 4096 {
+            instructionBudget = 0
+            if !pendingFinalizers.isEmpty { runFinalizers() }
+            try pollInterrupt()
+        }
+    }
 
     /// Checks the interrupt flag now and then (Ctrl-C → KeyboardInterrupt).
     @inline(__always)

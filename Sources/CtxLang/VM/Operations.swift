@@ -30,6 +30,9 @@ extension Interpreter {
         case is PyModule: return classes.module
         case is PyCoroutine: return classes.coroutine
         case is PyGenerator: return classes.generator
+        case is PyAsyncGenerator: return classes.named("async_generator")
+        case let a as AsyncGenAwaitable: return classes.named(a.typeName)
+        case is AnextAwaitable: return classes.named("anext_awaitable")
         case is PyTraceback: return classes.named("traceback")
         case is PyRange: return classes.range
         case is PySlice: return classes.slice

@@ -6,7 +6,7 @@ extension Interpreter {
     func run(_ stack: FrameStack) throws -> RunOutcome? {
         var f = stack.top
         while true {
-            try checkInterrupt()
+            try checkInstructionBoundary()
             let instr = f.code.instructions[f.pc]
             f.pc += 1
             switch instr {
@@ -120,7 +120,11 @@ extension Interpreter {
                     _ = f.pop()
                     f.pc = t
                 }
-            case .getAIter, .aNextOrEnd: throw rt.error(.NotImplementedError, "async iteration is not supported by ctxlab")
+            case .getAIter: f.push(try asyncIterator(f.pop(), forStatement: true))
+            case .getANext: f.push(try loopANext(f.top))
+            case .endAsyncFor: try endAsyncFor(f)
+            case .getYieldFromIter: f.push(try yieldFromIterator(f.pop()))
+            case .yieldFromSend(let end): try yieldFromSend(f, end: end)
             case .call(let argc, let kwnamesIndex):
                 let (positional, kwargs) = popArguments(f, argc, kwnamesIndex)
                 let callable = f.pop()
