@@ -18,8 +18,13 @@ struct PlayerTerminalTests {
     /// The input and output lines of the slide drawn last (after its header).
     static func lastSlide(_ screen: String) -> [String] {
         let lines = screen.split(separator: "\n").map(String.init)
-        let header = lines.lastIndex { $0.contains("/28]") } ?? 0
-        return lines[header...].filter { !$0.contains("/28]") && !$0.hasPrefix("(back") }
+        let header = lines.lastIndex { isHeader($0) } ?? 0
+        return lines[header...].filter { !isHeader($0) && !$0.hasPrefix("(back") }
+    }
+
+    /// The player's header line: `Lesson 1: …  [3/30]  ←/b back …`.
+    static func isHeader(_ line: String) -> Bool {
+        line.hasPrefix("Lesson ") && line.contains("/") && line.contains("]  ")
     }
 
     func waitForStep(_ t: TmuxSession, _ n: Int) throws {

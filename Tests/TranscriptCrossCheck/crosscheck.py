@@ -47,6 +47,9 @@ def is_narration(line):
     return line == "#" or line.startswith("# ")
 
 
+ACCOUNT = "During this input ("
+
+
 def parse(text):
     """[(input, recorded_output, requires_314)] for every input of the transcript."""
     lines = text.split("\n")
@@ -61,9 +64,15 @@ def parse(text):
             while i < len(lines) and (lines[i] == "..." or lines[i].startswith("... ")):
                 source.append(lines[i][4:])
                 i += 1
-            output = []
+            output, in_account = [], False
             while i < len(lines) and not lines[i].startswith(">>>") and not is_narration(lines[i]):
-                output.append(lines[i])
+                # ctxlab's account of the input ("During this input", then indented lines) is
+                # its own view, like the tree: CPython prints nothing of the kind.
+                if lines[i].startswith(ACCOUNT):
+                    in_account = True
+                elif not (in_account and lines[i].startswith("  ")):
+                    in_account = False
+                    output.append(lines[i])
                 i += 1
             while output and output[-1] == "":
                 output.pop()
