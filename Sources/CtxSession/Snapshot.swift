@@ -208,7 +208,7 @@ extension Session {
             why = "REPL session context"
         } else if provenance == "thread MainThread" {
             why = "main thread"
-        } else if provenance.hasPrefix("Handle ") || provenance.hasPrefix("callback ") {
+        } else if isCallbackCopy(provenance) {
             why = "copied for a callback"
         } else {
             why = provenance
@@ -288,3 +288,9 @@ extension Session {
     }
 }
 
+
+/// Whether a context with this provenance is the copy a loop callback runs in (`Handle …` for
+/// `call_soon`/`call_later`, `callback …` for a future's done callback).
+func isCallbackCopy(_ provenance: String) -> Bool {
+    provenance.hasPrefix("Handle ") || provenance.hasPrefix("callback ")
+}

@@ -74,7 +74,7 @@ struct InputTrace {
         // text only if a walk draws this context.
         contexts[c.address] = TracedContext(
             origin: c.originAddress, provenance: c.provenance, initial: c.mapping, createdAt: createdAt,
-            quiet: c.provenance.hasPrefix("Handle ") || c.provenance.hasPrefix("callback "))
+            quiet: isCallbackCopy(c.provenance))
         contextOrder.append(c.address)
     }
 

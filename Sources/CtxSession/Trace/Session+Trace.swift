@@ -137,7 +137,7 @@ extension Session {
         let show: Bool
         switch options.traceMode {
         case .off: show = false
-        case .on: show = !account(t, range, full: false).isEmpty
+        case .on: show = true  // when there is something to tell (below)
         case .auto:
             // What the tree draws is worked out only when the input made or changed a context:
             // it walks every name (a list of a hundred million items too).

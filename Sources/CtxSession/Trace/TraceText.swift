@@ -110,7 +110,7 @@ extension Session {
             default:
                 if provenance.hasPrefix("thread ") {
                     made = "\(contextLabel(c)) was made for \(provenance.dropFirst(7)), empty"
-                } else if provenance.hasPrefix("Handle ") || provenance.hasPrefix("callback ") {
+                } else if isCallbackCopy(provenance) {
                     made = "\(contextLabel(c)) was copied for a callback"
                 } else {
                     made = "\(contextLabel(c)) was made for \(provenance)"
@@ -167,8 +167,6 @@ extension Session {
     func contextLabel(_ address: Int) -> String {
         address == context.address ? "the session context" : name(address: address)
     }
-
-    func hex(_ address: Int) -> String { "0x" + String(address, radix: 16) }
 
     func taskLabel(_ task: Int, _ t: InputTrace) -> String {
         let name = t.tasks[task]?.name ?? "a task"

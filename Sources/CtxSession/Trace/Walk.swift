@@ -46,7 +46,7 @@ extension Session {
             frames.append(WalkFrame(
                 heading: heading, source: sourceExcerpt(e.position),
                 caption: (options.render.unicode ? "→ " : "-> ") + describe(e, t, labels: labels, withPosition: false),
-                tree: TreeRenderer.render(state.snapshot(self, labels: labels, defaults: defaults, event: e),
+                tree: TreeRenderer.render(state.snapshot(self, labels: labels, defaults: defaults, eventIndex: i),
                                           options: options.render)))
         }
         return frames
@@ -170,7 +170,7 @@ private struct WalkState {
         }
     }
 
-    func snapshot(_ s: Session, labels: [Int: String], defaults: [Int: String], event: TraceEvent) -> TreeSnapshot {
+    func snapshot(_ s: Session, labels: [Int: String], defaults: [Int: String], eventIndex: Int) -> TreeSnapshot {
         let variables = Set(trace.variableNames.keys).union(labels.keys).sorted()
         let current = entered.last
         var nodes: [ContextNode] = []
@@ -207,7 +207,7 @@ private struct WalkState {
             nodes.append(ContextNode(
                 id: address, parent: c.origin, title: s.title(address: address, provenance: c.provenance), tasks: badges,
                 variables: cells, isCurrent: address == current, isEntered: entered.contains(address),
-                isNew: c.createdAt != nil && event.context == address && { if case .created = event.kind { return true } else { return false } }()))
+                isNew: c.createdAt == eventIndex))
         }
         return TreeSnapshot(nodes: nodes)
     }

@@ -82,7 +82,7 @@ extension Session {
         case "copy_context()": return "by copy_context()"
         case "copy": return "by ctx.copy()"
         default:
-            if provenance.hasPrefix("Handle ") || provenance.hasPrefix("callback ") { return "for a callback" }
+            if isCallbackCopy(provenance) { return "for a callback" }
             if provenance.hasPrefix("Task-") || !provenance.contains(" ") { return "by create_task (\(provenance))" }
             return "(\(provenance))"
         }
