@@ -41,6 +41,14 @@ public final class Runtime {
     /// The rules for how it moves are in `Loop/VirtualClock.swift`.
     public internal(set) var clock: Double = 0
 
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may be converted to or from
+    /// (0: no limit). Per runtime, as CPython keeps it per interpreter
+    /// (`interp->long_state.max_str_digits`): one session's `sys.set_int_max_str_digits(0)` does
+    /// not reach another session, fuzz case or checked transcript in the same process.
+    public var intMaxStrDigits = Runtime.defaultIntMaxStrDigits
+    /// CPython's default for it (`_PY_LONG_DEFAULT_MAX_STR_DIGITS`).
+    public static let defaultIntMaxStrDigits = 4300
+
     /// Raises KeyboardInterrupt when Ctrl-C was pressed (the language installs it): for the
     /// core's own long loops, such as cancelling every task of a huge chain at shutdown.
     public var checkInterrupt: () throws -> Void = {}

@@ -43,7 +43,7 @@ extension Session {
         interpreter.sources[filename] = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let module: Module
         do {
-            module = try PythonParser.parseModule(input)
+            module = try PythonParser.parseModule(input, maxStrDigits: runtime.intMaxStrDigits)
         } catch {
             runtime.write(Diagnostics.describe(error, filename: filename, source: input), true)
             return false

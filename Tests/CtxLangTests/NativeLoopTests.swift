@@ -158,4 +158,76 @@ import CtxCore
             """
         #expect(run(source).out == "MemoryError\nMemoryError\nMemoryError\n")
     }
+
+    /// `s * n` and `'%Ns'` padding were built one copy at a time (`'%2147483648s' % ('a', 0)`
+    /// ran 140 s without a poll, fuzz seed 21 case 5593): now doubled in bounded chunks, exactly
+    /// the same text, and Ctrl-C stops them between chunks.
+    @Test func repeatedStringsAreRightAndAnswerCtrlC() {
+        let source = """
+            for s, n in [('ab', 5), ('é', 3), ('', 10**9), ('x', 0), ('😀a', 7)]:
+                print(repr(s * n), len(s * n))
+            print(repr('%7s|%-6s|' % ('ab', 'é')), len('%300000s' % 'z'), ('%300000s' % 'z')[-3:])
+            print(len(' ' * 10**7), (' ' * 10**7).count(' '), ('ab' * 10**6)[999_999:1_000_003])
+            """
+        let r = run(source)
+        #expect(r.err == "")
+        #expect(r.out == """
+            'ababababab' 10
+            'ééé' 3
+            '' 0
+            '' 0
+            '😀a😀a😀a😀a😀a😀a😀a' 14
+            '     ab|é     |' 300000   z
+            10000000 10000000 baba
+
+            """)
+        let stopped = run("s = 'ab' * 10**9\nprint('not reached')\n", interruptAfterPolls: 3)
+        #expect(stopped.err == "KeyboardInterrupt")
+        #expect(stopped.out == "")
+    }
+
+    /// The event loop polls between handles: 100,000 timers of native futures run no Python
+    /// code, and `gather(*[sleep(2, i) …])` must still answer Ctrl-C (seed 21 case 7603).
+    @Test func theLoopAnswersCtrlCBetweenHandles() {
+        let source = """
+            import asyncio
+            async def main():
+                r = await asyncio.gather(*[asyncio.sleep(2, i) for i in range(30_000)])
+                print(len(r))
+            asyncio.run(main())
+            """
+        #expect(run(source).out == "30000\n")
+        let stopped = run(source, interruptAfterPolls: 20)
+        #expect(stopped.err == "KeyboardInterrupt")
+        #expect(stopped.out == "")
+    }
+
+    /// `sys.set_int_max_str_digits` belongs to one runtime, as it belongs to one interpreter in
+    /// CPython: it used to be a process-wide variable that leaked into the next fuzz case, test
+    /// or checked transcript.
+    @Test func theIntDigitLimitIsPerRuntime() {
+        let lifted = run("import sys\nsys.set_int_max_str_digits(0)\nprint(len(str(10**5000)), sys.get_int_max_str_digits())\n")
+        #expect(lifted.out == "5001 0\n")
+        let fresh = run("import sys\nprint(sys.get_int_max_str_digits())\nstr(10**5000)\n")
+        #expect(fresh.out == "4300\n")
+        #expect(fresh.err == "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+    }
+
+    /// The decimal text of huge ints is made 19 digits at a time with polls between passes:
+    /// the same digits as BigInt's own `description`, and `str(2**(2**22))` with the digit limit
+    /// lifted (50 s before, with no poll) answers Ctrl-C.
+    @Test func hugeIntsToDecimalAgreeAndAnswerCtrlC() throws {
+        var random = SplitMix64(seed: 5)
+        for words in [0, 1, 2, 3, 64, 65, 100, 257] {
+            let m = BigUInt(words: (0..<words).map { _ in UInt(random.next()) })
+            #expect(IntText.decimalDigits(m, poll: {}) == m.description)
+            let powerOfTen = BigUInt(10).power(19 * words + 1)
+            #expect(IntText.decimalDigits(powerOfTen, poll: {}) == powerOfTen.description)
+        }
+        let lifted = run("import sys\nsys.set_int_max_str_digits(0)\nx = -(7 ** 4000)\nprint(str(x) == '-' + str(7 ** 4000), len(str(x)))\n")
+        #expect(lifted.out == "True 3382\n")
+        let stopped = run("import sys\nsys.set_int_max_str_digits(0)\ns = str(2**(2**22))\nprint('not reached')\n",
+                          interruptAfterPolls: 3)
+        #expect(stopped.err == "KeyboardInterrupt")
+    }
 }

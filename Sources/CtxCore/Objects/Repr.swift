@@ -5,10 +5,16 @@ import Glibc
 /// CPython's `unicode_repr`: quote choice and escapes.
 public enum StringRepr {
     public static func repr(_ s: String) -> String {
+        repr(s, poll: {})
+    }
+
+    /// `repr(s)` for a string of any size: `poll` is called after every 1 MiB of scalars (the
+    /// language raises KeyboardInterrupt from it), so that `repr('a' * 10**9)` answers Ctrl-C.
+    public static func repr(_ s: String, poll: () throws -> Void) rethrows -> String {
         let quote = quote(for: s)
         var out = String(quote)
         out.reserveCapacity(s.utf8.count + 2)
-        append(s.unicodeScalars, to: &out, quote: quote)
+        try append(s.unicodeScalars, to: &out, quote: quote, poll: poll)
         out.unicodeScalars.append(quote)
         return out
     }
@@ -22,7 +28,7 @@ public enum StringRepr {
         else { return nil }
         let quote = quote(for: s)
         var out = String(quote)
-        append(s[..<end].unicodeScalars, to: &out, quote: quote)
+        append(s[..<end].unicodeScalars, to: &out, quote: quote, poll: {})
         return out
     }
 
@@ -38,9 +44,16 @@ public enum StringRepr {
     }
 
     private static func append(
-        _ scalars: some Sequence<Unicode.Scalar>, to out: inout String, quote: Unicode.Scalar
-    ) {
+        _ scalars: some Sequence<Unicode.Scalar>, to out: inout String, quote: Unicode.Scalar,
+        poll: () throws -> Void
+    ) rethrows {
+        var sincePoll = 0
         for scalar in scalars {
+            sincePoll += 1
+            if sincePoll == 1 << 20 {
+                sincePoll = 0
+                try poll()
+            }
             switch scalar {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"

@@ -6,25 +6,64 @@ import CtxCore
 /// gh-95778: `sys.set_int_max_str_digits`), which also keeps a quadratic conversion from
 /// freezing the session.
 enum IntText {
-    /// `sys.get_int_max_str_digits()`: 4300 by default, 0 means no limit.
-    nonisolated(unsafe) static var maxStrDigits = 4300
+    // The limit itself (`sys.get_int_max_str_digits()`, 0 meaning none) is per runtime:
+    // `Runtime.intMaxStrDigits`; the functions below are given it.
     /// The smallest limit `sys.set_int_max_str_digits` accepts (other than 0).
     static let minimumLimit = 640
 
-    static func tooManyDigits(_ count: Int?) -> String {
+    static func tooManyDigits(_ count: Int?, limit maxStrDigits: Int) -> String {
         "Exceeds the limit (\(maxStrDigits) digits) for integer string conversion"
             + (count.map { ": value has \($0) digits" } ?? "")
             + "; use sys.set_int_max_str_digits() to increase the limit"
     }
 
-    /// Decimal text of a big int, or nil when it has more digits than the limit allows.
-    static func decimal(_ value: BigInt) -> String? {
-        guard maxStrDigits > 0 else { return value.description }
-        let estimate = Double(value.magnitude.bitWidth) * 0.30102999566398120
-        if estimate > Double(maxStrDigits) + 1 { return nil }
-        let text = value.description
+    /// Decimal text of a big int, or nil when it has more digits than the limit allows. `poll`
+    /// is called while a huge one is converted (the limit lifted: `str(2**(2**22))`).
+    static func decimal(
+        _ value: BigInt, limit maxStrDigits: Int, poll: () throws -> Void = {}
+    ) rethrows -> String? {
+        if maxStrDigits > 0 {
+            let estimate = Double(value.magnitude.bitWidth) * 0.30102999566398120
+            if estimate > Double(maxStrDigits) + 1 { return nil }
+        }
+        let text = value.magnitude.words.count <= 64
+            ? value.description : (value.sign == .minus ? "-" : "") + (try decimalDigits(value.magnitude, poll: poll))
         let digits = text.utf8.count - (value.sign == .minus ? 1 : 0)
-        return digits > maxStrDigits ? nil : text
+        return maxStrDigits > 0 && digits > maxStrDigits ? nil : text
+    }
+
+    /// The decimal digits of a magnitude, 19 at a time from the low end, as CPython's
+    /// `long_to_decimal_string` takes them 9 at a time: each pass divides every word by 10**19.
+    /// Quadratic like it (and like BigInt's `description`), but `poll` is called between passes
+    /// so that no more than about a million word divisions go by without it.
+    static func decimalDigits(_ magnitude: BigUInt, poll: () throws -> Void) rethrows -> String {
+        let base: UInt = 10_000_000_000_000_000_000
+        var words = Array(magnitude.words)
+        while words.last == 0 { words.removeLast() }
+        guard !words.isEmpty else { return "0" }
+        var chunks: [UInt] = []
+        chunks.reserveCapacity(words.count * 64 / 63 + 1)
+        var work = 0
+        while !words.isEmpty {
+            var remainder: UInt = 0
+            for i in stride(from: words.count - 1, through: 0, by: -1) {
+                (words[i], remainder) = base.dividingFullWidth((remainder, words[i]))
+            }
+            while words.last == 0 { words.removeLast() }
+            chunks.append(remainder)
+            work += words.count
+            if work >= 1 << 20 {
+                work = 0
+                try poll()
+            }
+        }
+        var out = String(chunks.removeLast())
+        out.reserveCapacity(out.utf8.count + chunks.count * 19)
+        for chunk in chunks.reversed() {
+            let text = String(chunk)
+            out += String(repeating: "0", count: 19 - text.utf8.count) + text
+        }
+        return out
     }
 
     enum ParseError: Error {
@@ -39,7 +78,9 @@ enum IntText {
     /// refuses leading zeros in a non-zero decimal number.
     /// `stop` is asked between the steps of a long conversion (thousands of digits, the limit
     /// lifted by `sys.set_int_max_str_digits(0)`).
-    static func parse(_ text: String, base: Int, stop: () -> Bool = { false }) throws(ParseError) -> BigInt {
+    static func parse(
+        _ text: String, base: Int, limit maxStrDigits: Int, stop: () -> Bool = { false }
+    ) throws(ParseError) -> BigInt {
         // `_PyUnicode_TransformDecimalAndSpaceToASCII`: any Unicode decimal digit counts.
         let trimmed = text.trimmingPythonWhitespace
         let ascii = trimmed.utf8.allSatisfy({ $0 < 0x80 }) ? String(trimmed) : String(trimmed.unicodeScalars.map { u -> Character in
@@ -159,7 +200,7 @@ extension Interpreter {
     /// `int(v, base)` and `int(str)`.
     func parseInt(_ text: String, base: Int, original: Value) throws -> Value {
         do throws(IntText.ParseError) {
-            return intResult(try IntText.parse(text, base: base) { [unowned self] in self.interruptRequested() })
+            return intResult(try IntText.parse(text, base: base, limit: rt.intMaxStrDigits) { [unowned self] in self.interruptRequested() })
         } catch {
             switch error {
             case .interrupted: throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
@@ -167,7 +208,7 @@ extension Interpreter {
                 var shown = try repr(original)
                 if shown.count > 200 { shown = String(shown.prefix(200)) }
                 throw rt.error(.ValueError, "invalid literal for int() with base \(base): \(shown)")
-            case .tooManyDigits(let n): throw rt.error(.ValueError, IntText.tooManyDigits(n))
+            case .tooManyDigits(let n): throw rt.error(.ValueError, IntText.tooManyDigits(n, limit: rt.intMaxStrDigits))
             }
         }
     }

@@ -65,13 +65,42 @@ extension Interpreter {
         let (total, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
         if overflow { throw rt.error(.OverflowError, "repeated string is too long") }
         try reserve(total, of: 1)
-        return String(repeating: s, count: n)
+        return try repeatedUTF8(s, n)
     }
 
     /// `String(repeating:count:)` for padding, sized first.
     func padding(_ fill: String, _ n: Int) throws -> String {
         guard n > 0 else { return "" }
         try reserve(n, of: max(1, fill.utf8.count))
-        return String(repeating: fill, count: n)
+        return try repeatedUTF8(fill, n)
+    }
+
+    /// `n` copies of `s`, as `unicode_repeat` makes them: the bytes of `s` once, then the filled
+    /// part copied onto the rest, doubling, in chunks of at most 64 MiB with an interrupt poll
+    /// between them. (`String(repeating:count:)` appends one copy at a time: 8.5 s for
+    /// 200,000,000 spaces, where this takes a quarter of a second, and it cannot be interrupted.)
+    /// The caller has sized `s.utf8.count * n` against the memory limit.
+    private func repeatedUTF8(_ s: String, _ n: Int) throws -> String {
+        let pattern = Array(s.utf8)
+        let total = pattern.count * n
+        // Whole copies of the pattern only, so that what is filled always ends on a copy's end.
+        let chunk = Swift.max(1, (64 << 20) / pattern.count) * pattern.count
+        var interrupted: Error?
+        let out = String(unsafeUninitializedCapacity: total) { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            pattern.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: pattern.count) }
+            var filled = pattern.count
+            while filled < total {
+                let k = Swift.min(filled, total - filled, chunk)
+                (base + filled).update(from: base, count: k)
+                filled += k
+                if filled < total {
+                    do { try pollInterrupt() } catch { interrupted = error; return 0 }
+                }
+            }
+            return total
+        }
+        if let interrupted { throw interrupted }
+        return out
     }
 }

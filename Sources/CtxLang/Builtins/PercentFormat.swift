@@ -140,8 +140,8 @@ extension Interpreter {
                 throw rt.error(.TypeError, "%\(c) format: \(need) is required, not \(typeName(v))")
             }
             let radix = c == "o" ? 8 : (c == "x" || c == "X") ? 16 : 10
-            var digits = radix == 10 ? (IntText.decimal(BigInt(n.magnitude)) ?? "") : String(n.magnitude, radix: radix, uppercase: c == "X")
-            if radix == 10, digits.isEmpty { throw rt.error(.ValueError, IntText.tooManyDigits(nil)) }
+            var digits = radix == 10 ? (try IntText.decimal(BigInt(n.magnitude), limit: rt.intMaxStrDigits, poll: pollInterrupt) ?? "") : String(n.magnitude, radix: radix, uppercase: c == "X")
+            if radix == 10, digits.isEmpty { throw rt.error(.ValueError, IntText.tooManyDigits(nil, limit: rt.intMaxStrDigits)) }
             if let p = spec.precision, p > digits.count { digits = (try padding("0", p - digits.count)) + digits }
             let prefix = spec.alternate && radix != 10 ? (c == "o" ? "0o" : c == "x" ? "0x" : "0X") : ""
             let sign = n.sign == .minus && !n.isZero ? "-" : spec.sign.map(String.init) ?? ""

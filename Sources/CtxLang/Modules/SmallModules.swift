@@ -94,14 +94,14 @@ extension Interpreter {
         m.namespace["exit"] = function("exit") { [unowned self] a in
             throw PyException(runtime: self.rt, .SystemExit, args: Array(a.args.prefix(1)))
         }
-        m.namespace["get_int_max_str_digits"] = function("get_int_max_str_digits") { _ in .int(IntText.maxStrDigits) }
+        m.namespace["get_int_max_str_digits"] = function("get_int_max_str_digits") { [unowned self] _ in .int(self.rt.intMaxStrDigits) }
         m.namespace["set_int_max_str_digits"] = function("set_int_max_str_digits") { [unowned self] a in
             try a.check(maxPositional: 1, minPositional: 1, keywords: ["maxdigits"])
             let n = try self.expectInt(a.get(0, "maxdigits")!, "maxdigits")
             guard n == 0 || n >= IntText.minimumLimit else {
                 throw self.rt.error(.ValueError, "maxdigits must be 0 or larger than \(IntText.minimumLimit)")
             }
-            IntText.maxStrDigits = n
+            self.rt.intMaxStrDigits = n
             return .none
         }
         m.namespace["getrecursionlimit"] = function("getrecursionlimit") { [unowned self] _ in .int(self.recursionLimit) }

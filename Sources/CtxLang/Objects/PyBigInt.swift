@@ -19,7 +19,9 @@ public final class PyBigInt: PyObject {
 
     /// Decimal, within `sys.get_int_max_str_digits()` (ValueError past it, as in CPython).
     override public func repr() throws -> String {
-        guard let text = IntText.decimal(value) else { throw runtime.error(.ValueError, IntText.tooManyDigits(nil)) }
+        guard let text = try IntText.decimal(value, limit: runtime.intMaxStrDigits, poll: runtime.checkInterrupt) else {
+            throw runtime.error(.ValueError, IntText.tooManyDigits(nil, limit: runtime.intMaxStrDigits))
+        }
         return text
     }
 

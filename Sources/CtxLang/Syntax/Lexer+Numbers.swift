@@ -1,3 +1,5 @@
+import CtxCore
+
 /// Numeric literals: decimal/hex/octal/binary integers with underscores, floats, and CPython's
 /// errors for malformed ones. Integers beyond 64 bits become `.bigInt(decimalDigits)`.
 
@@ -100,9 +102,9 @@ extension Lexer {
         if let v = Int(text) { return .int(v) }
         let significant = text.drop(while: { $0 == "0" })
         // CPython checks the int/str digit limit when it compiles a decimal literal.
-        if IntText.maxStrDigits > 0, significant.utf8.count > IntText.maxStrDigits {
+        if maxStrDigits > 0, significant.utf8.count > maxStrDigits {
             throw fail(
-                IntText.tooManyDigits(significant.utf8.count)
+                IntText.tooManyDigits(significant.utf8.count, limit: maxStrDigits)
                     + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
                 startPos)
         }

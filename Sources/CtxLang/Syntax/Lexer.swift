@@ -1,3 +1,5 @@
+import CtxCore
+
 /// A hand-written tokenizer for ctxlab's Python subset, modelled on CPython's: it produces
 /// NEWLINE/INDENT/DEDENT lexemes, ignores newlines inside brackets, joins backslash-continued
 /// lines and reports CPython's tokenizer errors (unterminated strings, unmatched brackets, bad
@@ -37,6 +39,9 @@ struct Lexer {
     var altIndents: [Int] = [0]
     var atLineStart = true
     var blankLine = false
+    /// The int/str digit limit a decimal literal is checked against (the runtime's, when the
+    /// session compiles; see `Runtime.intMaxStrDigits`).
+    var maxStrDigits = Runtime.defaultIntMaxStrDigits
 
     /// A lexer over a whole source file.
     init(source: String) {

@@ -1,3 +1,5 @@
+import CtxCore
+
 /// String atoms: implicit concatenation, escape decoding, and f-string fields (whose
 /// expressions are parsed by a nested parser over the same source).
 
@@ -97,8 +99,10 @@ extension Parser {
     /// Parses the expression text of a field with a nested lexer and parser.
     mutating func fieldExpression(_ field: RawField) throws(SyntaxError) -> Expr {
         var lexer = Lexer(scalars: src, start: field.exprStart, end: field.exprEnd, pos: field.exprPos, fieldMode: true)
+        lexer.maxStrDigits = maxStrDigits
         let result = lexer.tokenize()
         var sub = Parser(lexemes: result.lexemes, failure: nil, src: src)
+        sub.maxStrDigits = maxStrDigits
         sub.depth = depth + 1
         sub.scope = scope
         do throws(SyntaxError) {

@@ -1,3 +1,5 @@
+import CtxCore
+
 /// A recursive-descent parser for ctxlab's Python subset, producing the tree in `AST.swift` and
 /// CPython's syntax-error messages.
 
@@ -8,9 +10,13 @@ public enum PythonParser {
     /// - Throws: `SyntaxError` with CPython's message and 1-based position; its kind is
     ///   `.indentation` where CPython raises IndentationError (or TabError), `.invalid` otherwise
     ///   (never `.incomplete`: use `classifyInteractiveInput` for REPL input).
-    public static func parseModule(_ source: String) throws(SyntaxError) -> Module {
+    /// `maxStrDigits` is the int/str digit limit for decimal literals (the runtime's
+    /// `sys.set_int_max_str_digits` when a session compiles an input).
+    public static func parseModule(
+        _ source: String, maxStrDigits: Int = Runtime.defaultIntMaxStrDigits
+    ) throws(SyntaxError) -> Module {
         do throws(SyntaxError) {
-            return try parseReportingEndOfInput(source)
+            return try parseReportingEndOfInput(source, maxStrDigits: maxStrDigits)
         } catch {
             var e = error
             if e.kind == .incomplete {
@@ -22,10 +28,14 @@ public enum PythonParser {
 
     /// Like `parseModule`, but errors caused by reaching the end of the input have kind
     /// `.incomplete` (what the REPL needs to ask for more lines).
-    static func parseReportingEndOfInput(_ source: String) throws(SyntaxError) -> Module {
+    static func parseReportingEndOfInput(
+        _ source: String, maxStrDigits: Int = Runtime.defaultIntMaxStrDigits
+    ) throws(SyntaxError) -> Module {
         var lexer = Lexer(source: source)
+        lexer.maxStrDigits = maxStrDigits
         let result = lexer.tokenize()
         var parser = Parser(lexemes: result.lexemes, failure: result.failure, src: lexer.src)
+        parser.maxStrDigits = maxStrDigits
         return try parser.parseFile()
     }
 
@@ -60,6 +70,8 @@ struct Parser {
     let failure: LexFailure?
     let src: [Unicode.Scalar]
     var depth = 0
+    /// The digit limit for the lexers of f-string fields (see `Lexer.maxStrDigits`).
+    var maxStrDigits = Runtime.defaultIntMaxStrDigits
     var scope = ParseScope.module
     var loopDepth = 0
     /// The first error CPython would report from its compiler rather than its parser

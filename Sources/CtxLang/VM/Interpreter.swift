@@ -249,6 +249,16 @@ public final class Interpreter {
         }
     }
 
+    /// `checkInterrupt` for a step that did `cost` instructions' worth of work (a KiB of text
+    /// built counts one): a repr of a list of megabyte strings polls every few of them.
+    func checkInterrupt(cost: Int) throws {
+        instructionBudget += 1 + cost
+        if instructionBudget >= 4096 {
+            instructionBudget = 0
+            try pollInterrupt()
+        }
+    }
+
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {

@@ -110,6 +110,7 @@ extension Interpreter {
 
     /// `repr(v)`, running a user `__repr__` where one is defined.
     public func repr(_ v: Value) throws -> String {
+        if case .str(let s) = v { return try StringRepr.repr(s, poll: pollInterrupt) }
         guard case .object(let o) = v else { return try v.repr() }
         switch o {
         case let i as PyInstance:
@@ -166,7 +167,9 @@ extension Interpreter {
             try checkInterrupt()
             if !first { out += ", " }
             first = false
-            out += try part(item)
+            let piece = try part(item)
+            out += piece
+            try checkInterrupt(cost: piece.utf8.count >> 10)  // a poll at least every 4 MiB
             if out.utf8.count > memoryLimit { throw rt.error(.MemoryError, "") }
         }
         return out + close
