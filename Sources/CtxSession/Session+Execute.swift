@@ -52,7 +52,8 @@ extension Session {
         do {
             for (i, stmt) in module.body.enumerated() {
                 let code = try Compiler.compile(Module(body: [stmt]), filename: filename, mode: .interactive,
-                                                echo: i == module.body.count - 1)
+                                                echo: i == module.body.count - 1, futureAnnotations: futureAnnotations)
+                if code.futureAnnotations { futureAnnotations = true }
                 code.tag(source: tag)
                 codes.append(code)
             }

@@ -46,6 +46,9 @@ public final class Session {
     public var history: [String] { undoLog.compactMap(\.source) }
     /// Every step that changed state, for `:undo` (see `UndoStep`).
     var undoLog: [UndoStep] = []
+    /// An input ran `from __future__ import annotations`: later inputs are compiled so too
+    /// (codeop's `Compile` keeps the flags of the future statements it has seen).
+    var futureAnnotations = false
     var interruptClock = InterruptClock()
     /// The step being run: the address counter before each of its later statements.
     var statementAddresses: [Int] = []

@@ -85,8 +85,11 @@ public enum Instr {
 /// A compiled function, class body or module: CPython's code object, simplified.
 public final class CodeObject {
     public let name: String
-    public let qualname: String
+    public internal(set) var qualname: String
     public let filename: String
+    /// Compiled under `from __future__ import annotations` (CPython's CO_FUTURE_ANNOTATIONS):
+    /// the REPL compiles its later inputs so too, as codeop's `Compile` remembers the flag.
+    public internal(set) var futureAnnotations = false
     public internal(set) var instructions: [Instr] = []
     /// Source line of each instruction (for tracebacks and `running at file:line` in reprs).
     public internal(set) var lines: [Int] = []

@@ -11,10 +11,57 @@ extension Compiler {
             c.emit(.loadConst(c.constant(.none)))
             c.emit(.returnValue)
         }
-        _ = code
+        try compileAnnotations(f, of: code, pos)
         line = pos.line
         for _ in f.decorators { emit(.call(1, kwnames: -1)) }
         storeName(f.name)
+    }
+
+    /// A function's annotations, on the function left on the stack (CPython 3.14's
+    /// `compiler_visit_annotations`): under `from __future__ import annotations` a dict of their
+    /// source texts as `__annotations__`; otherwise an `__annotate__(format)` function that
+    /// evaluates them when `__annotations__` is first read (PEP 649, `Attributes.swift`), so that
+    /// a name an annotation uses need not exist yet when the `def` runs.
+    mutating func compileAnnotations(_ f: FunctionDef, of function: CodeObject, _ pos: SourcePos) throws {
+        let items = Self.annotationItems(f)
+        guard !items.isEmpty else { return }
+        emit(.dup)
+        if futureAnnotations {
+            for (name, e) in items {
+                emit(.loadConst(constant(.str(name))))
+                emit(.loadConst(constant(.str(try Unparse.annotation(e)))))
+            }
+            emit(.buildMap(items.count))
+            emit(.rot2)
+            emit(.storeAttr(nameIndex("__annotations__")))
+            return
+        }
+        let annotate = try compileFunction(
+            name: "__annotate__", params: Parameters(posOnly: [Param(name: "format")]), pos: pos, isAsync: false
+        ) { c in
+            for (name, e) in items {
+                c.emit(.loadConst(c.constant(.str(name))))
+                try c.compile(e)
+            }
+            c.emit(.buildMap(items.count))
+            c.emit(.returnValue)
+        }
+        annotate.qualname = function.qualname + ".__annotate__"
+        emit(.rot2)
+        emit(.storeAttr(nameIndex("__annotate__")))
+    }
+
+    /// The annotated parameters in CPython's order (positional, `*args`, keyword-only,
+    /// `**kwargs`), then `return`.
+    static func annotationItems(_ f: FunctionDef) -> [(String, Expr)] {
+        let p = f.params
+        var params = p.posOnly + p.regular
+        if let v = p.varArgs { params.append(v) }
+        params += p.kwOnly
+        if let k = p.kwArgs { params.append(k) }
+        var items = params.compactMap { param in param.annotation.map { (param.name, $0) } }
+        if let r = f.returns { items.append(("return", r)) }
+        return items
     }
 
     /// Emits the defaults, the nested code object and `makeFunction`; leaves the function on the stack.

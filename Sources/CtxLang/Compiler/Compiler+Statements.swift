@@ -25,8 +25,14 @@ extension Compiler {
             }
             // Module and class bodies evaluate a simple name's annotation into __annotations__
             // (CPython 3.13's eager semantics); function bodies never evaluate annotations.
+            // Under `from __future__ import annotations` the annotation is its source text
+            // (`Unparse.swift`), never evaluated.
             if unit.scope.kind != .function, case .name(let name) = target.kind {
-                try compile(annotation)
+                if futureAnnotations {
+                    emit(.loadConst(constant(.str(try Unparse.annotation(annotation)))))
+                } else {
+                    try compile(annotation)
+                }
                 emit(.storeAnnotation(nameIndex(name)))
             }
         case .importModules(let aliases): try compileImport(aliases)
@@ -388,7 +394,8 @@ extension Compiler {
         }
         // The finally body's scopes come after those of the rest of the try statement.
         let firstChild = unit.nextChild + SymbolCollector.childScopeCount(
-            [Stmt(.tryStmt(body: body, handlers: handlers, orelse: orelse, finalbody: [], isStar: false), SourcePos(line: 0, column: 0))])
+            [Stmt(.tryStmt(body: body, handlers: handlers, orelse: orelse, finalbody: [], isStar: false), SourcePos(line: 0, column: 0))],
+            futureAnnotations: futureAnnotations)
         let handler = emit(.pushHandler(-1))
         unit.blocks.append(.finally(finalbody, firstChild: firstChild))
         if handlers.isEmpty {

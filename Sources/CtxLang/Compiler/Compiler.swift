@@ -57,15 +57,24 @@ public struct Compiler {
     var qualPrefix: [String] = []
     /// Interactive mode: whether expression statements echo (only the last statement of an input).
     var echo = true
+    /// `from __future__ import annotations` is in effect: annotations are stored as strings.
+    var futureAnnotations = false
 
     /// Compiles a module. In interactive mode, expression statements echo their value and a
     /// top-level `await` makes the module code a coroutine.
-    public static func compile(_ module: Module, filename: String, mode: Mode = .file, echo: Bool = true) throws -> CodeObject {
-        let symbols = SymbolCollector(module: module)
+    /// `futureAnnotations`: an earlier input of the same REPL session imported
+    /// `from __future__ import annotations`.
+    public static func compile(
+        _ module: Module, filename: String, mode: Mode = .file, echo: Bool = true, futureAnnotations: Bool = false
+    ) throws -> CodeObject {
+        let stringAnnotations = try futureFeatures(module).contains("annotations") || futureAnnotations
+        let symbols = SymbolCollector(module: module, futureAnnotations: stringAnnotations)
         symbols.current.resolve()
         let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, usesNamespace: true)
+        code.futureAnnotations = stringAnnotations
         var c = Compiler(filename: filename, mode: mode, unit: Unit(code: code, scope: symbols.current))
         c.echo = echo
+        c.futureAnnotations = stringAnnotations
         if mode == .interactive && symbols.current.isAsyncComprehension { code.isAsync = true }
         if mode == .file, symbols.current.hasAwait, let pos = firstAwait(module) {
             throw CompileSyntaxError(message: "'await' outside function", pos: pos)
@@ -74,6 +83,55 @@ public struct Compiler {
         c.emit(.loadConst(c.constant(.none)))
         c.emit(.returnValue)
         return code
+    }
+
+    /// The features a module's `from __future__ import …` statements name (`future_parse` in
+    /// CPython's `Python/future.c`): they must come first (after the docstring), every name must
+    /// be one of `__future__.all_feature_names`, and `braces` is not a chance.
+    static func futureFeatures(_ module: Module) throws -> Set<String> {
+        var features = Set<String>()
+        var atStart = true
+        func check(_ body: [Stmt], top: Bool) throws {
+            for (i, s) in body.enumerated() {
+                if top, i == 0, case .expr(let e) = s.kind, case .constant(.str) = e.kind { continue }  // the docstring
+                if case .importFrom("__future__", let names, 0) = s.kind {
+                    guard top && atStart else {
+                        throw CompileSyntaxError(message: "from __future__ imports must occur at the beginning of the file", pos: s.pos)
+                    }
+                    for a in names {
+                        if a.name == "braces" { throw CompileSyntaxError(message: "not a chance", pos: s.pos) }
+                        guard futureFeatureNames.contains(a.name) else {
+                            throw CompileSyntaxError(message: "future feature \(a.name) is not defined", pos: s.pos)
+                        }
+                        features.insert(a.name)
+                    }
+                    continue
+                }
+                if top { atStart = false }
+                for inner in nestedBodies(s) { try check(inner, top: false) }
+            }
+        }
+        try check(module.body, top: true)
+        return features
+    }
+
+    /// `__future__.all_feature_names`: all but `annotations` are what the language already does.
+    static let futureFeatureNames: Set<String> = [
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+        "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    ]
+
+    /// The statement lists directly inside a compound statement.
+    static func nestedBodies(_ s: Stmt) -> [[Stmt]] {
+        switch s.kind {
+        case .functionDef(let f): return [f.body]
+        case .classDef(let c): return [c.body]
+        case .ifStmt(_, let b, let o), .whileStmt(_, let b, let o): return [b, o]
+        case .forStmt(_, _, let b, let o, _): return [b, o]
+        case .tryStmt(let b, let handlers, let o, let f, _): return [b, o, f] + handlers.map(\.body)
+        case .with(_, let b, _): return [b]
+        default: return []
+        }
     }
 
     static func firstAwait(_ module: Module) -> SourcePos? {

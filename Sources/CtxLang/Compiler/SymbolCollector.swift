@@ -2,9 +2,12 @@
 /// (decorators, defaults and bases in the enclosing scope, then the body in the new scope).
 struct SymbolCollector {
     private(set) var current: Scope
+    /// Annotations are strings (`from __future__ import annotations`): no `__annotate__` scopes.
+    let futureAnnotations: Bool
 
-    init(module: Module) {
+    init(module: Module, futureAnnotations: Bool) {
         current = Scope(kind: .module, parent: nil)
+        self.futureAnnotations = futureAnnotations
         for s in module.body { visit(s) }
     }
 
@@ -21,8 +24,8 @@ struct SymbolCollector {
     mutating func bind(_ name: String) { current.assigned.insert(name) }
 
     /// How many child scopes (functions, classes, lambdas, comprehensions) `body` makes directly.
-    static func childScopeCount(_ body: [Stmt]) -> Int {
-        var collector = SymbolCollector(module: Module(body: []))
+    static func childScopeCount(_ body: [Stmt], futureAnnotations: Bool) -> Int {
+        var collector = SymbolCollector(module: Module(body: []), futureAnnotations: futureAnnotations)
         for s in body { collector.visit(s) }
         return collector.current.children.count
     }
@@ -50,6 +53,13 @@ struct SymbolCollector {
             bind(f.name)
             child(.function, params: paramNames(f.params)) { c in
                 for st in f.body { c.visit(st) }
+            }
+            // 3.14's `__annotate__` (PEP 649), compiled after the body (Compiler+Functions.swift).
+            let annotations = Compiler.annotationItems(f)
+            if !annotations.isEmpty && !futureAnnotations {
+                child(.function, params: ["format"]) { c in
+                    for (_, e) in annotations { c.visit(e) }
+                }
             }
         case .classDef(let c):
             for d in c.decorators { visit(d) }

@@ -15,6 +15,7 @@ import Foundation
 enum Library {
     /// Module name → source. One line per module: adding a file here is all it takes.
     static let sources: [String: [UInt8]] = [
+        "__future__": PackageResources.__future___py,
         "contextlib": PackageResources.contextlib_py,
         "dataclasses": PackageResources.dataclasses_py,
         "json": PackageResources.json_py,

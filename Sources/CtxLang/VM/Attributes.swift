@@ -64,7 +64,7 @@ extension Interpreter {
                 }
                 return try classAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
-            case let f as PyFunction: return functionAttribute(f, name)
+            case let f as PyFunction: return try functionAttribute(f, name)
             case let e as PyException: return try exceptionAttribute(e, obj, name)
             case let n as NativeObject:
                 if let g = n.getAttr, let v = try g(name) { return v }
@@ -112,12 +112,26 @@ extension Interpreter {
         }
     }
 
-    func functionAttribute(_ f: PyFunction, _ name: String) -> Value? {
+    func functionAttribute(_ f: PyFunction, _ name: String) throws -> Value? {
         switch name {
         case "__name__": return .str(f.name)
         case "__qualname__": return .str(f.qualname)
         case "__module__": return f.globals["__name__"]
         case "__doc__": return f.attributes["__doc__"] ?? Value.none
+        case "__annotate__": return f.attributes["__annotate__"] ?? Value.none
+        case "__annotations__":
+            // `func_get_annotations` (3.14): the dict once made; else `__annotate__(1)`'s
+            // (VALUE format), kept; else a new empty dict, kept.
+            if let made = f.attributes["__annotations__"] { return made }
+            var made = Value.object(PyDict(runtime: rt))
+            if let annotate = f.attributes["__annotate__"], annotate.asObject != nil {
+                made = try call(annotate, [.int(1)])
+                guard made.asObject is PyDict else {
+                    throw rt.error(.TypeError, "__annotate__ returned non-dict of type '\(typeName(made))'")
+                }
+            }
+            f.attributes["__annotations__"] = made
+            return made
         default: return f.attributes[name]
         }
     }
@@ -233,6 +247,24 @@ extension Interpreter {
                 f.name = s
             } else if name == "__qualname__", case .str(let s) = value {
                 f.qualname = s
+            } else if name == "__annotations__" {
+                // `func_set_annotations`: a dict (or None), and `__annotate__` is dropped.
+                let isNone: Bool
+                if case .none = value { isNone = true } else { isNone = false }
+                guard isNone || value.asObject is PyDict else {
+                    throw rt.error(.TypeError, "__annotations__ must be set to a dict object")
+                }
+                f.attributes["__annotations__"] = isNone ? nil : value
+                f.attributes["__annotate__"] = nil
+            } else if name == "__annotate__" {
+                // `func_set_annotate`: None or a callable; a callable drops the kept dict.
+                let isNone: Bool
+                if case .none = value { isNone = true } else { isNone = false }
+                guard try isNone || isCallable(value) else {
+                    throw rt.error(.TypeError, "__annotate__ must be callable or None")
+                }
+                f.attributes["__annotate__"] = value
+                if !isNone { f.attributes["__annotations__"] = nil }
             } else {
                 f.attributes[name] = value
             }
