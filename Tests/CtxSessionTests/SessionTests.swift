@@ -215,6 +215,21 @@ import Testing
         #expect(out[2].contains("ValueError: in thread"), "\(out[2])")
         #expect(out[2].contains("joined\n"), "\(out[2])")
     }
+    /// A session whose globals hold suspended generators (plain and async) is torn down
+    /// without reading its destroyed interpreter (fuzz seed 40 case 14960: SIGABRT in
+    /// `PyGenerator.deinit` when the session went away).
+    @Test func suspendedGeneratorsOutliveTheirSession() {
+        for _ in 0..<3 {
+            let out = run([
+                "def gen():\n    try:\n        y = yield 1\n    finally:\n        print('closed')\n",
+                "g = gen()", "next(g)",
+                "async def agen():\n    yield 1\n    yield 2\n",
+                "a = agen()", "await anext(a)",
+                "g2 = gen(); next(g2); g2 = None",
+            ])
+            #expect(out[2] == "1\n")
+            #expect(out[6] == "closed\n")  // a generator dropped while the session lives is closed
+        }
 }
 
 /// File-name completion after `:load`, `:save`, `:record`, on a listing given by the test.
@@ -409,5 +424,7 @@ struct LoadHintTests {
         b.submit(":load p.py")
         #expect(typed.contains(.hint))
         #expect(loaded.filter { $0 == .hint }.count == typed.filter { $0 == .hint }.count)
+    }
+
     }
 }

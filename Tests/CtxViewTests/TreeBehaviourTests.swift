@@ -32,6 +32,20 @@ import Testing
         }
     }
 
+    /// A context shows at most `variableLimit` variables and counts the rest on one line: a
+    /// thousand variables in every context used to make a tree of 100,000 lines.
+    @Test func manyVariablesAreCountedNotDrawn() {
+        let variables = (0..<1_000).map { VariableCell(name: "v\($0)", value: "\($0)") }
+        let snapshot = TreeSnapshot(nodes: [ContextNode(id: 1, title: "Context 0x1", variables: variables, isCurrent: true)])
+        let lines = render(snapshot, width: 80)
+        #expect(lines.count == 1 + NodeLineBuilder.variableLimit + 1)
+        #expect(lines.contains { $0.contains("v39 = 39") })
+        #expect(!lines.contains { $0.contains("v40 = 40") })
+        #expect(lines.last?.contains("\u{2026} 960 more variables") == true)
+        let few = TreeSnapshot(nodes: [ContextNode(id: 1, title: "Context 0x1", variables: Array(variables.prefix(40)))])
+        #expect(!render(few, width: 80).contains { $0.contains("more variable") })
+    }
+
     @Test func asciiModeDecoratesWithAsciiOnly() {
         let lines = render(Fixtures.chain(20), width: 40, unicode: false)
         #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })

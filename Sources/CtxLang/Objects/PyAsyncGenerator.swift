@@ -20,10 +20,10 @@ public final class PyAsyncGenerator: PyObject, AsyncGeneratorHooks {
     deinit {
         // CPython: `_PyGen_Finalize`: a generator that took the loop's hooks and is neither
         // exhausted nor closed gets the finaliser; a finished one needs nothing.
-        guard let loop = core.finalizer, !core.closed, !core.finished else { return }
+        guard let loop = core.finalizer, !core.closed, !core.finished, let host = core.host else { return }
         core.finalizer = nil
         let core = core
-        core.interpreter.addFinalizer { loop.asyncgenFinalize(core) }
+        host.addFinalizer { loop.asyncgenFinalize(core) }
     }
 
     override public var typeName: String { "async_generator" }
@@ -38,6 +38,8 @@ public final class PyAsyncGenerator: PyObject, AsyncGeneratorHooks {
 final class AsyncGenCore: AsyncGeneratorHooks {
     let stack: FrameStack
     unowned let interpreter: Interpreter
+    /// For the finaliser, which may find the interpreter gone (see `GeneratorBody.host`).
+    weak var host: Interpreter?
     let name: String
     let qualname: String
     var address = ""
@@ -57,6 +59,7 @@ final class AsyncGenCore: AsyncGeneratorHooks {
 
     init(interpreter: Interpreter, frame: Frame, name: String, qualname: String) {
         self.interpreter = interpreter
+        self.host = interpreter
         stack = FrameStack(frame)
         self.name = name
         self.qualname = qualname

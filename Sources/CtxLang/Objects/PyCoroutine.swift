@@ -93,9 +93,12 @@ public final class PyGenerator: PyObject {
     /// CPython: `_PyGen_Finalize`: a generator dropped while suspended at a `yield` is closed,
     /// so its `finally` blocks run (here at the next instruction boundary, see `addFinalizer`).
     deinit {
-        guard body.started, !body.finished else { return }
+        // `host` is weak: a generator that outlives its interpreter (a session's globals freed
+        // with it) has no one left to run its `finally` (fuzz seed 40 case 14960 read a
+        // destroyed interpreter here).
+        guard body.started, !body.finished, let host = body.host else { return }
         let body = body
-        body.interpreter.addFinalizer { body.finalize() }
+        host.addFinalizer { body.finalize() }
     }
 
     override public var typeName: String { "generator" }
@@ -129,8 +132,13 @@ final class GeneratorBody {
     /// What the body returned, once `finished`.
     var returnValue: Value = .none
 
+    /// The interpreter for finalisation, which may be gone by then (unlike `interpreter`,
+    /// which is there whenever the body runs).
+    weak var host: Interpreter?
+
     init(interpreter: Interpreter, frame: Frame, qualname: String) {
         self.interpreter = interpreter
+        self.host = interpreter
         self.stack = FrameStack(frame)
         self.qualname = qualname
     }
