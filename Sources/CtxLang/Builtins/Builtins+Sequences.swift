@@ -176,10 +176,18 @@ extension Interpreter {
         let b = builtins
         b["isinstance"] = function("isinstance") { [unowned self] a in
             try a.exactly(2)
+            // `PyObject_IsInstance`: an object that is not a class may answer through its class's
+            // `__instancecheck__` (typing's special forms refuse there, with their own message).
+            if case .object(let spec as PyInstance) = a.args[1], let hook = spec.cls.lookup("__instancecheck__") {
+                return .bool(try self.truthy(self.call(hook, [a.args[1], a.args[0]])))
+            }
             return .bool(try self.matchesClassSpec(self.classOf(a.args[0]), a.args[1], "isinstance"))
         }
         b["issubclass"] = function("issubclass") { [unowned self] a in
             try a.exactly(2)
+            if case .object(let spec as PyInstance) = a.args[1], let hook = spec.cls.lookup("__subclasscheck__") {
+                return .bool(try self.truthy(self.call(hook, [a.args[1], a.args[0]])))
+            }
             guard let c = a.args[0].asObject as? PyClass else { throw self.rt.error(.TypeError, "issubclass() arg 1 must be a class") }
             return .bool(try self.matchesClassSpec(c, a.args[1], "issubclass"))
         }
@@ -247,6 +255,13 @@ extension Interpreter {
         if let t = spec.asObject as? PyTuple {
             for item in t.items where try matchesClassSpec(c, item, fname) { return true }
             return false
+        }
+        if let u = spec.asObject as? PyUnionType {
+            for member in u.args where try matchesClassSpec(c, member, fname) { return true }
+            return false
+        }
+        if spec.asObject is PyGenericAlias {
+            throw rt.error(.TypeError, "\(fname)() argument 2 cannot be a parameterized generic")
         }
         guard let target = spec.asObject as? PyClass else {
             throw rt.error(.TypeError, "\(fname)() arg 2 must be a type, a tuple of types, or a union")

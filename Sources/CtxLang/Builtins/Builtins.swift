@@ -233,6 +233,10 @@ extension Interpreter {
             if let t = o as? PyTuple { return try tupleHash(t.items) }
             if let b = o as? PyBigInt { return PyBigInt.hash(b.value) }
             if let b = o as? PyBytes { return bytesHash(b.bytes) }
+            // `ga_hash`: the origin's hash ^ the arguments'; `union_hash`: a frozenset's (order-free).
+            if let g = o as? PyGenericAlias { return try hash(g.origin) ^ tupleHash(g.args) }
+            if let u = o as? PyUnionType { return try u.args.reduce(0) { $0 ^ (try hash($1)) } }
+            if let n = o as? NativeObject, let key = n.hashKey { return key }
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__"), !m.isIdentical(.none) {
                 return try expectInt(call(m, [v]), "hash")
             }

@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-                                   "concurrent", "concurrent.futures", "typing", "traceback", "_contextvars"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -17,7 +17,6 @@ extension Interpreter {
         case "functools": m = makeFunctoolsModule()
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
-        case "typing": m = makeTypingModule()
         case "traceback": m = makeTracebackModule()
         case "concurrent":
             m = PyModule(runtime: rt, name: "concurrent")
@@ -40,18 +39,6 @@ extension Interpreter {
         let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + note)
         if module.asObject is PyModule, note.isEmpty { suggestForAttribute(e, module, name) }  // from dir(module)
         throw e
-    }
-
-    private func makeTypingModule() -> PyModule {
-        let m = PyModule(runtime: rt, name: "typing")
-        for n in ["Any", "Optional", "Union", "List", "Dict", "Set", "Tuple", "Callable", "Awaitable", "Coroutine",
-                  "Iterable", "Iterator", "TypeVar", "Generic", "AsyncIterator", "Mapping", "Sequence"] {
-            let o = NativeObject(runtime: rt, cls: classes.object)
-            o.reprBody = { "typing.\(n)" }
-            m.namespace[n] = .object(o)
-        }
-        m.namespace["TYPE_CHECKING"] = .bool(false)
-        return m
     }
 
     private func makeConcurrentFuturesModule() -> PyModule {

@@ -20,6 +20,7 @@ enum Library {
         "dataclasses": PackageResources.dataclasses_py,
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
+        "typing": PackageResources.typing_py,
     ]
 
     static func filename(of module: String) -> String { "<ctxlab>/Lib/\(module).py" }

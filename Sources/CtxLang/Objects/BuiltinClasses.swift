@@ -9,6 +9,9 @@ final class BuiltinClasses {
     let function, builtinFunction, method, module, coroutine, generator, range, slice, iterator: PyClass
     let contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local: PyClass
     let uuid, partial, event, lock, queue, semaphore, taskGroup, timeout, runner, descriptor: PyClass
+    /// `types.GenericAlias` and `types.UnionType` (`list[int]`, `int | None`).
+    lazy var genericAlias = PyClass(runtime: rt, name: "GenericAlias", module: "types", bases: [object], builtin: .iterator)
+    lazy var unionType = PyClass(runtime: rt, name: "UnionType", module: "types", bases: [object], builtin: .iterator)
     private var exceptionClasses: [ObjectIdentifier: PyClass] = [:]
     let rt: Runtime
 

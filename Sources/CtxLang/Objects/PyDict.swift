@@ -81,6 +81,20 @@ public struct HashKey: Hashable {
                 if !d.isFinite || BigInt(d) != b.value { h.combine(b.value) }
             } else if let b = o as? PyBytes {
                 h.combine(b.bytes)
+            } else if let g = o as? PyGenericAlias {
+                combine(g.origin, into: &h)
+                for a in g.args { combine(a, into: &h) }
+            } else if let u = o as? PyUnionType {
+                // Order-free, as the union's equality is (`union_hash`: a frozenset's hash).
+                var total = 0
+                for a in u.args {
+                    var one = Hasher()
+                    combine(a, into: &one)
+                    total &+= one.finalize()
+                }
+                h.combine(total)
+            } else if let n = o as? NativeObject, let key = n.hashKey {
+                h.combine(key)  // equal by value (uuid.UUID)
             } else if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil,
                       let userHash = try? interpreter.hash(v) {
                 h.combine(Double(userHash))  // inside a tuple key

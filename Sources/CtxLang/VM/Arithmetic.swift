@@ -57,6 +57,7 @@ extension Interpreter {
         if op == .add, a.asObject is PyList {
             throw rt.error(.TypeError, "can only concatenate list (not \"\(typeName(b))\") to list")
         }
+        if op == .bitOr, let union = unionOf(a, b) { return union }
         let sym = op == .pow ? "** or pow()" : op.rawValue
         throw rt.error(.TypeError, "unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
     }

@@ -65,6 +65,8 @@ extension Interpreter {
                 return try classAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
             case let f as PyFunction: return try functionAttribute(f, name)
+            case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
+            case let u as PyUnionType: return try unionAttribute(u, name)
             case let e as PyException: return try exceptionAttribute(e, obj, name)
             case let n as NativeObject:
                 if let g = n.getAttr, let v = try g(name) { return v }

@@ -18,6 +18,11 @@ extension Interpreter {
         case let m as PyBoundMethod: return try prepareCall(m.function, [m.receiver] + args, kwargs)
         case let c as PyClass: return try instantiate(c, args, kwargs)
         case let p as PyPartial: return try prepareCall(p.function, p.args + args, p.kwargs + kwargs)
+        case let g as PyGenericAlias:
+            // `ga_call`: the class's instance, told which alias made it where it takes attributes.
+            let made = try call(g.origin, args, kwargs)
+            if made.asObject is PyInstance { try? setAttribute(made, "__orig_class__", callable) }
+            return .value(made)
         case let d as PyDescriptor where d.kind == .staticMethod: return try prepareCall(d.function, args, kwargs)
         case let i as PyInstance:
             guard let method = i.cls.lookup("__call__") else { break }
@@ -147,7 +152,21 @@ extension Interpreter {
                                                 .generator, .handle]
 
     /// Runs a class body and makes the class (CPython: `__build_class__`).
-    func buildClass(name: String, body: PyFunction, bases baseValues: [Value], module: Namespace) throws -> Value {
+    func buildClass(name: String, body: PyFunction, bases originalBases: [Value], module: Namespace) throws -> Value {
+        // PEP 560 (`update_bases` in Python/bltinmodule.c): a base that is not a class and has
+        // `__mro_entries__` (`Generic[T]`, `list[int]`) is replaced by the classes it returns.
+        var baseValues: [Value] = []
+        var replaced = false
+        for b in originalBases {
+            if !(b.asObject is PyClass), let entries = try findAttribute(b, "__mro_entries__") {
+                let got = try call(entries, [.object(PyTuple(runtime: rt, originalBases))])
+                guard let t = got.asObject as? PyTuple else { throw rt.error(.TypeError, "__mro_entries__ must return a tuple") }
+                baseValues += t.items
+                replaced = true
+            } else {
+                baseValues.append(b)
+            }
+        }
         var bases: [PyClass] = []
         for b in baseValues {
             guard let c = b.asObject as? PyClass else {
@@ -167,6 +186,7 @@ extension Interpreter {
         frame.cells = body.code.cellvars.map { _ in PyCell(runtime: rt, nil) } + body.closure
         _ = try execute(FrameStack(frame), resumeWith: nil)
         if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // typeobject.c type_new: never inherited
+        if replaced { ns["__orig_bases__"] = .object(PyTuple(runtime: rt, originalBases)) }
         let excBase = bases.lazy.compactMap(\.exceptionType).first
         let moduleName: String
         if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }

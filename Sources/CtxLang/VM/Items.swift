@@ -34,8 +34,8 @@ extension Interpreter {
                 return try c.item(rt, v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, idx]) }
-            case let c as PyClass where c.builtin != nil:
-                return obj  // list[int], ContextVar[int]: generic aliases behave as the class here
+            case let c as PyClass: return try classGetItem(c, idx)
+            case let g as PyGenericAlias: return try substitute(g, idx)
             default: break
             }
         default: break

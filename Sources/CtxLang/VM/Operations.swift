@@ -46,6 +46,8 @@ extension Interpreter {
         case is Handle: return classes.handle
         case is PyThread: return classes.thread
         case is PyPartial: return classes.partial
+        case is PyGenericAlias: return classes.genericAlias
+        case is PyUnionType: return classes.unionType
         case let n as NativeObject: return n.cls
         case let it as PyIterator: return classes.named(it.name)
         case is NativeAwaitable: return classes.coroutine
@@ -76,7 +78,7 @@ extension Interpreter {
     }
 
     /// Modules whose classes are C types with a qualified `tp_name`.
-    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread"]
+    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "types"]
 
     func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
 
@@ -111,6 +113,8 @@ extension Interpreter {
     /// `repr(v)`, running a user `__repr__` where one is defined.
     public func repr(_ v: Value) throws -> String {
         if case .str(let s) = v { return try StringRepr.repr(s, poll: pollInterrupt) }
+        if let g = v.asObject as? PyGenericAlias { return try g.text(repr) }
+        if let u = v.asObject as? PyUnionType { return try u.text(repr) }
         guard case .object(let o) = v else { return try v.repr() }
         switch o {
         case let i as PyInstance:

@@ -1,0 +1,760 @@
+"""Support for type hints.
+
+ctxlab's `typing`, following the algorithms of CPython's Lib/typing.py (3.13): special forms,
+generic aliases with type-variable substitution, `TypeVar`, `Generic`, `Protocol`, `Union`
+and `Optional` (3.13's reprs: `typing.Optional[int]`), and the helpers real code calls at
+run time (`cast`, `overload`, `get_type_hints`, `get_origin`, `get_args`, `NewType`).
+Written for ctxlab; no CPython code is copied.
+
+What ctxlab does not have, it says: the aliases of `collections.abc` classes (`Iterable`,
+`Mapping`, ...) subscript and print as in CPython, but `isinstance` with them is refused, since
+ctxlab has no `collections.abc`; `Protocol` classes are ordinary classes (no structural
+`isinstance`); `NamedTuple`, `TypedDict` and `ParamSpec` are not provided.
+"""
+
+TYPE_CHECKING = False
+
+_NOT_GIVEN = object()
+
+
+def _type_repr(obj):
+    """How an argument is written inside `[...]` (typing's `_type_repr`)."""
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is ...:
+        return "..."
+    if isinstance(obj, list):
+        return "[" + ", ".join(_type_repr(a) for a in obj) + "]"
+    return repr(obj)
+
+
+def _type_check(arg, msg):
+    """A type, a special form, an alias, a TypeVar, a string or None; None becomes NoneType."""
+    if arg is None:
+        return type(None)
+    if isinstance(arg, str):
+        return ForwardRef(arg)
+    if isinstance(arg, (_SpecialForm, _BaseGenericAlias)) and arg in (ClassVar, Final):
+        raise TypeError(f"Plain {arg} is not valid as type argument")
+    if isinstance(arg, (int, float, bytes, tuple)) and not isinstance(arg, bool) or arg is True or arg is False:
+        raise TypeError(f"{msg} Got {arg!r:.100}.")
+    return arg
+
+
+def _collect_type_parameters(args):
+    """The TypeVars among `args`, in order, each once (typing's `_collect_type_parameters`)."""
+    params = []
+    for t in args:
+        if isinstance(t, type):
+            continue
+        if isinstance(t, list):
+            for p in _collect_type_parameters(t):
+                if p not in params:
+                    params.append(p)
+        elif isinstance(t, TypeVar):
+            if t not in params:
+                params.append(t)
+        else:
+            for p in getattr(t, "__parameters__", ()):
+                if p not in params:
+                    params.append(p)
+    return tuple(params)
+
+
+def _deduplicate(params):
+    out = []
+    for p in params:
+        if p not in out:
+            out.append(p)
+    return out
+
+
+def _flatten_union(params):
+    out = []
+    for p in params:
+        if isinstance(p, _UnionGenericAlias):
+            out.extend(p.__args__)
+        elif type(p) is type(int | str):
+            out.extend(p.__args__)
+        else:
+            out.append(p)
+    return out
+
+
+class ForwardRef:
+    """A string annotation (`'Foo'` inside `Optional['Foo']`)."""
+
+    def __init__(self, arg):
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
+
+    def __repr__(self):
+        return f"ForwardRef({self.__forward_arg__!r})"
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _SpecialForm:
+    """`Any`, `Union`, `Optional`, `ClassVar`, ... (typing's `_SpecialForm`)."""
+
+    def __init__(self, name, getitem=None, doc=None):
+        self._name = name
+        self._getitem = getitem
+        self.__doc__ = doc
+
+    def __repr__(self):
+        return "typing." + self._name
+
+    def __getitem__(self, parameters):
+        if self._getitem is None:
+            raise TypeError(f"{self} is not subscriptable")
+        return self._getitem(self, parameters)
+
+    def __call__(self, *args, **kwds):
+        raise TypeError(f"Cannot instantiate {self!r}")
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __instancecheck__(self, obj):
+        raise TypeError(f"{self} cannot be used with isinstance()")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError(f"{self} cannot be used with issubclass()")
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f"Cannot subclass {self!r}")
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return hash(self._name)
+
+
+def _union_item(self, parameters):
+    if parameters == ():
+        raise TypeError("Cannot take a Union of no types.")
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    msg = "Union[arg, ...]: each arg must be a type."
+    parameters = tuple(_type_check(p, msg) for p in parameters)
+    parameters = _deduplicate(_flatten_union(parameters))
+    if len(parameters) == 1:
+        return parameters[0]
+    if len(parameters) == 2 and type(None) in parameters:
+        return _UnionGenericAlias(self, tuple(parameters), name="Optional")
+    return _UnionGenericAlias(self, tuple(parameters))
+
+
+def _optional_item(self, parameters):
+    arg = _type_check(parameters, f"{self} requires a single type.")
+    return Union[arg, type(None)]
+
+
+def _one_type_item(self, parameters):
+    item = _type_check(parameters, f"{self._name} accepts only single type.")
+    return _GenericAlias(self, (item,))
+
+
+def _literal_item(self, parameters):
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    return _LiteralGenericAlias(self, tuple(_deduplicate(parameters)))
+
+
+def _no_item(self, parameters):
+    raise TypeError(f"{self} is not subscriptable")
+
+
+class _AnyForm(_SpecialForm):
+    """`Any` (a class with a metaclass in CPython 3.11+; here a special form with its messages)."""
+
+    def __call__(self, *args, **kwds):
+        raise TypeError("Any cannot be instantiated")
+
+
+Any = _AnyForm("Any", doc="Special type indicating an unconstrained type.")
+NoReturn = _SpecialForm("NoReturn")
+Never = _SpecialForm("Never")
+Self = _SpecialForm("Self")
+LiteralString = _SpecialForm("LiteralString")
+TypeAlias = _SpecialForm("TypeAlias")
+ClassVar = _SpecialForm("ClassVar", _one_type_item)
+Final = _SpecialForm("Final", _one_type_item)
+Union = _SpecialForm("Union", _union_item)
+Optional = _SpecialForm("Optional", _optional_item)
+Literal = _SpecialForm("Literal", _literal_item)
+TypeGuard = _SpecialForm("TypeGuard", _one_type_item)
+TypeIs = _SpecialForm("TypeIs", _one_type_item)
+Required = _SpecialForm("Required", _one_type_item)
+NotRequired = _SpecialForm("NotRequired", _one_type_item)
+ReadOnly = _SpecialForm("ReadOnly", _one_type_item)
+
+
+class _BaseGenericAlias:
+    """What subscripting a typing name makes: its origin and arguments."""
+
+    def __init__(self, origin, *, inst=True, name=None):
+        self._inst = inst
+        self._name = name
+        self.__origin__ = origin
+
+    def __call__(self, *args, **kwargs):
+        if not self._inst:
+            raise TypeError(f"Type {self._name} cannot be instantiated; use {self.__origin__.__name__}() instead")
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except Exception:
+            pass
+        return result
+
+    def __mro_entries__(self, bases):
+        if self.__origin__ is _ABC:
+            raise TypeError(f"Subclassing typing.{self._name} is not supported by ctxlab (it has no collections.abc)")
+        res = []
+        if self.__origin__ not in bases:
+            res.append(self.__origin__)
+        i = bases.index(self)
+        for b in bases[i + 1:]:
+            if isinstance(b, _BaseGenericAlias) or (isinstance(b, type) and issubclass(b, Generic)):
+                break
+        else:
+            res.append(Generic)
+        return tuple(res)
+
+    def __getattr__(self, attr):
+        if attr in ("__origin__", "__args__", "_name", "_inst"):
+            raise AttributeError(attr)
+        if not (attr.startswith("__") and attr.endswith("__")) and self.__origin__ is not None:
+            return getattr(self.__origin__, attr)
+        raise AttributeError(attr)
+
+    def __instancecheck__(self, obj):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
+
+class _GenericAlias(_BaseGenericAlias):
+    """`List[int]`, `Box[T]`, `ClassVar[int]`: an origin with arguments (typing's `_GenericAlias`)."""
+
+    def __init__(self, origin, args, *, inst=True, name=None):
+        super().__init__(origin, inst=inst, name=name)
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__args__ = tuple(... if a is _TypingEllipsis else a for a in args)
+        self.__parameters__ = _collect_type_parameters(args)
+        if not name:
+            self.__module__ = getattr(origin, "__module__", "typing")
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __getitem__(self, args):
+        # `Dict[str, T][int]`: the type variables replaced, in order.
+        if self.__origin__ in (Generic, Protocol):
+            raise TypeError(f"Cannot subscript already-subscripted {self}")
+        if not self.__parameters__:
+            raise TypeError(f"{self} is not a generic class")
+        if not isinstance(args, tuple):
+            args = (args,)
+        args = tuple(_type_check(a, "Parameters to generic types must be types.") for a in args)
+        if len(args) != len(self.__parameters__):
+            which = "many" if len(args) > len(self.__parameters__) else "few"
+            raise TypeError(f"Too {which} arguments for {self}; actual {len(args)}, expected {len(self.__parameters__)}")
+        mapping = dict(zip(self.__parameters__, args))
+        return self.copy_with(tuple(_substitute(a, mapping) for a in self.__args__))
+
+    def copy_with(self, args):
+        return self.__class__(self.__origin__, args, name=self._name, inst=self._inst)
+
+    def __repr__(self):
+        if self._name:
+            name = "typing." + self._name
+        else:
+            name = _type_repr(self.__origin__)
+        if self.__args__:
+            args = ", ".join(_type_repr(a) for a in self.__args__)
+        else:
+            args = "()"
+        return f"{name}[{args}]"
+
+
+def _substitute(arg, mapping):
+    if isinstance(arg, TypeVar):
+        return mapping.get(arg, arg)
+    if isinstance(arg, list):
+        return [_substitute(a, mapping) for a in arg]
+    params = getattr(arg, "__parameters__", ())
+    if params and not isinstance(arg, type):
+        sub = tuple(mapping.get(p, p) for p in params)
+        return arg[sub if len(sub) != 1 else sub[0]]
+    return arg
+
+
+class _UnionGenericAlias(_GenericAlias):
+    """`Union[int, str]`, `Optional[int]` (3.13's reprs)."""
+
+    def copy_with(self, params):
+        return Union[params]
+
+    def __eq__(self, other):
+        if not isinstance(other, (_UnionGenericAlias, type(int | str))):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2:
+            if args[0] is type(None):
+                return f"typing.Optional[{_type_repr(args[1])}]"
+            if args[1] is type(None):
+                return f"typing.Optional[{_type_repr(args[0])}]"
+        return "typing.Union[" + ", ".join(_type_repr(a) for a in args) + "]"
+
+    def __instancecheck__(self, obj):
+        for arg in self.__args__:
+            if isinstance(arg, type) and isinstance(obj, arg):
+                return True
+        if all(isinstance(arg, type) for arg in self.__args__):
+            return False
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if isinstance(arg, type) and issubclass(cls, arg):
+                return True
+        return False
+
+
+class _LiteralGenericAlias(_GenericAlias):
+
+    def __repr__(self):
+        return "typing.Literal[" + ", ".join(repr(a) for a in self.__args__) + "]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _LiteralGenericAlias):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+
+class _TypingEllipsis:
+    """Internal placeholder for `...` in `Tuple[int, ...]`."""
+
+
+class _SpecialGenericAlias(_BaseGenericAlias):
+    """`List`, `Dict`, `Iterable`, ...: an unsubscripted alias of a class, with its arity."""
+
+    def __init__(self, origin, nparams, *, inst=True, name=None, abc=False):
+        if name is None:
+            name = origin.__name__
+        super().__init__(origin, inst=inst, name=name)
+        self._nparams = nparams
+        self._abc = abc
+
+    def __repr__(self):
+        return "typing." + self._name
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        msg = "Parameters to generic types must be types."
+        params = tuple(_type_check(p, msg) for p in params)
+        if self._nparams >= 0 and len(params) != self._nparams:
+            which = "many" if len(params) > self._nparams else "few"
+            raise TypeError(f"Too {which} arguments for {self}; actual {len(params)}, expected {self._nparams}")
+        return _GenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
+
+    def __call__(self, *args, **kwargs):
+        if self._abc:
+            raise TypeError(f"Type {self._name} cannot be instantiated; it is an abstract class")
+        return super().__call__(*args, **kwargs)
+
+    def __instancecheck__(self, obj):
+        if self._abc:
+            raise TypeError(f"isinstance() with {self} is not supported by ctxlab (it has no collections.abc)")
+        return isinstance(obj, self.__origin__)
+
+    def __subclasscheck__(self, cls):
+        if self._abc:
+            raise TypeError(f"issubclass() with {self} is not supported by ctxlab (it has no collections.abc)")
+        return issubclass(cls, self.__origin__)
+
+    def __eq__(self, other):
+        if not isinstance(other, _SpecialGenericAlias):
+            return NotImplemented
+        return self._name == other._name
+
+    def __hash__(self):
+        return hash(self._name)
+
+    def __mro_entries__(self, bases):
+        return super().__mro_entries__(bases)
+
+
+class _TupleType(_SpecialGenericAlias):
+    """`Tuple[int, ...]`, `Tuple[()]`: any number of arguments."""
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if len(params) >= 2 and params[-1] is ...:
+            msg = "Tuple[t, ...]: t must be a type."
+            params = tuple(_type_check(p, msg) for p in params[:-1])
+            return _GenericAlias(tuple, (*params, _TypingEllipsis), name="Tuple")
+        msg = "Tuple[t0, t1, ...]: each t must be a type."
+        return _GenericAlias(tuple, tuple(_type_check(p, msg) for p in params), name="Tuple")
+
+
+class _CallableType(_SpecialGenericAlias):
+    """`Callable[[int, str], bool]`, `Callable[..., T]`."""
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple) or len(params) != 2:
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        args, result = params
+        # The arguments are kept flat, the result last: `__args__` of Callable[[int], str] is
+        # (int, str); a single type in place of the list is taken as a list of one (3.13).
+        if isinstance(args, list):
+            params = (*(_type_check(a, "Callable[[arg, ...], result]: each arg must be a type.") for a in args), result)
+        else:
+            params = (args, result)
+        params = tuple(p if p is ... else _type_check(p, "Callable[args, result]: result must be a type.") for p in params)
+        return _CallableGenericAlias(self.__origin__, params, name="Callable", inst=True)
+
+    def __instancecheck__(self, obj):
+        return callable(obj)
+
+
+class _CallableGenericAlias(_GenericAlias):
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and args[0] is ...:
+            return f"typing.Callable[..., {_type_repr(args[1])}]"
+        return f"typing.Callable[[{', '.join(_type_repr(a) for a in args[:-1])}], {_type_repr(args[-1])}]"
+
+    def copy_with(self, params):
+        return _CallableGenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
+
+
+class _ABC:
+    """Stands for a `collections.abc` class, which ctxlab does not have."""
+
+
+def _abc(name, nparams):
+    return _SpecialGenericAlias(_ABC, nparams, name=name, abc=True)
+
+
+List = _SpecialGenericAlias(list, 1, name="List")
+Dict = _SpecialGenericAlias(dict, 2, name="Dict")
+Set = _SpecialGenericAlias(set, 1, name="Set")
+FrozenSet = _SpecialGenericAlias(frozenset, 1, name="FrozenSet")
+Type = _SpecialGenericAlias(type, 1, name="Type")
+Tuple = _TupleType(tuple, -1, name="Tuple")
+Callable = _CallableType(_ABC, 2, name="Callable")
+Iterable = _abc("Iterable", 1)
+Iterator = _abc("Iterator", 1)
+Reversible = _abc("Reversible", 1)
+Container = _abc("Container", 1)
+Collection = _abc("Collection", 1)
+Hashable = _abc("Hashable", 0)
+Sized = _abc("Sized", 0)
+Awaitable = _abc("Awaitable", 1)
+Coroutine = _abc("Coroutine", 3)
+AsyncIterable = _abc("AsyncIterable", 1)
+AsyncIterator = _abc("AsyncIterator", 1)
+AsyncGenerator = _abc("AsyncGenerator", 2)
+Generator = _abc("Generator", 3)
+Mapping = _abc("Mapping", 2)
+MutableMapping = _abc("MutableMapping", 2)
+Sequence = _abc("Sequence", 1)
+MutableSequence = _abc("MutableSequence", 1)
+AbstractSet = _abc("AbstractSet", 1)
+MutableSet = _abc("MutableSet", 1)
+KeysView = _abc("KeysView", 1)
+ItemsView = _abc("ItemsView", 2)
+ValuesView = _abc("ValuesView", 1)
+ContextManager = _abc("ContextManager", -1)
+AsyncContextManager = _abc("AsyncContextManager", -1)
+
+
+class TypeVar:
+    """A type variable: `T = TypeVar('T')`, written `~T` (`+T` covariant, `-T` contravariant)."""
+
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False,
+                 infer_variance=False, default=_NOT_GIVEN):
+        if covariant and contravariant:
+            raise ValueError("Bivariant type variables are not supported.")
+        if infer_variance and (covariant or contravariant):
+            raise ValueError("Variance cannot be specified with infer_variance.")
+        if constraints and bound is not None:
+            raise TypeError("Constraints cannot be combined with bound=...")
+        if len(constraints) == 1:
+            raise TypeError("A single constraint is not allowed")
+        self.__name__ = name
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.__infer_variance__ = bool(infer_variance)
+        self.__constraints__ = tuple(_type_check(t, "TypeVar(name, constraint, ...): constraints must be types.")
+                                     for t in constraints)
+        self.__bound__ = _type_check(bound, "Bound must be a type.") if bound is not None else None
+        self.__default__ = default
+
+    def __repr__(self):
+        if self.__infer_variance__:
+            prefix = ""
+        elif self.__covariant__:
+            prefix = "+"
+        elif self.__contravariant__:
+            prefix = "-"
+        else:
+            prefix = "~"
+        return prefix + self.__name__
+
+    def __typing_subst__(self, arg):
+        return _type_check(arg, "Parameters to generic types must be types.")
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
+    def __mro_entries__(self, bases):
+        raise TypeError("Cannot subclass an instance of TypeVar")
+
+
+class Generic:
+    """Abstract base class for generic types: `class Box(Generic[T])`, then `Box[int]`."""
+
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(_type_check(p, "Parameters to generic types must be types.") for p in params)
+        if cls in (Generic, Protocol):
+            if not params:
+                raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
+            if not all(isinstance(p, TypeVar) for p in params):
+                raise TypeError(f"Parameters to {cls.__name__}[...] must all be type variables or parameter specification variables.")
+            if len(set(params)) != len(params):
+                raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
+            return _GenericAlias(cls, params)
+        expected = _class_parameters(cls)
+        if not expected:
+            raise TypeError(f"{cls} is not a generic class")
+        if len(params) != len(expected):
+            which = "many" if len(params) > len(expected) else "few"
+            raise TypeError(f"Too {which} arguments for {cls}; actual {len(params)}, expected {len(expected)}")
+        return _GenericAlias(cls, params)
+
+
+def _class_parameters(cls):
+    """The TypeVars of a generic class: those of `Generic[...]` if it is a base, else all of
+    the subscripted bases' (typing's `_generic_init_subclass`)."""
+    orig = cls.__dict__.get("__orig_bases__", ())
+    for base in orig:
+        if isinstance(base, _GenericAlias) and base.__origin__ in (Generic, Protocol):
+            return base.__parameters__
+    return _collect_type_parameters(orig)
+
+
+class Protocol(Generic):
+    """Base class for protocol classes. In ctxlab an ordinary base class: `isinstance` does not
+    check the protocol's members (`runtime_checkable` is accepted and does nothing more)."""
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+class Annotated:
+    """`Annotated[int, 'metadata']`."""
+
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple) or len(params) < 2:
+            raise TypeError("Annotated[...] should be used with at least two arguments (a type and an annotation).")
+        return _AnnotatedAlias(_type_check(params[0], "Annotated[t, ...]: t must be a type."), params[1:])
+
+
+class _AnnotatedAlias(_GenericAlias):
+
+    def __init__(self, origin, metadata):
+        super().__init__(origin, (origin,), name="Annotated")
+        self.__metadata__ = tuple(metadata)
+
+    def __repr__(self):
+        return f"typing.Annotated[{_type_repr(self.__origin__)}, {', '.join(repr(a) for a in self.__metadata__)}]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _AnnotatedAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__metadata__ == other.__metadata__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__metadata__))
+
+
+def cast(typ, val):
+    """Cast a value to a type: returns the value unchanged."""
+    return val
+
+
+def assert_type(val, typ, /):
+    return val
+
+
+def reveal_type(obj, /):
+    import sys
+    print(f"Runtime type is {type(obj).__name__!r}", file=sys.stderr)
+    return obj
+
+
+def _overload_dummy(*args, **kwds):
+    raise NotImplementedError(
+        "You should not call an overloaded function. "
+        "A series of @overload-decorated functions "
+        "outside a stub module should always be followed "
+        "by an implementation that is not @overload-ed.")
+
+
+def overload(func):
+    return _overload_dummy
+
+
+def final(f):
+    try:
+        f.__final__ = True
+    except (AttributeError, TypeError):
+        pass
+    return f
+
+
+def no_type_check(arg):
+    try:
+        arg.__no_type_check__ = True
+    except TypeError:
+        pass
+    return arg
+
+
+def get_origin(tp):
+    """`get_origin(List[int])` is `list`; None for what is not an alias."""
+    if isinstance(tp, _AnnotatedAlias):
+        return Annotated
+    if isinstance(tp, (_BaseGenericAlias, type(list[int]))):
+        if isinstance(tp, _UnionGenericAlias):
+            return Union
+        return tp.__origin__
+    if tp is Generic:
+        return Generic
+    if type(tp) is type(int | str):
+        return type(int | str)
+    return None
+
+
+def get_args(tp):
+    """`get_args(Dict[str, int])` is `(str, int)`; `()` for what is not an alias."""
+    if isinstance(tp, _AnnotatedAlias):
+        return (tp.__origin__,) + tp.__metadata__
+    if isinstance(tp, (_GenericAlias, type(list[int]))):
+        res = tp.__args__
+        if isinstance(tp, _CallableGenericAlias) and res[0] is not ...:
+            res = (list(res[:-1]), res[-1])
+        return res
+    if type(tp) is type(int | str):
+        return tp.__args__
+    return ()
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """The annotations of a function, class or module, string annotations evaluated."""
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            ann = base.__dict__.get("__annotations__", {})
+            base_globals = globalns if globalns is not None else {}
+            for name, value in ann.items():
+                hints[name] = _eval_hint(value, base_globals, dict(vars(base)) if localns is None else localns)
+        return hints
+    ann = getattr(obj, "__annotations__", None)
+    if ann is None:
+        raise TypeError(f"{obj!r} is not a module, class, method, or function.")
+    if globalns is None:
+        globalns = getattr(obj, "__globals__", {})
+    return {name: _eval_hint(value, globalns, localns) for name, value in ann.items()}
+
+
+def _eval_hint(value, globalns, localns):
+    if value is None:
+        return type(None)
+    if isinstance(value, str):
+        value = ForwardRef(value)
+    if isinstance(value, ForwardRef):
+        return eval(value.__forward_arg__, globalns, localns)
+    return value
+
+
+class NewType:
+    """`UserId = NewType('UserId', int)`: calling it returns its argument."""
+
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        if "." in name:
+            name = name.rpartition(".")[-1]
+        self.__name__ = name
+        self.__supertype__ = tp
+        self.__module__ = "__main__"
+
+    def __repr__(self):
+        return f"{self.__module__}.{self.__qualname__}"
+
+    def __call__(self, x):
+        return x
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f"Cannot subclass an instance of NewType. Perhaps you were looking for: `{self.__name__} = NewType({self.__name__!r}, {self.__name__})`")
