@@ -265,9 +265,11 @@ struct HugeTreeTests {
         let out = Output()
         let s = Session(options: o) { text, _ in out.text += text }
         var polls = 0
+        // The loop polls between handles (two per task here), so that is a chain of about 4,000
+        // tasks: past the busy budget, and folded.
         s.interruptFlag = {
             polls += 1
-            return polls == 100
+            return polls == 8_000
         }
         s.submit("async def g(n):\n    asyncio.create_task(g(n + 1))\n    await asyncio.sleep(100)\n")
         out.text = ""

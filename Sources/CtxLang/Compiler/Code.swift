@@ -59,6 +59,11 @@ public enum Instr {
     /// Leaves an `except` block: pops the handled-exception state.
     case endExcept
     case checkExcMatch
+    /// `except*` (PEP 654; CPython's CHECK_EG_MATCH and `_PyExc_PrepReraiseStar`, see
+    /// `VM/ExceptStar.swift`). starBegin: exception → state. starMatch: state, type → state,
+    /// matched group or None. starRaised: state, exception → state (raised in a handler).
+    /// starEnd: state → what to re-raise, or None.
+    case starBegin, starMatch, starRaised, starEnd
     case raise(Int)
     case reraise
     case await

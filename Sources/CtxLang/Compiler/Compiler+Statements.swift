@@ -49,7 +49,7 @@ extension Compiler {
                 throw CompileSyntaxError(message: "'return' with value in async generator", pos: s.pos)
             }
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
-            try unwindBlocks(forReturn: true, upToLoop: false)
+            try unwindBlocks(forReturn: true, upToLoop: false, at: s.pos)
             emit(.returnValue)
         case .ifStmt(let test, let body, let orelse):
             try compile(test)
@@ -77,8 +77,7 @@ extension Compiler {
         case .continueStmt: try compileContinue(s.pos)
         case .pass: emit(.nop)
         case .tryStmt(let body, let handlers, let orelse, let finalbody, let isStar):
-            if isStar { throw Unsupported("'except*' is not supported by ctxlab", s.pos) }
-            try compileTry(body, handlers, orelse, finalbody)
+            try compileTry(body, handlers, orelse, finalbody, isStar: isStar)
         case .raise(let exc, let cause):
             var n = 0
             if let exc {
@@ -295,7 +294,7 @@ extension Compiler {
         guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
             throw CompileSyntaxError(message: "'break' outside loop", pos: pos)
         }
-        try unwindBlocks(forReturn: false, upToLoop: true)
+        try unwindBlocks(forReturn: false, upToLoop: true, at: pos)
         let breaks: Int
         switch unit.blocks[i] {
         case .forLoop(_, let b):
@@ -311,7 +310,7 @@ extension Compiler {
         guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
             throw CompileSyntaxError(message: "'continue' not properly in loop", pos: pos)
         }
-        try unwindBlocks(forReturn: false, upToLoop: true)
+        try unwindBlocks(forReturn: false, upToLoop: true, at: pos)
         switch unit.blocks[i] {
         case .forLoop(let top, _), .loop(let top, _): emit(.jump(top))
         default: preconditionFailure()
@@ -321,7 +320,7 @@ extension Compiler {
     /// Emits what leaving the enclosing blocks requires (CPython: `compiler_unwind_fblock_stack`):
     /// running `finally` bodies, calling `__exit__`, dropping handlers and handled exceptions.
     /// For `return`, the return value is on top of the stack and stays there.
-    mutating func unwindBlocks(forReturn: Bool, upToLoop: Bool) throws {
+    mutating func unwindBlocks(forReturn: Bool, upToLoop: Bool, at pos: SourcePos) throws {
         let saved = unit.blocks
         defer { unit.blocks = saved }
         while let b = unit.blocks.last {
@@ -335,6 +334,8 @@ extension Compiler {
                     emit(.pop)
                 }
             case .tryExcept: emit(.popHandler)
+            case .exceptStarBody:
+                throw CompileSyntaxError(message: "'break', 'continue' and 'return' cannot appear in an except* block", pos: pos)
             case .exceptBody(let name):
                 emit(.popHandler)
                 emit(.endExcept)
@@ -387,9 +388,11 @@ extension Compiler {
 
     // MARK: try
 
-    mutating func compileTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalbody: [Stmt]) throws {
+    mutating func compileTry(
+        _ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalbody: [Stmt], isStar: Bool = false
+    ) throws {
         if finalbody.isEmpty {
-            try compileTryExcept(body, handlers, orelse)
+            try isStar ? compileTryStar(body, handlers, orelse) : compileTryExcept(body, handlers, orelse)
             return
         }
         // The finally body's scopes come after those of the rest of the try statement.
@@ -401,6 +404,8 @@ extension Compiler {
         if handlers.isEmpty {
             try compileBody(body)
             try compileBody(orelse)
+        } else if isStar {
+            try compileTryStar(body, handlers, orelse)
         } else {
             try compileTryExcept(body, handlers, orelse)
         }
@@ -422,6 +427,69 @@ extension Compiler {
         emit(.endExcept)
         emit(.reraise)
         patch(toEnd, to: here)
+    }
+
+    /// `try: … except* T as e: …` (PEP 654, CPython's `compiler_try_star_except`): the
+    /// exception (wrapped in an ExceptionGroup when it is not one) is split by each clause in
+    /// turn; a clause whose part is not empty runs with that part as the exception being handled;
+    /// what the clauses raise and what none matched are re-raised together at the end.
+    mutating func compileTryStar(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+        let handlerStart = emit(.pushHandler(-1))
+        unit.blocks.append(.tryExcept)
+        try compileBody(body)
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        try compileBody(orelse)
+        var toEnd = [emit(.jump(-1))]
+        patch(handlerStart, to: here)
+        emit(.beginExcept)  // the whole exception is being handled while the clauses run
+        let outer = emit(.pushHandler(-1))  // an error of a clause's type check ends the handling
+        emit(.starBegin)
+        for h in handlers {
+            line = h.pos.line
+            guard let type = h.type else { continue }  // the parser requires one
+            try compile(type)
+            emit(.starMatch)  // state, match-or-None
+            emit(.dup)
+            emit(.loadConst(constant(.none)))
+            emit(.compare(.is))
+            let noMatch = emit(.popJumpIfTrue(-1))
+            emit(.beginExcept)  // the matched part is the exception being handled
+            if let name = h.name { storeName(name) } else { emit(.pop) }
+            let raised = emit(.pushHandler(-1))
+            unit.blocks.append(.exceptStarBody(name: h.name))
+            try compileBody(h.body)
+            unit.blocks.removeLast()
+            emit(.popHandler)
+            emit(.endExcept)
+            if let name = h.name { clearName(name) }
+            let next = emit(.jump(-1))
+            patch(raised, to: here)  // state, exception raised by the clause
+            emit(.starRaised)
+            emit(.endExcept)
+            if let name = h.name { clearName(name) }
+            let next2 = emit(.jump(-1))
+            patch(noMatch, to: here)
+            emit(.pop)  // the None
+            patch(next, to: here)
+            patch(next2, to: here)
+        }
+        emit(.starEnd)  // what to re-raise, or None
+        emit(.popHandler)
+        emit(.dup)
+        emit(.loadConst(constant(.none)))
+        emit(.compare(.is))
+        let nothing = emit(.popJumpIfTrue(-1))
+        emit(.endExcept)
+        emit(.reraise)
+        patch(nothing, to: here)
+        emit(.pop)
+        emit(.endExcept)
+        toEnd.append(emit(.jump(-1)))
+        patch(outer, to: here)
+        emit(.endExcept)
+        emit(.reraise)
+        for j in toEnd { patch(j, to: here) }
     }
 
     mutating func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {

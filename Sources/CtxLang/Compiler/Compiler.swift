@@ -30,6 +30,8 @@ public struct Compiler {
         case forLoop(continueTarget: Int, breaks: Int)
         case tryExcept
         case exceptBody(name: String?)
+        /// The body of an `except*` clause: nothing may jump out of it.
+        case exceptStarBody(name: String?)
         /// A finally body, and the index of its first child scope (it is compiled once per way
         /// out of the try, and every copy uses the same scopes).
         case finally([Stmt], firstChild: Int)

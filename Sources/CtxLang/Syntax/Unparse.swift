@@ -215,29 +215,24 @@ enum Unparse {
                 out += target + " := "
                 append(value, .atom, to: &out)
             }
-        case .listComp(let element, let generators):
-            out += "["
-            append(element, .test, to: &out)
-            comprehensions(generators, to: &out)
-            out += "]"
-        case .setComp(let element, let generators):
-            out += "{"
-            append(element, .test, to: &out)
-            comprehensions(generators, to: &out)
-            out += "}"
-        case .dictComp(let key, let value, let generators):
-            out += "{"
-            append(key, .test, to: &out)
-            out += ": "
-            append(value, .test, to: &out)
-            comprehensions(generators, to: &out)
-            out += "}"
-        case .generatorExp(let element, let generators):
-            out += "("
-            append(element, .test, to: &out)
-            comprehensions(generators, to: &out)
-            out += ")"
+        case .listComp(let element, let generators): comprehension("[", [element], generators, "]", to: &out)
+        case .setComp(let element, let generators): comprehension("{", [element], generators, "}", to: &out)
+        case .dictComp(let key, let value, let generators): comprehension("{", [key, value], generators, "}", to: &out)
+        case .generatorExp(let element, let generators): comprehension("(", [element], generators, ")", to: &out)
         }
+    }
+
+    /// `[x for …]`, `{k: v for …}`: the element (a key and value joined by `: `), then the loops.
+    static func comprehension(
+        _ open: String, _ element: [Expr], _ generators: [Comprehension], _ close: String, to out: inout String
+    ) {
+        out += open
+        for (i, part) in element.enumerated() {
+            if i > 0 { out += ": " }
+            append(part, .test, to: &out)
+        }
+        comprehensions(generators, to: &out)
+        out += close
     }
 
     static func precedence(of op: BinaryOp) -> Level {

@@ -55,15 +55,20 @@ extension Interpreter {
 
     /// Splits a group by a predicate (an exception type, a tuple of types, or a callable).
     func splitGroup(_ e: PyException, _ condition: Value) throws -> (PyException?, PyException?) {
-        func matches(_ x: PyException) throws -> Bool {
+        try splitGroup(e) { x in
             if condition.asObject is PyClass || condition.asObject is PyTuple { return try exceptionMatches(x, condition) }
             return try truthy(call(condition, [.object(x)]))
         }
+    }
+
+    /// `exceptiongroup_split_recursive`: the group itself if it matches, else its members split
+    /// and each side rebuilt with `derive`, keeping the cause, context and traceback.
+    func splitGroup(_ e: PyException, where matches: (PyException) throws -> Bool) throws -> (PyException?, PyException?) {
         if try matches(e) { return (e, nil) }
         guard let members = groupMembers(e) else { return (nil, e) }
         var yes: [Value] = [], no: [Value] = []
         for m in members {
-            let (a, b) = try splitGroup(m, condition)
+            let (a, b) = try splitGroup(m, where: matches)
             if let a { yes.append(.object(a)) }
             if let b { no.append(.object(b)) }
         }

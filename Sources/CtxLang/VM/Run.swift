@@ -229,6 +229,14 @@ extension Interpreter {
             case .popHandler: f.handlers.removeLast()
             case .beginExcept: f.handled.append(f.top.asObject as! PyException)
             case .endExcept: f.handled.removeLast()
+            case .starBegin: f.push(.object(beginExceptStar(f.pop().asObject as! PyException)))
+            case .starMatch:
+                let type = f.pop()
+                f.push(try matchExceptStar(f.top.asObject as! StarState, type).map { .object($0) } ?? .none)
+            case .starRaised:
+                let e = f.pop().asObject as! PyException
+                (f.top.asObject as! StarState).raised.append(e)
+            case .starEnd: f.push(try endExceptStar(f.pop().asObject as! StarState).map { .object($0) } ?? .none)
             case .checkExcMatch:
                 let type = f.pop()
                 f.push(.bool(try exceptionMatches(f.top.asObject as! PyException, type)))
