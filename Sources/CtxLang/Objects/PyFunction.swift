@@ -9,7 +9,20 @@ public final class PyFunction: PyObject {
     let closure: [PyCell]
     public var name: String
     public var qualname: String
+    /// The slot-like attributes CPython keeps outside `__dict__`: `__doc__`, `__module__` once
+    /// set, `__type_params__`, `__annotations__`.
     public var attributes = Namespace()
+    /// `__dict__`: every other attribute (`f.calls = 0`, `__wrapped__`), made on first use.
+    var dictObject: PyDict?
+
+    static let slotNames: Set<String> = ["__doc__", "__module__", "__type_params__", "__annotations__"]
+
+    func funcDict(_ rt: Runtime) -> PyDict {
+        if let d = dictObject { return d }
+        let d = PyDict(runtime: rt)
+        dictObject = d
+        return d
+    }
 
     init(runtime: Runtime, code: CodeObject, globals: Namespace, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
         self.code = code

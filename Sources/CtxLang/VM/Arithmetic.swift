@@ -82,6 +82,15 @@ extension Interpreter {
     /// int/float/bool arithmetic with Python's rules (floor division and modulo follow the sign
     /// of the divisor; `/` is always true division).
     func numericOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+        // bool's own &, |, ^ (bool_and, bool_or, bool_xor): bool operands give a bool.
+        if case .bool(let x) = a, case .bool(let y) = b {
+            switch op {
+            case .bitAnd: return .bool(x && y)
+            case .bitOr: return .bool(x || y)
+            case .bitXor: return .bool(x != y)
+            default: break
+            }
+        }
         if let x = intValue(a), let y = intValue(b) { return try intOp(op, x, y) }
         if let r = try bigNumericOp(op, a, b) { return r }
         guard let x = numeric(a), let y = numeric(b) else { return nil }

@@ -60,6 +60,9 @@ extension Interpreter {
                         case .property: return v
                         }
                     }
+                    if case .object(let i as PyInstance) = v, let get = i.cls.lookup("__get__") {
+                        return try call(get, [v, .none, obj])  // C.attr: __get__(None, C)
+                    }
                     return v
                 }
                 return try classAttribute(c, name)
@@ -108,6 +111,11 @@ extension Interpreter {
         case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil:
             // Built-in methods stored in a class (object.__init__, BaseException.__init__).
             return .object(PyBoundMethod(runtime: rt, receiver: obj, function: .object(b)))
+        case let i as PyInstance:
+            // A descriptor defined in Python (functools.cached_property): its type's __get__.
+            // ctxlab has non-data descriptors only: the instance's own attributes come first.
+            if let get = i.cls.lookup("__get__") { return try call(get, [v, obj, .object(cls)]) }
+            return v
         default: return v
         }
     }
@@ -116,9 +124,12 @@ extension Interpreter {
         switch name {
         case "__name__": return .str(f.name)
         case "__qualname__": return .str(f.qualname)
-        case "__module__": return f.globals["__name__"]
+        case "__module__": return f.attributes["__module__"] ?? f.globals["__name__"]
         case "__doc__": return f.attributes["__doc__"] ?? Value.none
-        default: return f.attributes[name]
+        case "__dict__": return .object(f.funcDict(rt))
+        default:
+            if PyFunction.slotNames.contains(name) { return f.attributes[name] }
+            return f.dictObject?.storage[HashKey(str: name)]
         }
     }
 
@@ -233,8 +244,15 @@ extension Interpreter {
                 f.name = s
             } else if name == "__qualname__", case .str(let s) = value {
                 f.qualname = s
-            } else {
+            } else if name == "__dict__" {
+                guard let d = value.asObject as? PyDict else {
+                    throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+                }
+                f.dictObject = d
+            } else if PyFunction.slotNames.contains(name) {
                 f.attributes[name] = value
+            } else {
+                f.funcDict(rt).storage[HashKey(str: name)] = value
             }
         case let e as PyException:
             if name == "args" { e.args = try iterate(value) } else if name == "__cause__" {
@@ -303,6 +321,9 @@ extension Interpreter {
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
         case let m as PyModule: m.namespace[name] = nil
+        case let f as PyFunction where !PyFunction.slotNames.contains(name):
+            guard f.dictObject?.storage[HashKey(str: name)] != nil else { throw attributeError(obj, name, suggesting: false) }
+            f.dictObject!.storage[HashKey(str: name)] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }
             throw attributeError(obj, name, suggesting: false)

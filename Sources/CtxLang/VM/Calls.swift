@@ -177,6 +177,12 @@ extension Interpreter {
                           bases: bases.isEmpty ? [classes.object] : bases, namespace: ns, exceptionType: et)
         if let et { classes.register(exceptionType: et, cls) }
         cls.interpreter = self
+        // type_new_set_names: each attribute whose type has __set_name__ learns its owner and name.
+        for (k, v) in ns.items {
+            if case .object(let i as PyInstance) = v, let setName = i.cls.lookup("__set_name__") {
+                _ = try call(setName, [v, .object(cls), .str(k)])
+            }
+        }
         return .object(cls)
     }
 }
