@@ -15,10 +15,16 @@ import Foundation
 enum Library {
     /// Module name → source. One line per module: adding a file here is all it takes.
     static let sources: [String: [UInt8]] = [
+        "_ctxlab_clinic": PackageResources._ctxlab_clinic_py,
+        "bisect": PackageResources.bisect_py,
         "contextlib": PackageResources.contextlib_py,
         "dataclasses": PackageResources.dataclasses_py,
+        "functools": PackageResources.functools_py,
+        "heapq": PackageResources.heapq_py,
+        "itertools": PackageResources.itertools_py,
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
+        "operator": PackageResources.operator_py,
     ]
 
     static func filename(of module: String) -> String { "<ctxlab>/Lib/\(module).py" }

@@ -72,11 +72,21 @@ extension Interpreter {
 
     /// `module.Name` for the classes of C extension modules, nil for the others.
     private func cTypeName(_ c: PyClass) -> String? {
-        Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : nil
+        if Self.cExtensionModules.contains(c.module) { return "\(c.module).\(c.name)" }
+        let q = "\(c.module).\(c.name)"
+        return Self.cTypesOfLibrary.contains(q) ? q : nil
     }
 
-    /// Modules whose classes are C types with a qualified `tp_name`.
-    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread"]
+    /// Classes of Lib/ modules that are C types in CPython, in modules whose other classes are
+    /// Python (`functools.cached_property` is Python, its `_lru_cache_wrapper` is C).
+    static let cTypesOfLibrary: Set<String> = [
+        "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque",
+        "types.SimpleNamespace",
+    ]
+
+    /// Modules whose classes are C types with a qualified `tp_name` (those of `itertools` and
+    /// `operator` are C in CPython, Python in ctxlab's Lib/).
+    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "itertools", "operator"]
 
     func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
 
