@@ -17,6 +17,7 @@ enum Library {
     static let sources: [String: [UInt8]] = [
         "_ctxlab_clinic": PackageResources._ctxlab_clinic_py,
         "bisect": PackageResources.bisect_py,
+        "collections": PackageResources.collections_py,
         "contextlib": PackageResources.contextlib_py,
         "dataclasses": PackageResources.dataclasses_py,
         "functools": PackageResources.functools_py,
@@ -25,6 +26,7 @@ enum Library {
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
         "operator": PackageResources.operator_py,
+        "types": PackageResources.types_py,
     ]
 
     static func filename(of module: String) -> String { "<ctxlab>/Lib/\(module).py" }

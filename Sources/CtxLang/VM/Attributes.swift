@@ -152,6 +152,11 @@ extension Interpreter {
         case "__mro__": return .object(PyTuple(runtime: rt, c.mro.map { .object($0) }))
         case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
         case "MISSING" where c === classes.token: return .object(missing)
+        case "fromkeys" where c.builtin == .dict:
+            // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
+            return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
+                try self.dictFromKeys(a)
+            }
         default:
             // `str.lower`, `list.append`…: the method as a function of its receiver.
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
