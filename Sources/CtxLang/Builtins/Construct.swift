@@ -70,6 +70,12 @@ extension Interpreter {
         case .partial:
             guard let fn = args.first else { throw rt.error(.TypeError, "type 'partial' takes at least one argument") }
             return .object(PyPartial(runtime: rt, function: fn, args: Array(args.dropFirst()), kwargs: kwargs))
+        case .method:  // types.MethodType(function, instance)
+            if !kwargs.isEmpty { throw rt.error(.TypeError, "method() takes no keyword arguments") }
+            guard args.count == 2 else { throw rt.error(.TypeError, "method expected 2 arguments, got \(args.count)") }
+            guard try isCallable(args[0]) else { throw rt.error(.TypeError, "first argument must be callable") }
+            if args[1].isIdentical(.none) { throw rt.error(.TypeError, "instance must not be None") }
+            return .object(PyBoundMethod(runtime: rt, receiver: args[1], function: args[0]))
         default:
             throw rt.error(.TypeError, "cannot create '\(c.module).\(c.name)' instances")
         }

@@ -11,6 +11,7 @@
 # subclass tuple.
 
 from _functools import partial, reduce
+from types import MethodType
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
@@ -322,10 +323,10 @@ class partialmethod(object):
         if result is None:
             # If the underlying descriptor didn't do anything, treat this
             # like an instance method
-            # (ctxlab's functions have no __get__: the method is bound by a closure.)
+            # (ctxlab's functions have no __get__: MethodType binds, as function.__get__ does.)
             result = self._make_unbound_method()
             if obj is not None:
-                result = _bound_method(result, obj)
+                result = MethodType(result, obj)
         return result
 
     @property
@@ -556,23 +557,13 @@ class _lru_cache_wrapper:
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        return _bound_method(self, obj)
+        return MethodType(self, obj)
 
     def __copy__(self):
         return self
 
     def __deepcopy__(self, memo):
         return self
-
-
-def _bound_method(function, receiver):
-    def method(*args, **kwargs):
-        return function(receiver, *args, **kwargs)
-    method.__self__ = receiver
-    method.__func__ = function
-    method.__name__ = getattr(function, '__name__', 'method')
-    method.__qualname__ = getattr(function, '__qualname__', 'method')
-    return method
 
 
 _sentinel = object()

@@ -76,7 +76,15 @@ public final class PyBoundMethod: PyObject {
 
     override public var typeName: String { "method" }
     override public func repr() throws -> String {
-        let fname = (function.asObject as? PyFunction)?.qualname ?? "?"
+        // method_repr: the function's __qualname__ (an lru_cache wrapper's is the function's).
+        let fname: String
+        switch function.asObject {
+        case let f as PyFunction: fname = f.qualname
+        case let b as PyBuiltin: fname = b.name
+        case let i as PyInstance:
+            if case .str(let q)? = i[attribute: "__qualname__"] { fname = q } else { fname = "?" }
+        default: fname = "?"
+        }
         return "<bound method \(fname) of \(try receiver.repr())>"
     }
     override public func pyEquals(_ other: PyObject) throws -> Bool {

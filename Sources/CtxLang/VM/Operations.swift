@@ -129,6 +129,11 @@ extension Interpreter {
             let c = classOf(exception: e)
             if let r = c.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return c.name + "(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
+        case let m as PyBoundMethod:
+            // method_repr: the receiver by its own __repr__; the name by the function's __qualname__.
+            let name: String
+            if case .str(let q)? = try findAttribute(m.function, "__qualname__") { name = q } else { name = "?" }
+            return "<bound method \(name) of \(try repr(m.receiver))>"
         case let l as PyList: return try reprSequence(l, l.items, "[", "]")
         case let s as PySet:
             if s.storage.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
@@ -223,7 +228,7 @@ extension Interpreter {
             if e.args.count == 1 && !e.type.isSubclass(of: .KeyError) { return try str(e.args[0]) }
             if e.args.count == 1 { return try repr(e.args[0]) }
             return e.args.isEmpty ? "" : try repr(.object(PyTuple(runtime: rt, e.args)))
-        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token: return try repr(v)
+        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
         default: return try o.str()
         }
     }

@@ -134,6 +134,19 @@ class Cell:
 
 cell = Cell()
 cell.set_on()
+
+class Repo:
+    def __init__(self, name):
+        self.name = name
+    def __repr__(self):
+        return f'Repo({self.name!r})'
+    @functools.lru_cache(maxsize=4)
+    def fetch(self, key):
+        return f'{self.name}:{key}:{current_user.get()}'
+
+repo = Repo('main')
+print(repo.fetch, repo.fetch('k'), contextvars.copy_context().run(repo.fetch, 'k'), Repo.fetch.cache_info(),
+      Repo.fetch(repo, 'k'), type(Repo.fetch).__name__, cell.set_on.__self__ is cell)
 print(cell.state, functools.partial(pow, 2)(5), functools.reduce(lambda a, b: a * b, range(1, 6)),
       functools.reduce(lambda a, b: a + b, [], 'empty'))
 

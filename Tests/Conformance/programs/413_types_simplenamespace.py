@@ -52,9 +52,14 @@ print(isinstance(gen, types.FunctionType), isinstance(lambda: 0, types.LambdaTyp
       isinstance(len, types.BuiltinFunctionType), isinstance([].append, types.BuiltinMethodType), isinstance(types, types.ModuleType),
       types.NoneType, types.EllipsisType, types.FunctionType, types.MethodType)
 c.close()
+bound = types.MethodType(lambda self, n: (self.b, n), ns)
+print(bound(3), bound.__self__ is ns, types.MethodType(len, 'ab')(), types.MethodType(len, 1))
 
 check('two args', lambda: SimpleNamespace({}, {}))
 check('not iterable', lambda: SimpleNamespace(1))
 check('int keys', lambda: SimpleNamespace({1: 2}))
 check('missing', lambda: SimpleNamespace().x)
 check('hash', lambda: hash(SimpleNamespace()))
+check('method 0', lambda: types.MethodType())
+check('method callable', lambda: types.MethodType(1, 2))
+check('method None', lambda: types.MethodType(len, None))
