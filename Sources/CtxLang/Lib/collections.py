@@ -8,13 +8,247 @@ list, set, and tuple.
 # ctxlab's collections: ChainMap follows CPython 3.14's Lib/collections/__init__.py, and deque
 # the C type of Modules/_collectionsmodule.c (its messages, reprs, maxlen trimming, the
 # "mutated during iteration" check), written for ctxlab; a deque keeps its items in a list.
-# Not here: namedtuple (CPython's classes are tuple subclasses), defaultdict, Counter,
-# OrderedDict and UserDict (dict subclasses), UserList, UserString, collections.abc: ctxlab
-# cannot subclass tuple, dict, list or str.
+# namedtuple follows Lib/collections/__init__.py too; ctxlab has no eval(), so a namedtuple's
+# __new__ binds its arguments itself, with the messages of the signature CPython would compile.
+# Not here: defaultdict, Counter, OrderedDict and UserDict (dict subclasses), UserList,
+# UserString, collections.abc: ctxlab cannot subclass dict, list or str.
 
+import sys as _sys
 from _ctxlab_clinic import clinic as _clinic, MISSING as _MISSING
 
-__all__ = ['ChainMap', 'deque']
+__all__ = ['ChainMap', 'deque', 'namedtuple']
+
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+    'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import',
+    'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while',
+    'with', 'yield'])
+
+
+################################################################################
+### namedtuple
+################################################################################
+
+class _tuplegetter:
+    # The C descriptor of Modules/_collectionsmodule.c: field `index` of the tuple.
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._index}, {self.__doc__!r})"
+
+
+def _and_list(names):
+    quoted = [repr(n) for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f"{quoted[0]} and {quoted[1]}"
+    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
+
+
+def _bind_fields(qualname, field_names, defaults, args, kwargs):
+    """The values of `def __new__(_cls, f1, f2=d2, ...)` called with args and kwargs, or the
+    TypeError CPython's compiled signature raises."""
+    n = len(field_names)
+    if len(args) > n:
+        required = n - len(defaults)
+        takes = (f"{n + 1} positional argument{'' if n == 0 else 's'}" if required == n
+                 else f"from {required + 1} to {n + 1} positional arguments")
+        given = len(args) + 1
+        raise TypeError(f"{qualname}() takes {takes} but {given} {'was' if given == 1 else 'were'} given")
+    values = list(args) + [_MISSING] * (n - len(args))
+    for key, value in kwargs.items():
+        if key not in field_names:
+            raise TypeError(f"{qualname}() got an unexpected keyword argument '{key}'")
+        i = field_names.index(key)
+        if values[i] is not _MISSING:
+            raise TypeError(f"{qualname}() got multiple values for argument '{key}'")
+        values[i] = value
+    first_default = n - len(defaults)
+    missing = []
+    for i in range(n):
+        if values[i] is _MISSING:
+            if i >= first_default:
+                values[i] = defaults[i - first_default]
+            else:
+                missing.append(field_names[i])
+    if missing:
+        raise TypeError(f"{qualname}() missing {len(missing)} required positional argument"
+                        f"{'' if len(missing) == 1 else 's'}: {_and_list(missing)}")
+    return values
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields.
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> Point.__doc__                   # docstring for the new class
+    'Point(x, y)'
+    >>> p = Point(11, y=22)             # instantiate with positional args or keywords
+    >>> p[0] + p[1]                     # indexable like a plain tuple
+    33
+    >>> x, y = p                        # unpack like a regular tuple
+    >>> x, y
+    (11, 22)
+    >>> p.x + p.y                       # fields also accessible by name
+    33
+    >>> d = p._asdict()                 # convert to a dictionary
+    >>> d['x']
+    11
+    >>> Point(**d)                      # convert from a dictionary
+    Point(x=11, y=22)
+    >>> p._replace(x=100)               # _replace() is like str.replace() but targets named fields
+    Point(x=100, y=22)
+
+    """
+
+    # Validate the field names.  At the user's option, either generate an error
+    # message or automatically replace the field name with a valid name.
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier()
+                or name in _KEYWORDS
+                or name.startswith('_')
+                or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError('Type names and field names must be valid '
+                             f'identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise ValueError('Type names and field names cannot be a '
+                             f'keyword: {name!r}')
+
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             f'{name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+
+    field_defaults = {}
+    default_values = ()
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names),
+                                                reversed(defaults)))))
+        default_values = defaults
+
+    # Variables used in the methods and docstrings
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
+    tuple_new = tuple.__new__
+
+    # Create all the named tuple methods to be added to the class namespace
+
+    def __new__(_cls, *args, **kwargs):
+        values = _bind_fields(f'{typename}.__new__', field_names, default_values, args, kwargs)
+        return tuple_new(_cls, values)
+
+    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
+                              'or iterable')
+
+    def _replace(self, /, **kwds):
+        result = self._make(map(kwds.pop, field_names, self))
+        if kwds:
+            raise TypeError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    _replace.__doc__ = (f'Return a new {typename} object replacing specified '
+                        'fields with new values')
+
+    def __repr__(self):
+        'Return a nicely formatted representation string'
+        return self.__class__.__name__ + repr_fmt % self
+
+    def _asdict(self):
+        'Return a new dict which maps field names to their values.'
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        'Return self as a plain tuple.  Used by copy and pickle.'
+        return tuple(self)
+
+    # Modify function metadata to help with introspection and debugging
+    for method in (
+        __new__,
+        _make.__func__,
+        _replace,
+        __repr__,
+        _asdict,
+        __getnewargs__,
+    ):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+
+    # Build-up the class namespace dictionary
+    # and use type() to build the result class
+    class_namespace = {
+        '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '_make': _make,
+        '__replace__': _replace,
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+    }
+    for index, name in enumerate(field_names):
+        doc = f'Alias for field number {index}'
+        class_namespace[name] = _tuplegetter(index, doc)
+
+    # For pickling to work, the __module__ variable needs to be set to the frame
+    # where the named tuple is created.
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            pass
+    if module is not None:
+        class_namespace['__module__'] = module
+
+    return type(typename, (tuple,), class_namespace)
 
 
 ################################################################################

@@ -6,11 +6,10 @@
 # _functools (ctxlab's is native Swift), and lru_cache's wrapper and cmp_to_key's KeyWrapper are
 # the C types' Python equivalents, named as they are (functools._lru_cache_wrapper,
 # functools.KeyWrapper). Not here: singledispatch, singledispatchmethod, recursive_repr,
-# get_cache_token, Placeholder. cache_info() returns a CacheInfo that reads like CPython's
-# namedtuple (repr, fields, indexing, unpacking, ==) but is no tuple subclass: ctxlab cannot
-# subclass tuple.
+# get_cache_token, Placeholder.
 
 from _functools import partial, reduce
+from collections import namedtuple
 from types import MethodType
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
@@ -338,46 +337,7 @@ class partialmethod(object):
 ### LRU Cache function decorator
 ################################################################################
 
-class CacheInfo:
-    """CacheInfo(hits, misses, maxsize, currsize)"""
-    # CPython's is namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"]).
-    _fields = ('hits', 'misses', 'maxsize', 'currsize')
-
-    def __init__(self, hits, misses, maxsize, currsize):
-        self.hits = hits
-        self.misses = misses
-        self.maxsize = maxsize
-        self.currsize = currsize
-
-    def _astuple(self):
-        return (self.hits, self.misses, self.maxsize, self.currsize)
-
-    def __repr__(self):
-        return (f"CacheInfo(hits={self.hits!r}, misses={self.misses!r}, "
-                f"maxsize={self.maxsize!r}, currsize={self.currsize!r})")
-
-    def __iter__(self):
-        return iter(self._astuple())
-
-    def __len__(self):
-        return 4
-
-    def __getitem__(self, index):
-        return self._astuple()[index]
-
-    def __eq__(self, other):
-        if isinstance(other, _CacheInfo):
-            other = other._astuple()
-        return self._astuple() == other
-
-    def __hash__(self):
-        return hash(self._astuple())
-
-    def _asdict(self):
-        return dict(zip(self._fields, self._astuple()))
-
-_CacheInfo = CacheInfo
-del CacheInfo
+_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
 
 
 def _make_key(args, kwds, typed,

@@ -35,6 +35,15 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        // A tuple subclass's own operator methods come before tuple's (Vec.__add__).
+        if case .object(let t as PyTuple) = a, t.subclass != nil, let m = ownLookup(classOf(a), Interpreter.dunders[op]!.0) {
+            let r = try call(m, [a, b])
+            if !isNotImplemented(r) { return r }
+        }
+        if case .object(let t as PyTuple) = b, t.subclass != nil, let m = ownLookup(classOf(b), Interpreter.dunders[op]!.1) {
+            let r = try call(m, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
         if let r = try numericOp(op, a, b) { return r }
         if let r = try sequenceOp(op, a, b) { return r }
         let (name, rname) = Interpreter.dunders[op]!

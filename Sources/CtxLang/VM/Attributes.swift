@@ -67,6 +67,11 @@ extension Interpreter {
                 }
                 return try classAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
+            case let t as PyTuple where t.subclass != nil:
+                let cls = classOf(obj)
+                if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
+                if name == "__dict__" { return nil }  // __slots__ = (): no instance dict
+            case let d as PyDescriptor where name == "__func__" && d.kind != .property: return d.function
             case let f as PyFunction: return functionAttribute(f, name)
             case let e as PyException: return try exceptionAttribute(e, obj, name)
             case let n as NativeObject:
@@ -152,6 +157,17 @@ extension Interpreter {
         case "__mro__": return .object(PyTuple(runtime: rt, c.mro.map { .object($0) }))
         case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
         case "MISSING" where c === classes.token: return .object(missing)
+        case "__new__" where c.builtin == .tuple:
+            return function("__new__") { [unowned self] a in
+                guard let first = a.args.first else { throw self.rt.error(.TypeError, "tuple.__new__(): not enough arguments") }
+                guard let cls = first.asObject as? PyClass else {
+                    throw self.rt.error(.TypeError, "tuple.__new__(X): X is not a type object (\(self.typeName(first)))")
+                }
+                guard cls === self.classes.tuple || self.isTupleSubclass(cls) else {
+                    throw self.rt.error(.TypeError, "tuple.__new__(\(cls.name)): \(cls.name) is not a subtype of tuple")
+                }
+                return try self.tupleNew(cls, Array(a.args.dropFirst()), a.kwargs)
+            }
         case "fromkeys" where c.builtin == .dict:
             // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
             return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
@@ -244,6 +260,19 @@ extension Interpreter {
         switch obj.asObject {
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
+        case let t as PyTuple where t.subclass != nil:
+            // A tuple subclass with `__slots__ = ()`: only a data descriptor (a namedtuple's
+            // field, whose __set__ refuses) can be assigned.
+            if case .object(let d as PyInstance)? = ownLookup(classOf(obj), name), let set = d.cls.lookup("__set__") {
+                _ = try call(set, [.object(d), obj, value])
+                return
+            }
+            let cls = classOf(obj)
+            if cls.mro.contains(where: { $0.builtin == nil && $0.namespace["__slots__"] == nil }) {
+                // CPython gives such an instance a __dict__; ctxlab's tuples have none.
+                throw rt.error(.AttributeError, "attributes of '\(typeName(obj))' objects (a subclass of tuple without __slots__) are not supported by ctxlab")
+            }
+            throw noDictError(obj, name)
         case let f as PyFunction:
             if name == "__name__", case .str(let s) = value {
                 f.name = s

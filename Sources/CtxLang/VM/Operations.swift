@@ -20,7 +20,7 @@ extension Interpreter {
         case is PyBytes: return classes.named("bytes")
         case let e as PyException: return classOf(exception: e)
         case is PyList: return classes.list
-        case is PyTuple: return classes.tuple
+        case let t as PyTuple: return (t.subclass as? PyClass) ?? classes.tuple
         case is PyDict: return classes.dict
         case let s as PySet: return s.isFrozen ? classes.frozenset : classes.set
         case is PyFunction: return classes.function
@@ -80,7 +80,7 @@ extension Interpreter {
     /// Classes of Lib/ modules that are C types in CPython, in modules whose other classes are
     /// Python (`functools.cached_property` is Python, its `_lru_cache_wrapper` is C).
     static let cTypesOfLibrary: Set<String> = [
-        "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque",
+        "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque", "collections._tuplegetter",
         "types.SimpleNamespace",
     ]
 
@@ -140,6 +140,7 @@ extension Interpreter {
             let inner = try reprSequence(s, setIterationOrder(s), "{", "}")
             return s.isFrozen ? "frozenset(\(inner))" : inner
         case let t as PyTuple:
+            if t.subclass != nil, let r = ownLookup(classOf(v), "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return try nested("while getting the repr of an object") {
                 if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
                 return try joinedReprs(t.items, "(", ")") { try repr($0) }

@@ -60,7 +60,7 @@ print(lookup.cache_info(), lookup('a'), calls[-1], lookup.cache_info())
 info = lookup.cache_info()
 print(info.hits, info.misses, info.maxsize, info.currsize, info[0], list(info), type(info).__name__)
 hits, misses, maxsize, currsize = info
-print(hits, misses, info == (hits, misses, maxsize, currsize))
+print(hits, misses, info == (hits, misses, maxsize, currsize), isinstance(info, tuple), type(info), info._asdict())
 print(lookup.cache_parameters(), lookup.__name__, lookup.__wrapped__.__name__, repr(lookup)[:36])
 lookup.cache_clear()
 print(lookup.cache_info())
