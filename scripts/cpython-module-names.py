@@ -13,7 +13,8 @@ import pathlib
 import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json"]
+           "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json",
+           "itertools", "operator", "heapq", "bisect", "collections", "types"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"

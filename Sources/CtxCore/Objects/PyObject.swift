@@ -56,6 +56,8 @@ public final class PyList: PyObject {
 /// A Python `tuple`.
 public final class PyTuple: PyObject {
     public private(set) var items: [Value]
+    /// The class of an instance of a tuple subclass (a namedtuple), nil for a plain tuple.
+    public var subclass: PyObject?
     public init(runtime: Runtime, _ items: [Value]) {
         self.items = items
         super.init(runtime: runtime)

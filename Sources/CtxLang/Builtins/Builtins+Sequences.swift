@@ -136,7 +136,7 @@ extension Interpreter {
                     if let d = a.keyword("default") { return d }
                     throw self.rt.error(.ValueError, "\(name)() iterable argument is empty")
                 }
-                let key = a.keyword("key")
+                let key = a.keyword("key").flatMap { $0.isIdentical(.none) ? nil : $0 }  // key=None: the items
                 var bestKey = try key.map { try self.call($0, [best]) } ?? best
                 for v in items.dropFirst() {
                     let k = try key.map { try self.call($0, [v]) } ?? v

@@ -50,7 +50,25 @@ extension Interpreter {
             try a.check(maxPositional: 0)
             return .object(NativeObject(runtime: rt, cls: c))
         case .type:
-            try a.exactly(1)
+            if args.count == 3 && kwargs.isEmpty {  // type(name, bases, dict)
+                guard case .str(let name) = args[0] else {
+                    throw rt.error(.TypeError, "type.__new__() argument 1 must be str, not \(typeName(args[0]))")
+                }
+                guard let bt = args[1].asObject as? PyTuple else {
+                    throw rt.error(.TypeError, "type.__new__() argument 2 must be tuple, not \(typeName(args[1]))")
+                }
+                guard let d = args[2].asObject as? PyDict else {
+                    throw rt.error(.TypeError, "type.__new__() argument 3 must be dict, not \(typeName(args[2]))")
+                }
+                let ns = Namespace()
+                for (k, v) in d.storage {
+                    guard case .str(let key) = k.value else { continue }
+                    ns[key] = v
+                }
+                if ns["__module__"] == nil, let caller = frameGlobalsName() { ns["__module__"] = .str(caller) }
+                return try makeClass(name: name, bases: try classBases(bt.items), namespace: ns)
+            }
+            if args.count != 1 || !kwargs.isEmpty { throw rt.error(.TypeError, "type() takes 1 or 3 arguments") }
             return .object(classOf(args[0]))
         case .contextVar: return try newContextVar(args, kwargs)
         case .context:
@@ -70,6 +88,12 @@ extension Interpreter {
         case .partial:
             guard let fn = args.first else { throw rt.error(.TypeError, "type 'partial' takes at least one argument") }
             return .object(PyPartial(runtime: rt, function: fn, args: Array(args.dropFirst()), kwargs: kwargs))
+        case .method:  // types.MethodType(function, instance)
+            if !kwargs.isEmpty { throw rt.error(.TypeError, "method() takes no keyword arguments") }
+            guard args.count == 2 else { throw rt.error(.TypeError, "method expected 2 arguments, got \(args.count)") }
+            guard try isCallable(args[0]) else { throw rt.error(.TypeError, "first argument must be callable") }
+            if args[1].isIdentical(.none) { throw rt.error(.TypeError, "instance must not be None") }
+            return .object(PyBoundMethod(runtime: rt, receiver: args[1], function: args[0]))
         default:
             throw rt.error(.TypeError, "cannot create '\(c.module).\(c.name)' instances")
         }

@@ -52,10 +52,20 @@ extension Interpreter {
         }
     }
 
+    /// `dict.fromkeys(iterable, value=None, /)`: a new dict, each key mapped to `value`.
+    func dictFromKeys(_ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 2, minPositional: 1)
+        let d = PyDict(runtime: rt)
+        let value = a.args.count > 1 ? a.args[1] : .none
+        for k in try iterate(a.args[0]) { d.storage[try HashKey(k, rt)] = value }
+        return .object(d)
+    }
+
     func dictMethod(_ d: PyDict, _ name: String) -> Value? {
         let owner = Value.object(d)
         func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
         switch name {
+        case "fromkeys": return m { [unowned self] a in try self.dictFromKeys(a) }
         case "get":
             return m { [unowned self] a in
                 try a.check(maxPositional: 2, minPositional: 1)

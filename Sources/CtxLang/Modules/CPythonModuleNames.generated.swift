@@ -145,6 +145,41 @@ enum CPythonModuleNames {
             "JSONDecodeError", "JSONDecoder", "JSONEncoder", "codecs", "decoder", "detect_encoding",
             "dump", "dumps", "encoder", "load", "loads", "scanner",
         ],
+        "itertools": [
+            "accumulate", "batched", "chain", "combinations", "combinations_with_replacement",
+            "compress", "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice",
+            "pairwise", "permutations", "product", "repeat", "starmap", "takewhile", "tee",
+            "zip_longest",
+        ],
+        "operator": [
+            "abs", "add", "and_", "attrgetter", "call", "concat", "contains", "countOf", "delitem",
+            "eq", "floordiv", "ge", "getitem", "gt", "iadd", "iand", "iconcat", "ifloordiv",
+            "ilshift", "imatmul", "imod", "imul", "index", "indexOf", "inv", "invert", "ior",
+            "ipow", "irshift", "is_", "is_not", "isub", "itemgetter", "itruediv", "ixor", "le",
+            "length_hint", "lshift", "lt", "matmul", "methodcaller", "mod", "mul", "ne", "neg",
+            "not_", "or_", "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
+        ],
+        "heapq": [
+            "heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest",
+            "nsmallest",
+        ],
+        "bisect": [
+            "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
+        ],
+        "collections": [
+            "ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString", "abc",
+            "defaultdict", "deque", "namedtuple",
+        ],
+        "types": [
+            "AsyncGeneratorType", "BuiltinFunctionType", "BuiltinMethodType", "CellType",
+            "ClassMethodDescriptorType", "CodeType", "CoroutineType", "DynamicClassAttribute",
+            "EllipsisType", "FrameType", "FunctionType", "GeneratorType", "GenericAlias",
+            "GetSetDescriptorType", "LambdaType", "MappingProxyType", "MemberDescriptorType",
+            "MethodDescriptorType", "MethodType", "MethodWrapperType", "ModuleType", "NoneType",
+            "NotImplementedType", "SimpleNamespace", "TracebackType", "UnionType",
+            "WrapperDescriptorType", "coroutine", "get_original_bases", "new_class",
+            "prepare_class", "resolve_bases",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -2,8 +2,8 @@ import CtxCore
 
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
-    static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars"]
+    static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "sys", "time",
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -14,10 +14,11 @@ extension Interpreter {
         case "asyncio": m = try makeAsyncioModule()
         case "threading": m = makeThreadingModule()
         case "uuid": m = makeUUIDModule()
-        case "functools": m = makeFunctoolsModule()
+        case "_functools": m = makeFunctoolsAccelerator()
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "traceback": m = makeTracebackModule()
+        case "_operator": m = makeOperatorAccelerator()
         case "concurrent":
             m = PyModule(runtime: rt, name: "concurrent")
             m.namespace["futures"] = .object(try importModule("concurrent.futures"))

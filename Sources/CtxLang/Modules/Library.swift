@@ -16,10 +16,18 @@ enum Library {
     /// Module name → source. One line per module: adding a file here is all it takes.
     static let sources: [String: [UInt8]] = [
         "__future__": PackageResources.__future___py,
+        "_ctxlab_clinic": PackageResources._ctxlab_clinic_py,
+        "bisect": PackageResources.bisect_py,
+        "collections": PackageResources.collections_py,
         "contextlib": PackageResources.contextlib_py,
         "dataclasses": PackageResources.dataclasses_py,
+        "functools": PackageResources.functools_py,
+        "heapq": PackageResources.heapq_py,
+        "itertools": PackageResources.itertools_py,
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
+        "operator": PackageResources.operator_py,
+        "types": PackageResources.types_py,
         "typing": PackageResources.typing_py,
     ]
 

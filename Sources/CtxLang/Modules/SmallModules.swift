@@ -1,6 +1,6 @@
 import CtxCore
 
-/// `uuid`, `functools`, `sys`, `time`.
+/// `uuid`, `_functools`, `sys`, `time`.
 extension Interpreter {
     func makeUUIDModule() -> PyModule {
         let m = PyModule(runtime: rt, name: "uuid")
@@ -38,25 +38,11 @@ extension Interpreter {
         return u
     }
 
-    func makeFunctoolsModule() -> PyModule {
-        let m = PyModule(runtime: rt, name: "functools")
+    /// `_functools`, the accelerator of Lib/functools.py (CPython's Modules/_functoolsmodule.c):
+    /// `partial` and `reduce`.
+    func makeFunctoolsAccelerator() -> PyModule {
+        let m = PyModule(runtime: rt, name: "_functools")
         m.namespace["partial"] = .object(classes.partial)
-        m.namespace["wraps"] = function("wraps") { [unowned self] a in
-            try a.check(maxPositional: 1, minPositional: 1)
-            let wrapped = a.args[0]
-            return self.function("decorator") { [unowned self] d in
-                let wrapper = d.args[0]
-                if let w = wrapper.asObject as? PyFunction, let f = wrapped.asObject as? PyFunction {
-                    w.name = f.name
-                    w.qualname = f.qualname
-                    w.attributes["__doc__"] = f.attributes["__doc__"]
-                    w.attributes["__wrapped__"] = wrapped
-                } else {
-                    _ = self
-                }
-                return wrapper
-            }
-        }
         m.namespace["reduce"] = function("reduce") { [unowned self] a in
             try a.check(maxPositional: 3, minPositional: 2)
             var items = try self.iterate(a.args[1])[...]

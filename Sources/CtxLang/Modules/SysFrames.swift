@@ -36,6 +36,12 @@ extension Interpreter {
         return nil
     }
 
+    /// The `__name__` of the innermost Python frame's globals (type()'s default `__module__`).
+    func frameGlobalsName() -> String? {
+        if case .str(let n)? = pythonFrames().first?.globals["__name__"] { return n }
+        return nil
+    }
+
     /// The running Python frames, innermost first.
     func pythonFrames() -> [Frame] {
         activeStacks.reversed().flatMap { $0.frames.reversed() }

@@ -115,7 +115,7 @@ func unhashableTypeName(_ o: PyObject) -> String? {
     case is Token: return "_contextvars.Token"
     case let i as PyInstance where i.cls.lookup("__hash__")?.isIdentical(.none) == true
         || (i.cls.lookup("__eq__") != nil && i.cls.lookup("__hash__") == nil):
-        return i.cls.name
+        return i.cls.interpreter?.typeName(.object(i)) ?? i.cls.name  // 'collections.deque'
     default: return nil
     }
 }

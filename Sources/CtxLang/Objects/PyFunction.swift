@@ -9,7 +9,20 @@ public final class PyFunction: PyObject {
     let closure: [PyCell]
     public var name: String
     public var qualname: String
+    /// The slot-like attributes CPython keeps outside `__dict__`: `__doc__`, `__module__` once
+    /// set, `__type_params__`, `__annotations__`.
     public var attributes = Namespace()
+    /// `__dict__`: every other attribute (`f.calls = 0`, `__wrapped__`), made on first use.
+    var dictObject: PyDict?
+
+    static let slotNames: Set<String> = ["__doc__", "__module__", "__type_params__", "__annotations__", "__annotate__"]
+
+    func funcDict(_ rt: Runtime) -> PyDict {
+        if let d = dictObject { return d }
+        let d = PyDict(runtime: rt)
+        dictObject = d
+        return d
+    }
 
     init(runtime: Runtime, code: CodeObject, globals: Namespace, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
         self.code = code
@@ -63,7 +76,15 @@ public final class PyBoundMethod: PyObject {
 
     override public var typeName: String { "method" }
     override public func repr() throws -> String {
-        let fname = (function.asObject as? PyFunction)?.qualname ?? "?"
+        // method_repr: the function's __qualname__ (an lru_cache wrapper's is the function's).
+        let fname: String
+        switch function.asObject {
+        case let f as PyFunction: fname = f.qualname
+        case let b as PyBuiltin: fname = b.name
+        case let i as PyInstance:
+            if case .str(let q)? = i[attribute: "__qualname__"] { fname = q } else { fname = "?" }
+        default: fname = "?"
+        }
         return "<bound method \(fname) of \(try receiver.repr())>"
     }
     override public func pyEquals(_ other: PyObject) throws -> Bool {

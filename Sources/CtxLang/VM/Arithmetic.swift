@@ -35,6 +35,15 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        // A tuple subclass's own operator methods come before tuple's (Vec.__add__).
+        if case .object(let t as PyTuple) = a, t.subclass != nil, let m = ownLookup(classOf(a), Interpreter.dunders[op]!.0) {
+            let r = try call(m, [a, b])
+            if !isNotImplemented(r) { return r }
+        }
+        if case .object(let t as PyTuple) = b, t.subclass != nil, let m = ownLookup(classOf(b), Interpreter.dunders[op]!.1) {
+            let r = try call(m, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
         if let r = try numericOp(op, a, b) { return r }
         if let r = try sequenceOp(op, a, b) { return r }
         let (name, rname) = Interpreter.dunders[op]!
@@ -83,6 +92,15 @@ extension Interpreter {
     /// int/float/bool arithmetic with Python's rules (floor division and modulo follow the sign
     /// of the divisor; `/` is always true division).
     func numericOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+        // bool's own &, |, ^ (bool_and, bool_or, bool_xor): bool operands give a bool.
+        if case .bool(let x) = a, case .bool(let y) = b {
+            switch op {
+            case .bitAnd: return .bool(x && y)
+            case .bitOr: return .bool(x || y)
+            case .bitXor: return .bool(x != y)
+            default: break
+            }
+        }
         if let x = intValue(a), let y = intValue(b) { return try intOp(op, x, y) }
         if let r = try bigNumericOp(op, a, b) { return r }
         guard let x = numeric(a), let y = numeric(b) else { return nil }

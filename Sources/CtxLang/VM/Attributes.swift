@@ -60,10 +60,18 @@ extension Interpreter {
                         case .property: return v
                         }
                     }
+                    if case .object(let i as PyInstance) = v, let get = i.cls.lookup("__get__") {
+                        return try call(get, [v, .none, obj])  // C.attr: __get__(None, C)
+                    }
                     return v
                 }
                 return try classAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
+            case let t as PyTuple where t.subclass != nil:
+                let cls = classOf(obj)
+                if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
+                if name == "__dict__" { return nil }  // __slots__ = (): no instance dict
+            case let d as PyDescriptor where name == "__func__" && d.kind != .property: return d.function
             case let f as PyFunction: return try functionAttribute(f, name)
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
             case let u as PyUnionType: return try unionAttribute(u, name)
@@ -110,6 +118,11 @@ extension Interpreter {
         case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil:
             // Built-in methods stored in a class (object.__init__, BaseException.__init__).
             return .object(PyBoundMethod(runtime: rt, receiver: obj, function: .object(b)))
+        case let i as PyInstance:
+            // A descriptor defined in Python (functools.cached_property): its type's __get__.
+            // ctxlab has non-data descriptors only: the instance's own attributes come first.
+            if let get = i.cls.lookup("__get__") { return try call(get, [v, obj, .object(cls)]) }
+            return v
         default: return v
         }
     }
@@ -118,7 +131,7 @@ extension Interpreter {
         switch name {
         case "__name__": return .str(f.name)
         case "__qualname__": return .str(f.qualname)
-        case "__module__": return f.globals["__name__"]
+        case "__module__": return f.attributes["__module__"] ?? f.globals["__name__"]
         case "__doc__": return f.attributes["__doc__"] ?? Value.none
         case "__annotate__": return f.attributes["__annotate__"] ?? Value.none
         case "__annotations__":
@@ -134,7 +147,10 @@ extension Interpreter {
             }
             f.attributes["__annotations__"] = made
             return made
-        default: return f.attributes[name]
+        case "__dict__": return .object(f.funcDict(rt))
+        default:
+            if PyFunction.slotNames.contains(name) { return f.attributes[name] }
+            return f.dictObject?.storage[HashKey(str: name)]
         }
     }
 
@@ -157,6 +173,22 @@ extension Interpreter {
         case "__mro__": return .object(PyTuple(runtime: rt, c.mro.map { .object($0) }))
         case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
         case "MISSING" where c === classes.token: return .object(missing)
+        case "__new__" where c.builtin == .tuple:
+            return function("__new__") { [unowned self] a in
+                guard let first = a.args.first else { throw self.rt.error(.TypeError, "tuple.__new__(): not enough arguments") }
+                guard let cls = first.asObject as? PyClass else {
+                    throw self.rt.error(.TypeError, "tuple.__new__(X): X is not a type object (\(self.typeName(first)))")
+                }
+                guard cls === self.classes.tuple || self.isTupleSubclass(cls) else {
+                    throw self.rt.error(.TypeError, "tuple.__new__(\(cls.name)): \(cls.name) is not a subtype of tuple")
+                }
+                return try self.tupleNew(cls, Array(a.args.dropFirst()), a.kwargs)
+            }
+        case "fromkeys" where c.builtin == .dict:
+            // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
+            return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
+                try self.dictFromKeys(a)
+            }
         default:
             // `str.lower`, `list.append`…: the method as a function of its receiver.
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
@@ -244,6 +276,19 @@ extension Interpreter {
         switch obj.asObject {
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
+        case let t as PyTuple where t.subclass != nil:
+            // A tuple subclass with `__slots__ = ()`: only a data descriptor (a namedtuple's
+            // field, whose __set__ refuses) can be assigned.
+            if case .object(let d as PyInstance)? = ownLookup(classOf(obj), name), let set = d.cls.lookup("__set__") {
+                _ = try call(set, [.object(d), obj, value])
+                return
+            }
+            let cls = classOf(obj)
+            if cls.mro.contains(where: { $0.builtin == nil && $0.namespace["__slots__"] == nil }) {
+                // CPython gives such an instance a __dict__; ctxlab's tuples have none.
+                throw rt.error(.AttributeError, "attributes of '\(typeName(obj))' objects (a subclass of tuple without __slots__) are not supported by ctxlab")
+            }
+            throw noDictError(obj, name)
         case let f as PyFunction:
             if name == "__name__", case .str(let s) = value {
                 f.name = s
@@ -267,8 +312,15 @@ extension Interpreter {
                 }
                 f.attributes["__annotate__"] = value
                 if !isNone { f.attributes["__annotations__"] = nil }
-            } else {
+            } else if name == "__dict__" {
+                guard let d = value.asObject as? PyDict else {
+                    throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+                }
+                f.dictObject = d
+            } else if PyFunction.slotNames.contains(name) {
                 f.attributes[name] = value
+            } else {
+                f.funcDict(rt).storage[HashKey(str: name)] = value
             }
         case let e as PyException:
             if name == "args" { e.args = try iterate(value) } else if name == "__cause__" {
@@ -337,6 +389,9 @@ extension Interpreter {
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
         case let m as PyModule: m.namespace[name] = nil
+        case let f as PyFunction where !PyFunction.slotNames.contains(name):
+            guard f.dictObject?.storage[HashKey(str: name)] != nil else { throw attributeError(obj, name, suggesting: false) }
+            f.dictObject!.storage[HashKey(str: name)] = nil
         case let n as NativeObject:
             if let s = n.setAttr, try s(name, nil) { return }
             throw attributeError(obj, name, suggesting: false)

@@ -16,6 +16,11 @@ extension Interpreter {
         case let fn as PyFunction: return try callFunction(fn, args, kwargs)
         case let b as PyBuiltin: return .value(try b.body(args, kwargs))
         case let m as PyBoundMethod: return try prepareCall(m.function, [m.receiver] + args, kwargs)
+        case let c as PyClass where c === classes.genericAlias:
+            // `types.GenericAlias(origin, args)` (`ga_new`).
+            guard kwargs.isEmpty else { throw rt.error(.TypeError, "GenericAlias() takes no keyword arguments") }
+            guard args.count == 2 else { throw rt.error(.TypeError, "GenericAlias expected 2 arguments, got \(args.count)") }
+            return .value(.object(PyGenericAlias(runtime: rt, origin: args[0], args: aliasArguments(args[1]))))
         case let c as PyClass: return try instantiate(c, args, kwargs)
         case let p as PyPartial: return try prepareCall(p.function, p.args + args, p.kwargs + kwargs)
         case let g as PyGenericAlias:
@@ -124,6 +129,14 @@ extension Interpreter {
     /// `__init__` as a frame whose return is replaced by the instance.
     func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
         if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
+        if isTupleSubclass(c) {
+            // tuple_new / the class's own __new__ (a namedtuple's); tuple has no __init__ to run.
+            if let new = ownLookup(c, "__new__") {
+                let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+                return .value(try call(f, [.object(c)] + args, kwargs))
+            }
+            return .value(try tupleNew(c, args, kwargs))
+        }
         let instance: Value
         if let et = c.exceptionType {
             let e = try makeExceptionGroupIfNeeded(c, et, args) ?? PyException(runtime: rt, et, args: args)
@@ -167,12 +180,24 @@ extension Interpreter {
                 baseValues.append(b)
             }
         }
+        let bases = try classBases(baseValues)
+        let ns = Namespace()
+        let frame = Frame(code: body.code, globals: body.globals, namespace: ns, locals: [], cells: body.closure)
+        frame.cells = body.code.cellvars.map { _ in PyCell(runtime: rt, nil) } + body.closure
+        _ = try execute(FrameStack(frame), resumeWith: nil)
+        if replaced { ns["__orig_bases__"] = .object(PyTuple(runtime: rt, originalBases)) }
+        return try makeClass(name: name, bases: bases, namespace: ns)
+    }
+
+    /// The bases of a new class: classes, none final, none a built-in type ctxlab cannot
+    /// subclass (tuple it can: PyTuple.subclass).
+    func classBases(_ baseValues: [Value]) throws -> [PyClass] {
         var bases: [PyClass] = []
         for b in baseValues {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -181,12 +206,12 @@ extension Interpreter {
             }
             bases.append(c)
         }
-        let ns = Namespace()
-        let frame = Frame(code: body.code, globals: body.globals, namespace: ns, locals: [], cells: body.closure)
-        frame.cells = body.code.cellvars.map { _ in PyCell(runtime: rt, nil) } + body.closure
-        _ = try execute(FrameStack(frame), resumeWith: nil)
+        return bases
+    }
+
+    /// type_new: the class of a `class` statement or of `type(name, bases, dict)`.
+    func makeClass(name: String, bases: [PyClass], namespace ns: Namespace) throws -> Value {
         if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // typeobject.c type_new: never inherited
-        if replaced { ns["__orig_bases__"] = .object(PyTuple(runtime: rt, originalBases)) }
         let excBase = bases.lazy.compactMap(\.exceptionType).first
         let moduleName: String
         if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }
@@ -197,6 +222,46 @@ extension Interpreter {
                           bases: bases.isEmpty ? [classes.object] : bases, namespace: ns, exceptionType: et)
         if let et { classes.register(exceptionType: et, cls) }
         cls.interpreter = self
+        if isTupleSubclass(cls), let d = ns.order.first(where: { Interpreter.tupleSlotsNotOverridable.contains($0) }) {
+            // ctxlab's tuple subclass instances are PyTuples: tuple's own behaviour is native.
+            throw rt.error(.TypeError, "defining \(d) in a subclass of tuple is not supported by ctxlab")
+        }
+        // type_new_set_names: each attribute whose type has __set_name__ learns its owner and name.
+        for (k, v) in ns.items {
+            if case .object(let i as PyInstance) = v, let setName = i.cls.lookup("__set_name__") {
+                _ = try call(setName, [v, .object(cls), .str(k)])
+            }
+        }
         return .object(cls)
+    }
+
+    /// The special methods a tuple subclass cannot override in ctxlab (`__new__`, `__repr__` and
+    /// the binary operators it can).
+    static let tupleSlotsNotOverridable: Set<String> = [
+        "__init__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__len__",
+        "__getitem__", "__iter__", "__contains__", "__str__", "__bool__", "__getattr__", "__getattribute__",
+        "__setattr__", "__delattr__", "__format__", "__reversed__",
+    ]
+
+    /// A class with tuple among its bases.
+    func isTupleSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .tuple } }
+
+    /// A name defined by the Python classes of `c`'s MRO, before the first built-in class (whose
+    /// behaviour is native: tuple's repr, object's slots).
+    func ownLookup(_ c: PyClass, _ name: String) -> Value? {
+        for k in c.mro {
+            if k.builtin != nil { return nil }
+            if let v = k.namespace[name] { return v }
+        }
+        return nil
+    }
+
+    /// `tuple.__new__(cls, iterable=(), /)`.
+    func tupleNew(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        if !kwargs.isEmpty { throw rt.error(.TypeError, "\(cls.name)() takes no keyword arguments") }
+        if args.count > 1 { throw rt.error(.TypeError, "\(cls.name) expected at most 1 argument, got \(args.count)") }
+        let t = PyTuple(runtime: rt, args.isEmpty ? [] : try iterate(args[0]))
+        if cls !== classes.tuple { t.subclass = cls }
+        return .object(t)
     }
 }

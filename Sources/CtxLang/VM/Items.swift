@@ -81,6 +81,9 @@ extension Interpreter {
             guard d.storage.removeValue(forKey: try HashKey(idx, rt)) != nil else {
                 throw PyException(runtime: rt, .KeyError, args: [idx])
             }
+        case let i as PyInstance:
+            guard let m = i.cls.lookup("__delitem__") else { fallthrough }
+            _ = try call(m, [obj, idx])
         case is Context:
             throw rt.error(.TypeError, "'_contextvars.Context' object does not support item deletion")
         default:

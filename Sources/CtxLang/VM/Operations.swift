@@ -20,7 +20,7 @@ extension Interpreter {
         case is PyBytes: return classes.named("bytes")
         case let e as PyException: return classOf(exception: e)
         case is PyList: return classes.list
-        case is PyTuple: return classes.tuple
+        case let t as PyTuple: return (t.subclass as? PyClass) ?? classes.tuple
         case is PyDict: return classes.dict
         case let s as PySet: return s.isFrozen ? classes.frozenset : classes.set
         case is PyFunction: return classes.function
@@ -74,11 +74,21 @@ extension Interpreter {
 
     /// `module.Name` for the classes of C extension modules, nil for the others.
     private func cTypeName(_ c: PyClass) -> String? {
-        Self.cExtensionModules.contains(c.module) ? "\(c.module).\(c.name)" : nil
+        if Self.cExtensionModules.contains(c.module) { return "\(c.module).\(c.name)" }
+        let q = "\(c.module).\(c.name)"
+        return Self.cTypesOfLibrary.contains(q) ? q : nil
     }
 
-    /// Modules whose classes are C types with a qualified `tp_name`.
-    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "types"]
+    /// Classes of Lib/ modules that are C types in CPython, in modules whose other classes are
+    /// Python (`functools.cached_property` is Python, its `_lru_cache_wrapper` is C).
+    static let cTypesOfLibrary: Set<String> = [
+        "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque", "collections._tuplegetter",
+        "types.SimpleNamespace", "types.GenericAlias", "types.UnionType",
+    ]
+
+    /// Modules whose classes are C types with a qualified `tp_name` (those of `itertools` and
+    /// `operator` are C in CPython, Python in ctxlab's Lib/).
+    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "itertools", "operator"]
 
     func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
 
@@ -123,12 +133,18 @@ extension Interpreter {
             let c = classOf(exception: e)
             if let r = c.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return c.name + "(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
+        case let m as PyBoundMethod:
+            // method_repr: the receiver by its own __repr__; the name by the function's __qualname__.
+            let name: String
+            if case .str(let q)? = try findAttribute(m.function, "__qualname__") { name = q } else { name = "?" }
+            return "<bound method \(name) of \(try repr(m.receiver))>"
         case let l as PyList: return try reprSequence(l, l.items, "[", "]")
         case let s as PySet:
             if s.storage.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
             let inner = try reprSequence(s, setIterationOrder(s), "{", "}")
             return s.isFrozen ? "frozenset(\(inner))" : inner
         case let t as PyTuple:
+            if t.subclass != nil, let r = ownLookup(classOf(v), "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return try nested("while getting the repr of an object") {
                 if t.items.count == 1 { return "(\(try repr(t.items[0])),)" }
                 return try joinedReprs(t.items, "(", ")") { try repr($0) }
@@ -217,7 +233,7 @@ extension Interpreter {
             if e.args.count == 1 && !e.type.isSubclass(of: .KeyError) { return try str(e.args[0]) }
             if e.args.count == 1 { return try repr(e.args[0]) }
             return e.args.isEmpty ? "" : try repr(.object(PyTuple(runtime: rt, e.args)))
-        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token: return try repr(v)
+        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
         default: return try o.str()
         }
     }
