@@ -434,15 +434,7 @@ extension Compiler {
     /// turn; a clause whose part is not empty runs with that part as the exception being handled;
     /// what the clauses raise and what none matched are re-raised together at the end.
     mutating func compileTryStar(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
-        let handlerStart = emit(.pushHandler(-1))
-        unit.blocks.append(.tryExcept)
-        try compileBody(body)
-        unit.blocks.removeLast()
-        emit(.popHandler)
-        try compileBody(orelse)
-        var toEnd = [emit(.jump(-1))]
-        patch(handlerStart, to: here)
-        emit(.beginExcept)  // the whole exception is being handled while the clauses run
+        var toEnd = [try compileGuardedBody(body, orelse)]  // the whole exception is being handled while the clauses run
         let outer = emit(.pushHandler(-1))  // an error of a clause's type check ends the handling
         emit(.starBegin)
         for h in handlers {
@@ -492,16 +484,23 @@ extension Compiler {
         for j in toEnd { patch(j, to: here) }
     }
 
-    mutating func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+    /// The body under a handler, then the `else` block and a jump to the end (returned); the
+    /// handler's code follows, with the exception being handled on the stack.
+    mutating func compileGuardedBody(_ body: [Stmt], _ orelse: [Stmt]) throws -> Int {
         let handlerStart = emit(.pushHandler(-1))
         unit.blocks.append(.tryExcept)
         try compileBody(body)
         unit.blocks.removeLast()
         emit(.popHandler)
         try compileBody(orelse)
-        var toEnd = [emit(.jump(-1))]
+        let toEnd = emit(.jump(-1))
         patch(handlerStart, to: here)
         emit(.beginExcept)
+        return toEnd
+    }
+
+    mutating func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+        var toEnd = [try compileGuardedBody(body, orelse)]
         for h in handlers {
             line = h.pos.line
             var next: Int?
