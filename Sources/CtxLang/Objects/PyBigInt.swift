@@ -238,6 +238,9 @@ extension Interpreter {
         }
         if m.isZero { throw rt.error(.ValueError, "pow() 3rd argument cannot be 0") }
         let modulus = m.magnitude
+        // `long_pow`: a modulus of 1 or -1 gives 0 before any inverse is looked for
+        // (`pow(0, -1, 1)` is 0; BigUInt's `inverse` traps on a modulus of 1: fuzz seed 41).
+        if modulus == 1 { return .int(0) }
         var b = ((x % BigInt(modulus)) + BigInt(modulus)).magnitude % modulus
         if e.sign == .minus && !e.isZero {
             guard let inv = b.inverse(modulus) else {
@@ -245,7 +248,7 @@ extension Interpreter {
             }
             b = inv
         }
-        var r = BigInt(modulus == 1 ? 0 : b.power(e.magnitude, modulus: modulus))
+        var r = BigInt(b.power(e.magnitude, modulus: modulus))
         // The result takes the modulus's sign, as `%` does.
         if m.sign == .minus && !r.isZero { r -= BigInt(modulus) }
         return intResult(r)
