@@ -12,7 +12,7 @@ extension Interpreter {
 
     static let asyncioPrelude = #"""
 import contextvars as _contextvars
-import functools as _functools
+import _functools  # the native half: asyncio needs only partial, and Lib/functools.py costs start-up time
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
