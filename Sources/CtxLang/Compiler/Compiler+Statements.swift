@@ -447,15 +447,7 @@ extension Compiler {
             emit(.compare(.is))
             let noMatch = emit(.popJumpIfTrue(-1))
             emit(.beginExcept)  // the matched part is the exception being handled
-            if let name = h.name { storeName(name) } else { emit(.pop) }
-            let raised = emit(.pushHandler(-1))
-            unit.blocks.append(.exceptStarBody(name: h.name))
-            try compileBody(h.body)
-            unit.blocks.removeLast()
-            emit(.popHandler)
-            emit(.endExcept)
-            if let name = h.name { clearName(name) }
-            let next = emit(.jump(-1))
+            let (raised, next) = try compileClauseBody(h, as: .exceptStarBody(name: h.name))
             patch(raised, to: here)  // state, exception raised by the clause
             emit(.starRaised)
             emit(.endExcept)
@@ -499,6 +491,21 @@ extension Compiler {
         return toEnd
     }
 
+    /// An except clause's body with the exception being handled bound to its name (or dropped),
+    /// under a handler for what the body raises; on the normal way out the handling ends and the
+    /// name is cleared. Returns that handler (to patch) and the jump past the cleanup.
+    mutating func compileClauseBody(_ h: ExceptHandler, as block: Block) throws -> (handler: Int, jump: Int) {
+        if let name = h.name { storeName(name) } else { emit(.pop) }
+        let handler = emit(.pushHandler(-1))
+        unit.blocks.append(block)
+        try compileBody(h.body)
+        unit.blocks.removeLast()
+        emit(.popHandler)
+        emit(.endExcept)
+        if let name = h.name { clearName(name) }
+        return (handler, emit(.jump(-1)))
+    }
+
     mutating func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
         var toEnd = [try compileGuardedBody(body, orelse)]
         for h in handlers {
@@ -509,15 +516,8 @@ extension Compiler {
                 emit(.checkExcMatch)
                 next = emit(.popJumpIfFalse(-1))
             }
-            if let name = h.name { storeName(name) } else { emit(.pop) }
-            let cleanup = emit(.pushHandler(-1))
-            unit.blocks.append(.exceptBody(name: h.name))
-            try compileBody(h.body)
-            unit.blocks.removeLast()
-            emit(.popHandler)
-            emit(.endExcept)
-            if let name = h.name { clearName(name) }
-            toEnd.append(emit(.jump(-1)))
+            let (cleanup, done) = try compileClauseBody(h, as: .exceptBody(name: h.name))
+            toEnd.append(done)
             patch(cleanup, to: here)
             emit(.endExcept)
             if let name = h.name { clearName(name) }
