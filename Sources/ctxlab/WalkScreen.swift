@@ -12,8 +12,7 @@ struct WalkScreen {
     let streams: StandardStreams
 
     func run() {
-        let frames = session.walkFrames()
-        guard !frames.isEmpty else {
+        guard let frames = session.walk() else {
             session.submit(":walk")
             streams.flush()
             return
@@ -30,7 +29,7 @@ struct WalkScreen {
         streams.write("\u{1B}[?1049h", stderr: false)
         var i = 0
         loop: while true {
-            draw(frames[i], footer: footer(i, frames.count))
+            draw(frames.frame(i), footer: footer(i, frames.count))
             switch keys.command() {
             case .next, .pause:
                 if i == frames.count - 1 { break loop }

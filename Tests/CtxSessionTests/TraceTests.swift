@@ -159,6 +159,45 @@ import Testing
         #expect(one[4] == "usage: :walk [N] with N from 1 to 5\n")
     }
 
+    /// A full trace (5,000 events: 2,500 contexts, each with a task): every frame is built when it
+    /// is shown, each in one pass over the contexts and tasks (fuzz seed 42 case 98810: `:walk 9`
+    /// built all 5,000 frames at 2,500 × 2,500 each — minutes Ctrl-C could not end).
+    @Test func aWalkOfAFullTraceBuildsOnlyTheFramesItShows() {
+        let big = "tasks = [asyncio.create_task(asyncio.sleep(0), context=copy_context()) for _ in range(2500)]"
+        let out = run([big, ":walk 9", ":walk"])
+        #expect(out[1].hasPrefix("step 9 of 4998 · line 1 in <listcomp>\n"))
+        #expect(out[1].contains("[Task-4 pending]"))
+        #expect(out[2].components(separatedBy: "\nstep ").count == Session.printedWalkLimit)
+        #expect(out[2].hasSuffix("steps 201 to 4998 not shown: :walk N shows step N\n"))
+
+        var o = Transcript.checkOptions
+        o.shortIds = true
+        let s = Session(options: o) { _, _ in }
+        s.submit(big)
+        let walk = try! #require(s.walk())
+        let fresh = try! #require(s.walk())
+        _ = walk.frame(4000)
+        #expect(walk.frame(5) == fresh.frame(5))  // back: replayed from the start
+        #expect(walk.frame(4997) == fresh.frame(4997))
+    }
+
+    @Test func ctrlCStopsAPrintedWalkBetweenFrames() {
+        var o = Transcript.checkOptions
+        o.shortIds = true
+        var out = ""
+        let s = Session(options: o) { text, _ in out += text }
+        s.submit("tasks = [asyncio.create_task(asyncio.sleep(0), context=copy_context()) for _ in range(50)]")
+        var polls = 0
+        s.interruptFlag = {
+            polls += 1
+            return polls == 4
+        }
+        out = ""
+        s.submit(":walk")
+        #expect(out.components(separatedBy: "\nstep ").count == 3)
+        #expect(out.hasSuffix("walk interrupted at step 4 of 300\n"))
+    }
+
     @Test func walkOfExperimentFourShowsTheSetInTheSessionContext() {
         let out = run([v, "async def g():\n    v.set(2)\n", "async def main():\n    ctx = copy_context()\n    await ctx.run(g)\n",
                        "await main()", ":walk"])

@@ -22,35 +22,75 @@ public struct WalkFrame: Equatable, Sendable {
     public var lines: [String] { [heading] + source + [caption] + tree }
 }
 
-extension Session {
-    /// The frames of the last input's walk; empty when nothing happened to contexts in it.
-    public func walkFrames() -> [WalkFrame] {
-        guard let t = trace.last else { return [] }
-        let steps = t.events.indices.filter { isStory(t.events[$0], t) }
-        guard !steps.isEmpty else { return [] }
-        let labels = variableLabels()
+/// The frames of a walk, each built when it is asked for: a trace holds up to 5,000 events and
+/// the tree at each can hold thousands of contexts, so building every frame up front (what
+/// `:walk 9` used to do) took minutes that Ctrl-C could not end.
+///
+/// Stepping forward applies the events between the two frames; stepping back replays from the
+/// start (linear in the trace, once per key press).
+public final class WalkFrames {
+    private unowned let session: Session
+    private let trace: InputTrace
+    /// The indices of the events shown as steps.
+    private let steps: [Int]
+    private let labels: [Int: String]
+    private let defaults: [Int: String]
+    private var state: WalkState
+    /// Events applied to `state` so far.
+    private var applied = 0
+
+    fileprivate init?(_ session: Session) {
+        guard let t = session.trace.last else { return nil }
+        let steps = t.events.indices.filter { session.isStory(t.events[$0], t) }
+        guard !steps.isEmpty else { return nil }
+        self.session = session
+        trace = t
+        self.steps = steps
+        labels = session.variableLabels()
         var defaults: [Int: String] = [:]
-        for v in tracker.liveVariables {
-            if let d = v.defaultValue { defaults[v.address] = shownRepr(d) ?? "<repr failed>" }
+        for v in session.tracker.liveVariables {
+            if let d = v.defaultValue { defaults[v.address] = session.shownRepr(d) ?? "<repr failed>" }
         }
-        var state = WalkState(t, session: context.address)
-        var frames: [WalkFrame] = []
-        var applied = 0
-        for (n, i) in steps.enumerated() {
-            while applied <= i {
-                state.apply(t.events[applied], index: applied)
-                applied += 1
-            }
-            let e = t.events[i]
-            let heading = "step \(n + 1) of \(steps.count)" + (e.position.map { " · " + where_($0).dropLast(2) } ?? "")
-            frames.append(WalkFrame(
-                heading: heading, source: sourceExcerpt(e.position),
-                caption: (options.render.unicode ? "→ " : "-> ") + describe(e, t, labels: labels, withPosition: false),
-                tree: TreeRenderer.render(state.snapshot(self, labels: labels, defaults: defaults, eventIndex: i),
-                                          options: options.render)))
-        }
-        return frames
+        self.defaults = defaults
+        state = WalkState(t, session: session.context.address)
     }
+
+    public var count: Int { steps.count }
+
+    /// Frame `n` (0-based, `0..<count`).
+    public func frame(_ n: Int) -> WalkFrame {
+        let i = steps[n]
+        if applied > i + 1 {
+            state = WalkState(trace, session: session.context.address)
+            applied = 0
+        }
+        while applied <= i {
+            state.apply(trace.events[applied], index: applied)
+            applied += 1
+        }
+        let e = trace.events[i]
+        let s = session
+        let heading = "step \(n + 1) of \(steps.count)" + (e.position.map { " · " + s.where_($0).dropLast(2) } ?? "")
+        return WalkFrame(
+            heading: heading, source: s.sourceExcerpt(e.position),
+            caption: (s.options.render.unicode ? "→ " : "-> ") + s.describe(e, trace, labels: labels, withPosition: false),
+            tree: TreeRenderer.render(state.snapshot(s, labels: labels, defaults: defaults, eventIndex: i),
+                                      options: s.options.render))
+    }
+}
+
+extension Session {
+    /// The last input's walk; nil when nothing happened to contexts in it.
+    public func walk() -> WalkFrames? { WalkFrames(self) }
+
+    /// Every frame of the last input's walk (tests; `:walk` builds them one at a time).
+    public func walkFrames() -> [WalkFrame] {
+        guard let w = walk() else { return [] }
+        return (0..<w.count).map { w.frame($0) }
+    }
+
+    /// The most frames `:walk` without a terminal prints in a row; `:walk N` shows any other.
+    static let printedWalkLimit = 200
 
     /// Up to three lines of source around `p`, its own marked with `▶`.
     func sourceExcerpt(_ p: SourcePosition?) -> [String] {
@@ -77,20 +117,32 @@ extension Session {
     /// `:walk` without a terminal to step on (a pipe, a transcript): every frame, one after
     /// another; `:walk N` shows frame N alone.
     func walkCommand(_ arg: String) {
-        let frames = walkFrames()
-        guard !frames.isEmpty else {
+        guard let walk = walk() else {
             info(trace.last == nil ? "nothing to walk yet: run an input first" : "nothing happened to contexts in the last input")
             return
         }
         if arg.isEmpty {
-            write(frames.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n\n") + "\n", .view)
+            let shown = min(walk.count, Session.printedWalkLimit)
+            var text = ""
+            for n in 0..<shown {
+                if interruptFlag() {
+                    write(text, .view)
+                    info("walk interrupted at step \(n + 1) of \(walk.count)")
+                    return
+                }
+                text += (n == 0 ? "" : "\n") + walk.frame(n).lines.joined(separator: "\n") + "\n"
+            }
+            write(text, .view)
+            if shown < walk.count {
+                info("steps \(shown + 1) to \(walk.count) not shown: :walk N shows step N")
+            }
             return
         }
-        guard let n = Int(arg), n >= 1, n <= frames.count else {
-            info("usage: :walk [N] with N from 1 to \(frames.count)")
+        guard let n = Int(arg), n >= 1, n <= walk.count else {
+            info("usage: :walk [N] with N from 1 to \(walk.count)")
             return
         }
-        write(frames[n - 1].lines.joined(separator: "\n") + "\n", .view)
+        write(walk.frame(n - 1).lines.joined(separator: "\n") + "\n", .view)
     }
 
     /// `:trace`: every event of the last input; `:trace on|off|auto` sets when the account shows.
@@ -174,6 +226,11 @@ private struct WalkState {
         let variables = Set(trace.variableNames.keys).union(labels.keys).sorted()
         let current = entered.last
         var nodes: [ContextNode] = []
+        // Each context's tasks in the order they were seen, in one pass over the tasks.
+        var tasksByContext: [Int: [Int]] = [:]
+        for task in trace.taskOrder {
+            if let c = taskContext[task] { tasksByContext[c, default: []].append(task) }
+        }
         for address in trace.contextOrder where alive.contains(address) {
             guard let c = trace.contexts[address], !c.quiet || address == session || address == current else { continue }
             let own = values[address] ?? [:]
@@ -199,8 +256,8 @@ private struct WalkState {
                 cell.changed = changed.map { $0.context == address && $0.variable == v } ?? false
                 return cell
             }
-            let badges = trace.taskOrder.compactMap { task -> TaskBadge? in
-                guard taskContext[task] == address, let state = tasks[task], let traced = trace.tasks[task] else { return nil }
+            let badges = (tasksByContext[address] ?? []).compactMap { task -> TaskBadge? in
+                guard let state = tasks[task], let traced = trace.tasks[task] else { return nil }
                 let names = s.trace.inputTasks.contains(task) ? ["this input's await"] : []
                 return TaskBadge(name: traced.name, state: state, isCurrent: state == .running, names: names)
             }
