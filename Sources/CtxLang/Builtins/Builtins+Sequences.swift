@@ -65,7 +65,7 @@ extension Interpreter {
         }
         b["reversed"] = function("reversed") { [unowned self] a in
             try a.exactly(1)
-            if case .object(let i as PyInstance) = a.args[0], let m = i.cls.lookup("__reversed__") { return try self.call(m, [a.args[0]]) }
+            if let m = self.userSlot(a.args[0], "__reversed__") { return try self.call(m, [a.args[0]]) }
             if case .object(let o) = a.args[0], o is PyDict || o is PyList || o is PyTuple || o is PyRange {
                 return .object(self.arrayIterator(try self.iterate(a.args[0]).reversed(), "list_reverseiterator"))
             }
@@ -230,6 +230,9 @@ extension Interpreter {
             switch a.args[0].asObject {
             case let i as PyInstance: return .object(i.instanceDict(self.rt))
             case let m as PyModule: return .object(self.namespaceDict(m.namespace))
+            case let d as PyDict where d.subclass != nil:
+                guard let dict = try self.findAttribute(a.args[0], "__dict__") else { fallthrough }
+                return dict
             default: throw self.rt.error(.TypeError, "vars() argument must have __dict__ attribute")
             }
         }

@@ -195,7 +195,9 @@ extension Interpreter {
             switch o {
             case let l as PyList: return l.items.count
             case let t as PyTuple: return t.items.count
-            case let d as PyDict: return d.storage.count
+            case let d as PyDict:
+                if d.subclass != nil, let m = subclassSlot(v, "__len__") { return try expectInt(call(m, [v]), "len") }
+                return d.storage.count
             case let s as PySet: return s.storage.count
             case let r as PyRange:
                 guard let n = r.exactCount else { throw rt.error(.OverflowError, "Python int too large to convert to C ssize_t") }

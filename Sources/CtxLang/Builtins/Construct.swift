@@ -28,10 +28,8 @@ extension Interpreter {
             for v in try args.first.map({ try iterate($0) }) ?? [] { s.storage.append(try HashKey(v, rt)) }
             return .object(s)
         case .dict:
-            try a.check(maxPositional: 1, keywords: Set(kwargs.map(\.0)))
             let d = PyDict(runtime: rt)
-            if let src = args.first { try dictMerge(d, src) }
-            for (k, v) in kwargs { d.storage[try HashKey(.str(k), rt)] = v }
+            try dictInit(d, a)
             return .object(d)
         case .range:
             try a.check(maxPositional: 3, minPositional: 1)

@@ -53,10 +53,17 @@ extension Interpreter {
     }
 
     /// `dict.fromkeys(iterable, value=None, /)`: a new dict, each key mapped to `value`.
-    func dictFromKeys(_ a: Arguments) throws -> Value {
+    /// For a subclass (`OrderedDict.fromkeys`), dict_fromkeys makes `cls()` and sets each key
+    /// through its `__setitem__`.
+    func dictFromKeys(_ a: Arguments, cls: PyClass? = nil) throws -> Value {
         try a.check(maxPositional: 2, minPositional: 1)
-        let d = PyDict(runtime: rt)
         let value = a.args.count > 1 ? a.args[1] : .none
+        if let cls, cls !== classes.dict {
+            let d = try call(.object(cls), [])
+            for k in try iterate(a.args[0]) { try setItem(d, k, value) }
+            return d
+        }
+        let d = PyDict(runtime: rt)
         for k in try iterate(a.args[0]) { d.storage[try HashKey(k, rt)] = value }
         return .object(d)
     }
@@ -65,7 +72,7 @@ extension Interpreter {
         let owner = Value.object(d)
         func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
         switch name {
-        case "fromkeys": return m { [unowned self] a in try self.dictFromKeys(a) }
+        case "fromkeys": return m { [unowned self] a in try self.dictFromKeys(a, cls: d.subclass as? PyClass) }
         case "get":
             return m { [unowned self] a in
                 try a.check(maxPositional: 2, minPositional: 1)
@@ -110,8 +117,60 @@ extension Interpreter {
                 c.storage = d.storage
                 return .object(c)
             }
+        default: return dictSlotMethod(d, owner, name)
+        }
+    }
+
+    /// dict's own special methods as bound methods (`d.__getitem__`, `super().__setitem__(k, v)`
+    /// in a subclass): the native slots, never a subclass's override of them.
+    private func dictSlotMethod(_ d: PyDict, _ owner: Value, _ name: String) -> Value? {
+        func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        switch name {
+        case "__getitem__": return m { [unowned self] a in try a.exactly(1); return try self.dictSubscript(d, a.args[0]) }
+        case "__setitem__":
+            return m { [unowned self] a in
+                try a.exactly(2)
+                d.storage[try HashKey(a.args[0], self.rt)] = a.args[1]
+                return .none
+            }
+        case "__delitem__": return m { [unowned self] a in try a.exactly(1); try self.dictDelete(d, a.args[0]); return .none }
+        case "__contains__": return m { [unowned self] a in try a.exactly(1); return .bool(d.storage[try HashKey(a.args[0], self.rt)] != nil) }
+        case "__len__": return m { a in try a.exactly(0); return .int(d.storage.count) }
+        case "__iter__": return m { [unowned self] a in try a.exactly(0); return .object(self.dictIterator(d, "dict_keyiterator") { k, _ in k.value }) }
+        case "__repr__": return m { [unowned self] a in try a.exactly(0); return .str(try self.dictRepr(d)) }
+        case "__init__":
+            return m { [unowned self] a in
+                try self.dictInit(d, Arguments(name: "dict", args: a.args, kwargs: a.kwargs, rt: self.rt))
+                return .none
+            }
+        case "__eq__", "__ne__":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                guard let other = a.args[0].asObject as? PyDict else { return self.builtins["NotImplemented"] ?? .none }
+                let same = try self.dictStorageEqual(d, other)
+                return .bool(name == "__eq__" ? same : !same)
+            }
+        case "__or__", "__ror__":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                guard let other = a.args[0].asObject as? PyDict else { return self.builtins["NotImplemented"] ?? .none }
+                let out = PyDict(runtime: self.rt)
+                out.storage = name == "__or__" ? d.storage : other.storage
+                for (k, v) in (name == "__or__" ? other.storage : d.storage) { out.storage[k] = v }
+                return .object(out)
+            }
+        case "__ior__": return m { [unowned self] a in try a.exactly(1); try self.dictMerge(d, a.args[0]); return owner }
         default: return nil
         }
+    }
+
+    /// dict_equal: the same keys, each value identical or `==`.
+    func dictStorageEqual(_ d: PyDict, _ o: PyDict) throws -> Bool {
+        guard d.storage.count == o.storage.count else { return false }
+        for (k, v) in d.storage {
+            guard let w = o.storage[k], try sameOrEqual(v, w) else { return false }
+        }
+        return true
     }
 
     /// `d.keys()`/`values()`/`items()`: live views with `len`, iteration and `in`.

@@ -14,7 +14,13 @@ extension Interpreter {
         proxy.reprBody = { "<super: <class '\(start.name)'>, <\(cls.name) object>>" }
         proxy.getAttr = { [unowned self] name in
             for c in rest {
-                guard let v = c.namespace[name] else { continue }
+                guard let v = c.namespace[name] else {
+                    // A built-in base's method (`super().__setitem__` in a dict subclass): the
+                    // native one, bound to the receiver.
+                    if c.builtin != nil, c.builtin != .object, !(receiver.asObject is PyClass),
+                       let m = try self.nativeAttribute(receiver, name) { return m }
+                    continue
+                }
                 if receiver.asObject is PyClass, let d = v.asObject as? PyDescriptor, d.kind == .classMethod {
                     return .object(PyBoundMethod(runtime: self.rt, receiver: receiver, function: d.function))
                 }

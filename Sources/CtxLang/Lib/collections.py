@@ -2,21 +2,27 @@
 alternatives to Python's general purpose built-in containers, dict,
 list, set, and tuple.
 
+* namedtuple   factory function for creating tuple subclasses with named fields
 * deque        list-like container with fast appends and pops on either end
 * ChainMap     dict-like class for creating a single view of multiple mappings
+* Counter      dict subclass for counting hashable objects
+* OrderedDict  dict subclass that remembers the order entries were added
+* defaultdict  dict subclass that calls a factory function to supply missing values
 '''
 # ctxlab's collections: ChainMap follows CPython 3.14's Lib/collections/__init__.py, and deque
 # the C type of Modules/_collectionsmodule.c (its messages, reprs, maxlen trimming, the
 # "mutated during iteration" check), written for ctxlab; a deque keeps its items in a list.
 # namedtuple follows Lib/collections/__init__.py too; ctxlab has no eval(), so a namedtuple's
 # __new__ binds its arguments itself, with the messages of the signature CPython would compile.
-# Not here: defaultdict, Counter, OrderedDict and UserDict (dict subclasses), UserList,
-# UserString, collections.abc: ctxlab cannot subclass dict, list or str.
+# defaultdict and OrderedDict are the C types of Modules/_collectionsmodule.c and
+# Objects/odictobject.c (their reprs, messages, `|`, views), written as dict subclasses: ctxlab's
+# dict keeps insertion order, so OrderedDict needs no linked list of its own; Counter follows
+# Lib/collections/__init__.py. Not here: UserDict, UserList, UserString, collections.abc.
 
 import sys as _sys
 from _ctxlab_clinic import clinic as _clinic, MISSING as _MISSING
 
-__all__ = ['ChainMap', 'deque', 'namedtuple']
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
 
 _KEYWORDS = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
@@ -702,3 +708,463 @@ class ChainMap:
         for child in reversed(self.maps):
             m.update(child)
         return self.__class__(m)
+
+
+################################################################################
+### defaultdict (Modules/_collectionsmodule.c)
+################################################################################
+
+class defaultdict(dict):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+
+The default factory is called without arguments to produce
+a new value when a key is not present, in __getitem__ only.
+A defaultdict compares equal to a dict with the same items.
+All remaining arguments are treated the same as if they were
+passed to the dict constructor, including keyword arguments.
+"""
+
+    def __init__(self, *args, **kwargs):
+        # defdict_init: the first positional argument is the factory.
+        factory = None
+        if args:
+            factory = args[0]
+            if factory is not None and not callable(factory):
+                raise TypeError("first argument must be callable or None")
+            args = args[1:]
+        self.default_factory = factory
+        dict.__init__(self, *args, **kwargs)
+
+    def __missing__(self, key):
+        # defdict_missing
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        # defdict_repr: the type's name, the factory's repr (`...` inside itself), dict's repr.
+        factory = self.default_factory
+        if factory is None:
+            shown = 'None'
+        elif factory is self:
+            shown = '...'
+        else:
+            shown = repr(factory)
+        return f'{type(self).__name__}({shown}, {dict.__repr__(self)})'
+
+    def copy(self):
+        """D.copy() -> a shallow copy of D."""
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return (type(self), (self.default_factory,) if self.default_factory is not None else (),
+                None, None, iter(self.items()))
+
+    def __or__(self, other):
+        # defdict_or: a copy of the defaultdict side through its class, updated with the right.
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+
+################################################################################
+### OrderedDict (Objects/odictobject.c)
+################################################################################
+
+class _odict_view:
+
+    def __init__(self, od):
+        self._mapping = od
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+    def __reversed__(self):
+        return odict_iterator(self._mapping, type(self)._kind, True)
+
+    def __iter__(self):
+        return odict_iterator(self._mapping, type(self)._kind, False)
+
+
+class _odict_setlike(_odict_view):
+    def __eq__(self, other):
+        try:
+            return set(self) == set(other)
+        except TypeError:
+            return NotImplemented
+
+    def __and__(self, other):
+        return set(self) & set(other)
+
+    def __or__(self, other):
+        return set(self) | set(other)
+
+    def __sub__(self, other):
+        return set(self) - set(other)
+
+    def __xor__(self, other):
+        return set(self) ^ set(other)
+
+    def isdisjoint(self, other):
+        return not (set(self) & set(other))
+
+
+class odict_keys(_odict_setlike):
+    __module__ = 'builtins'
+    _kind = 'keys'
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+
+class odict_values(_odict_view):
+    __module__ = 'builtins'
+    _kind = 'values'
+
+
+class odict_items(_odict_setlike):
+    __module__ = 'builtins'
+    _kind = 'items'
+
+    def __contains__(self, item):
+        key, value = item
+        return key in self._mapping and self._mapping[key] == value
+
+
+class odict_iterator:
+    # odictiter: keys, values or items, forwards or backwards, over the keys of the moment.
+    __module__ = 'builtins'
+
+    def __init__(self, od, kind, backwards):
+        self._od = od
+        self._kind = kind
+        keys = list(dict.__iter__(od))
+        self._keys = keys[::-1] if backwards else keys
+        self._size = len(od)
+        self._i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        # odictiter_nextkey: an added or removed key is a change of the dict's state.
+        if self._i >= len(self._keys):
+            raise StopIteration
+        key = self._keys[self._i]
+        self._i += 1
+        if len(self._od) != self._size or key not in self._od:
+            self._i = len(self._keys)
+            raise RuntimeError('OrderedDict mutated during iteration')
+        if self._kind == 'keys':
+            return key
+        if self._kind == 'values':
+            return dict.__getitem__(self._od, key)
+        return (key, dict.__getitem__(self._od, key))
+
+
+class OrderedDict(dict):
+    'Dictionary that remembers insertion order'
+
+    def __init__(self, *args, **kwargs):
+        # odict_init → mutablemapping_update: "expected at most 1 arguments".
+        if len(args) > 1:
+            raise TypeError(f'expected at most 1 arguments, got {len(args)}')
+        self.update(*args, **kwargs)
+
+    def __iter__(self):
+        return odict_iterator(self, 'keys', False)
+
+    def __reversed__(self):
+        return odict_iterator(self, 'keys', True)
+
+    def __repr__(self):
+        # odict_repr (3.12+): `OrderedDict({...})`, `OrderedDict()` when empty.
+        if not self:
+            return f'{type(self).__name__}()'
+        return f'{type(self).__name__}({dict.__repr__(self)})'
+
+    def __eq__(self, other):
+        # odict_richcompare: order matters only between two OrderedDicts.
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(dict.__iter__(self)) == list(dict.__iter__(other))
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def move_to_end(self, key, last=True):
+        """Move an existing element to the end (or beginning if last is false).
+
+Raise KeyError if the element does not exist."""
+        value = dict.pop(self, key)
+        if last:
+            dict.__setitem__(self, key, value)
+        else:
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            dict.update(self, rest)
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair from the dictionary.
+
+Pairs are returned in LIFO order if last is true or FIFO order if false."""
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self)) if last else next(iter(self))
+        return (key, dict.pop(self, key))
+
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
+
+    def copy(self):
+        'od.copy() -> a shallow copy of od'
+        return type(self)(self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        state = getattr(self, '__dict__', None) or None
+        return (type(self), (), state, None, iter(dict.items(self)))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+################################################################################
+### Counter (Lib/collections/__init__.py)
+################################################################################
+
+def _is_mapping(obj):
+    # isinstance(obj, collections.abc.Mapping) among the mappings ctxlab has.
+    return isinstance(obj, (dict, ChainMap))
+
+
+def _count_elements(mapping, iterable):
+    'Tally elements from the iterable.'
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
+class Counter(dict):
+    '''Dict subclass for counting hashable items: elements are the keys, their counts the
+    values; a missing element counts zero.'''
+
+    def __init__(self, iterable=None, /, **kwds):
+        '''Counter(iterable) counts its elements; Counter(mapping) and Counter(**kwds) take
+        the counts as given.'''
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        'The count of an element not in the Counter: zero.'
+        return 0
+
+    def total(self):
+        'Sum of the counts'
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        '''The n most common elements and their counts, most common first (all of them when
+        n is None); equal counts keep the order elements were first seen.'''
+        count = lambda item: item[1]
+        if n is None:
+            return sorted(self.items(), key=count, reverse=True)
+        import heapq
+        return heapq.nlargest(n, self.items(), key=count)
+
+    def elements(self):
+        'An iterator over the elements, each repeated as many times as its count.'
+        from itertools import chain, repeat, starmap
+        return chain.from_iterable(starmap(repeat, self.items()))
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        'As dict.update(), but counts are added, not replaced.'
+        if iterable is not None:
+            if not _is_mapping(iterable):
+                _count_elements(self, iterable)
+            elif not self:
+                super().update(iterable)
+            else:
+                for elem, count in iterable.items():
+                    self[elem] = count + self.get(elem, 0)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        'As update(), but counts are subtracted; they may go to zero or below.'
+        if iterable is not None:
+            pairs = iterable.items() if _is_mapping(iterable) else ((elem, 1) for elem in iterable)
+            for elem, count in pairs:
+                self[elem] = self.get(elem, 0) - count
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        'A shallow copy.'
+        return self.__class__(self)
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
+    def __delitem__(self, elem):
+        'As dict.__delitem__(), without a KeyError for an element not there.'
+        if elem in self:
+            super().__delitem__(elem)
+
+    def __repr__(self):
+        if not self:
+            return f'{self.__class__.__name__}()'
+        try:
+            shown = dict(self.most_common())  # most common first
+        except TypeError:  # counts that do not order
+            shown = dict(self)
+        return f'{self.__class__.__name__}({shown!r})'
+
+    # Comparisons and arithmetic treat a missing element as a count of zero; the arithmetic
+    # keeps only positive counts, in the order self's elements come, then other's.
+
+    def _all_counts(self, other, test):
+        return all(test(self[e], other[e]) for c in (self, other) for e in c)
+
+    def _combined(self, other, combine):
+        result = Counter()
+        for elem, count in self.items():
+            n = combine(count, other[elem])
+            if n > 0:
+                result[elem] = n
+        for elem, count in other.items():
+            if elem not in self:
+                n = combine(0, count)
+                if n > 0:
+                    result[elem] = n
+        return result
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._all_counts(other, lambda a, b: a == b)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._all_counts(other, lambda a, b: a <= b)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._all_counts(other, lambda a, b: a >= b)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combined(other, lambda a, b: a + b)
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combined(other, lambda a, b: a - b)
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combined(other, lambda a, b: b if a < b else a)
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combined(other, lambda a, b: a if a < b else b)
+
+    def __pos__(self):
+        'Only the positive counts.'
+        return self._combined(Counter(), lambda a, b: a)
+
+    def __neg__(self):
+        'The negative counts, negated.'
+        return self._combined(Counter(), lambda a, b: 0 - a)
+
+    def _keep_positive(self):
+        for elem in [elem for elem, count in self.items() if not count > 0]:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, count in other.items():
+            if count > self[elem]:
+                self[elem] = count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            if other[elem] < count:
+                self[elem] = other[elem]
+        return self._keep_positive()

@@ -109,7 +109,9 @@ public struct HashKey: Hashable {
 func unhashableTypeName(_ o: PyObject) -> String? {
     switch o {
     case is PyList: return "list"
-    case is PyDict: return "dict"
+    case let d as PyDict:
+        guard let c = d.subclass as? PyClass else { return "dict" }
+        return c.interpreter?.typeName(.object(d)) ?? c.name  // 'Counter', 'collections.OrderedDict'
     case is PySet: return "set"
     case is Context: return "_contextvars.Context"
     case is Token: return "_contextvars.Token"
@@ -123,6 +125,12 @@ func unhashableTypeName(_ o: PyObject) -> String? {
 /// A Python `dict`: insertion-ordered.
 public final class PyDict: PyObject {
     public var storage: OrderedDictionary<HashKey, Value> = [:]
+    /// The class of an instance of a Python subclass of dict (`defaultdict`, `Counter`), nil
+    /// for a plain dict: the instance is the dict itself, as in CPython, where the subclass's
+    /// object layout begins with dict's.
+    public var subclass: PyObject?
+    /// Such an instance's `__dict__` (made on the first attribute set).
+    var attributes: PyDict?
     deinit { if !storage.isEmpty { Teardown.release(&storage, empty: [:]) } }
 
     override public var typeName: String { "dict" }

@@ -23,24 +23,30 @@ extension Interpreter {
         case (.bitOr, .object(let s as PySet)) where b.asObject is PySet:
             for k in (b.asObject as! PySet).storage { s.storage.append(k) }
             return a
-        case (.bitOr, .object(let d as PyDict)):
+        case (.bitOr, .object(let d as PyDict)) where d.subclass == nil:
             try dictMerge(d, b)
             return a
         default:
-            if case .object(let i as PyInstance) = a, let m = i.cls.lookup("__i" + Interpreter.dunders[op]!.0.dropFirst(2)) {
-                return try call(m, [a, b])
+            if let m = userSlot(a, "__i" + Interpreter.dunders[op]!.0.dropFirst(2)) {
+                let r = try call(m, [a, b])
+                if !isNotImplemented(r) { return r }
+            }
+            if op == .bitOr, case .object(let d as PyDict) = a {
+                try dictMerge(d, b)  // dict_ior of a dict subclass that does not define __ior__
+                return a
             }
             return try binaryOp(op, a, b)
         }
     }
 
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
-        // A tuple subclass's own operator methods come before tuple's (Vec.__add__).
-        if case .object(let t as PyTuple) = a, t.subclass != nil, let m = ownLookup(classOf(a), Interpreter.dunders[op]!.0) {
+        // A tuple or dict subclass's own operator methods come before the type's (Vec.__add__,
+        // Counter.__or__).
+        if let m = subclassSlot(a, Interpreter.dunders[op]!.0) {
             let r = try call(m, [a, b])
             if !isNotImplemented(r) { return r }
         }
-        if case .object(let t as PyTuple) = b, t.subclass != nil, let m = ownLookup(classOf(b), Interpreter.dunders[op]!.1) {
+        if let m = subclassSlot(b, Interpreter.dunders[op]!.1) {
             let r = try call(m, [b, a])
             if !isNotImplemented(r) { return r }
         }
@@ -257,9 +263,8 @@ extension Interpreter {
             if let i = intValue(v) { return .int(~i) }
         }
         if case .object(let b as PyBigInt) = v { return bigUnary(op, b.value) }
-        if case .object(let i as PyInstance) = v {
-            let name = ["-": "__neg__", "+": "__pos__", "~": "__invert__"][op.rawValue]!
-            if let m = i.cls.lookup(name) { return try call(m, [v]) }
+        if case .object = v, let m = userSlot(v, ["-": "__neg__", "+": "__pos__", "~": "__invert__"][op.rawValue]!) {
+            return try call(m, [v])
         }
         throw rt.error(.TypeError, "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
     }

@@ -53,6 +53,10 @@ extension Interpreter {
             case let c as PyClass:
                 if name == "__annotations__" || name == "__dict__" { return classOwnAttribute(c, name) }
                 if let v = c.lookup(name) {
+                    // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
+                    // before object's.
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { $0.builtin == .dict }),
+                       let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
                         case .classMethod: return .object(PyBoundMethod(runtime: rt, receiver: obj, function: d.function))
@@ -71,6 +75,20 @@ extension Interpreter {
                 let cls = classOf(obj)
                 if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
                 if name == "__dict__" { return nil }  // __slots__ = (): no instance dict
+            case let d as PyDict where d.subclass != nil:
+                // As for a user instance: its own attributes, then its classes' (before dict's
+                // native methods), then `__getattr__`.
+                let cls = classOf(obj)
+                if let v = d.attributes?.storage[HashKey(str: name)] { return v }
+                if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
+                if name == "__dict__" {
+                    guard hasInstanceDict(cls) else { return nil }
+                    if d.attributes == nil { d.attributes = PyDict(runtime: rt) }
+                    return .object(d.attributes!)
+                }
+                if let v = try nativeAttribute(obj, name) { return v }
+                if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
+                return nil
             case let d as PyDescriptor where name == "__func__" && d.kind != .property: return d.function
             case let f as PyFunction: return try functionAttribute(f, name)
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
@@ -184,13 +202,15 @@ extension Interpreter {
                 }
                 return try self.tupleNew(cls, Array(a.args.dropFirst()), a.kwargs)
             }
-        case "fromkeys" where c.builtin == .dict:
+        case "fromkeys" where c.builtin == .dict || isDictSubclass(c):
             // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
             return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
-                try self.dictFromKeys(a)
+                try self.dictFromKeys(a, cls: c)
             }
         default:
-            // `str.lower`, `list.append`…: the method as a function of its receiver.
+            // `str.lower`, `list.append`…: the method as a function of its receiver; a
+            // subclass's (`Counter.get`) is its built-in base's.
+            if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict }) { return try classAttribute(base, name) }
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
             // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
             if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
@@ -271,9 +291,39 @@ extension Interpreter {
         }
     }
 
+    /// Whether instances of `cls`, a subclass of a built-in type, have a `__dict__`: unless every
+    /// Python class of its MRO declares `__slots__`.
+    func hasInstanceDict(_ cls: PyClass) -> Bool {
+        cls.mro.contains { $0.builtin == nil && $0.namespace["__slots__"] == nil }
+    }
+
     /// Attribute assignment on everything but user instances.
     private func setBuiltinAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         switch obj.asObject {
+        case let d as PyDict where d.subclass != nil:
+            let cls = classOf(obj)
+            switch ownLookup(cls, name)?.asObject {
+            case let p as PyDescriptor where p.kind == .property:
+                guard let setter = p.setter else { throw rt.error(.AttributeError, "property '\(name)' of '\(cls.name)' object has no setter") }
+                _ = try call(setter, [obj, value])
+                return
+            case let i as PyInstance:
+                if let set = i.cls.lookup("__set__") {
+                    _ = try call(set, [.object(i), obj, value])
+                    return
+                }
+            default: break
+            }
+            guard hasInstanceDict(cls) else { throw noDictError(obj, name) }
+            if name == "__dict__" {
+                guard case .object(let nd as PyDict) = value else {
+                    throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+                }
+                d.attributes = nd
+                return
+            }
+            if d.attributes == nil { d.attributes = PyDict(runtime: rt) }
+            d.attributes!.storage[HashKey(str: name)] = value
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let t as PyTuple where t.subclass != nil:
@@ -388,6 +438,10 @@ extension Interpreter {
         case let i as PyInstance:
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
+        case let d as PyDict where d.subclass != nil:
+            guard d.attributes?.storage.removeValue(forKey: HashKey(str: name)) != nil else {
+                throw attributeError(obj, name, suggesting: false)
+            }
         case let m as PyModule: m.namespace[name] = nil
         case let f as PyFunction where !PyFunction.slotNames.contains(name):
             guard f.dictObject?.storage[HashKey(str: name)] != nil else { throw attributeError(obj, name, suggesting: false) }

@@ -137,6 +137,22 @@ extension Interpreter {
             }
             return .value(try tupleNew(c, args, kwargs))
         }
+        if isDictSubclass(c) {
+            // dict_new makes the (empty) dict of the subclass; __init__ (the class's, or
+            // dict_init: update from the arguments) fills it.
+            let d = PyDict(runtime: rt)
+            d.subclass = c
+            guard let initFn = ownLookup(c, "__init__") else {
+                try dictInit(d, Arguments(name: "dict", args: args, kwargs: kwargs, rt: rt))
+                return .value(.object(d))
+            }
+            switch try prepareCall(initFn, [.object(d)] + args, kwargs) {
+            case .value: return .value(.object(d))
+            case .frame(let f):
+                f.replacesReturn = .object(d)
+                return .frame(f)
+            }
+        }
         let instance: Value
         if let et = c.exceptionType {
             let e = try makeExceptionGroupIfNeeded(c, et, args) ?? PyException(runtime: rt, et, args: args)
@@ -197,7 +213,7 @@ extension Interpreter {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -226,6 +242,14 @@ extension Interpreter {
             // ctxlab's tuple subclass instances are PyTuples: tuple's own behaviour is native.
             throw rt.error(.TypeError, "defining \(d) in a subclass of tuple is not supported by ctxlab")
         }
+        if isDictSubclass(cls) {
+            if bases.contains(where: { isTupleSubclass($0) || $0.builtin == .tuple }) {
+                throw rt.error(.TypeError, "multiple bases have instance lay-out conflict")
+            }
+            if let d = ns.order.first(where: { Interpreter.dictSlotsNotOverridable.contains($0) }) {
+                throw rt.error(.TypeError, "defining \(d) in a subclass of dict is not supported by ctxlab")
+            }
+        }
         // type_new_set_names: each attribute whose type has __set_name__ learns its owner and name.
         for (k, v) in ns.items {
             if case .object(let i as PyInstance) = v, let setName = i.cls.lookup("__set_name__") {
@@ -245,6 +269,43 @@ extension Interpreter {
 
     /// A class with tuple among its bases.
     func isTupleSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .tuple } }
+
+    /// A class with dict among its bases (`defaultdict`, `Counter`, `OrderedDict`).
+    func isDictSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .dict } }
+
+    /// The special methods a dict subclass cannot define in ctxlab: those whose slot ctxlab's
+    /// native dict never consults (`__hash__`, attribute hooks, `format()`).
+    /// The others (`__getitem__`, `__setitem__`, `__delitem__`, `__missing__`, `__repr__`,
+    /// `__str__`, `__eq__`, orderings, operators, `__len__`, `__iter__`, `__contains__`,
+    /// `__bool__`, `__reversed__`, `__init__`) replace dict's as in CPython.
+    static let dictSlotsNotOverridable: Set<String> = [
+        "__new__", "__hash__", "__getattribute__", "__setattr__", "__delattr__", "__format__",
+    ]
+
+    /// The class of `v` when `v` is an instance of a Python subclass of a built-in type whose
+    /// instances ctxlab represents by the built-in object itself (tuple, dict); nil otherwise.
+    func nativeSubclass(_ v: Value) -> PyClass? {
+        switch v.asObject {
+        case let t as PyTuple: return t.subclass as? PyClass
+        case let d as PyDict: return d.subclass as? PyClass
+        default: return nil
+        }
+    }
+
+    /// The special method `name` that such an instance's Python classes define: it replaces
+    /// the built-in type's slot, as typeobject.c's `slot_*` functions do (`slot_mp_subscript`,
+    /// `slot_tp_repr`); nil leaves the native behaviour.
+    func subclassSlot(_ v: Value, _ name: String) -> Value? {
+        guard let c = nativeSubclass(v) else { return nil }
+        return ownLookup(c, name)
+    }
+
+    /// The special method `name` of a user instance or of an instance of a Python subclass of a
+    /// built-in type: where the VM's operations consult user code.
+    func userSlot(_ v: Value, _ name: String) -> Value? {
+        if case .object(let i as PyInstance) = v { return i.cls.lookup(name) }
+        return subclassSlot(v, name)
+    }
 
     /// A name defined by the Python classes of `c`'s MRO, before the first built-in class (whose
     /// behaviour is native: tuple's repr, object's slots).

@@ -24,9 +24,8 @@ extension Interpreter {
                 if let sl = idx.asObject as? PySlice { return .object(PyBytes(runtime: rt, try sliceIndices(sl, b.bytes.count).map { b.bytes[$0] })) }
                 return .int(Int(b.bytes[try index(idx, b.bytes.count, "index")]))
             case let d as PyDict:
-                if let v = d.storage[try HashKey(idx, rt)] { return v }
-                if case .object(let i as PyInstance) = obj, let m = i.cls.lookup("__missing__") { return try call(m, [obj, idx]) }
-                throw PyException(runtime: rt, .KeyError, args: [idx])
+                if d.subclass != nil, let m = subclassSlot(obj, "__getitem__") { return try call(m, [obj, idx]) }
+                return try dictSubscript(d, idx)
             case let c as Context:
                 guard let v = idx.asObject as? ContextVar else {
                     throw rt.error(.TypeError, "a ContextVar key was expected, got \(try repr(idx))")
@@ -58,7 +57,12 @@ extension Interpreter {
                 return
             }
             l.items[try index(idx, l.items.count, "list assignment")] = value
-        case let d as PyDict: d.storage[try HashKey(idx, rt)] = value
+        case let d as PyDict:
+            if d.subclass != nil, let m = subclassSlot(obj, "__setitem__") {
+                _ = try call(m, [obj, idx, value])
+                return
+            }
+            d.storage[try HashKey(idx, rt)] = value
         case let i as PyInstance:
             guard let m = i.cls.lookup("__setitem__") else { fallthrough }
             _ = try call(m, [obj, idx, value])
@@ -78,9 +82,11 @@ extension Interpreter {
             }
             l.items.remove(at: try index(idx, l.items.count, "list assignment"))
         case let d as PyDict:
-            guard d.storage.removeValue(forKey: try HashKey(idx, rt)) != nil else {
-                throw PyException(runtime: rt, .KeyError, args: [idx])
+            if d.subclass != nil, let m = subclassSlot(obj, "__delitem__") {
+                _ = try call(m, [obj, idx])
+                return
             }
+            try dictDelete(d, idx)
         case let i as PyInstance:
             guard let m = i.cls.lookup("__delitem__") else { fallthrough }
             _ = try call(m, [obj, idx])
@@ -157,7 +163,9 @@ extension Interpreter {
                     defer { i += 1 }
                     return i < r.count ? .int(r.element(i)) : nil
                 })
-            case let d as PyDict: return .object(dictIterator(d, "dict_keyiterator") { k, _ in k.value })
+            case let d as PyDict:
+                if d.subclass != nil, let m = subclassSlot(v, "__iter__") { return try call(m, [v]) }
+                return .object(dictIterator(d, "dict_keyiterator") { k, _ in k.value })
             case let s as PySet: return .object(arrayIterator(setIterationOrder(s), "set_iterator"))
             case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
             case let i as PyInstance:
@@ -236,6 +244,27 @@ extension Interpreter {
             }
             return out
         }
+    }
+
+    /// dict_subscript: the value, or for a subclass its `__missing__(key)`, or KeyError.
+    func dictSubscript(_ d: PyDict, _ idx: Value) throws -> Value {
+        if let v = d.storage[try HashKey(idx, rt)] { return v }
+        if d.subclass != nil, let m = subclassSlot(.object(d), "__missing__") { return try call(m, [.object(d), idx]) }
+        throw PyException(runtime: rt, .KeyError, args: [idx])
+    }
+
+    /// dict_ass_sub deleting: KeyError for a missing key.
+    func dictDelete(_ d: PyDict, _ idx: Value) throws {
+        guard d.storage.removeValue(forKey: try HashKey(idx, rt)) != nil else {
+            throw PyException(runtime: rt, .KeyError, args: [idx])
+        }
+    }
+
+    /// dict_init / dict_update_common: `dict(mapping_or_pairs, **kwargs)` into `d`.
+    func dictInit(_ d: PyDict, _ a: Arguments) throws {
+        try a.check(maxPositional: 1, keywords: Set(a.kwargs.map(\.0)))
+        if let src = a.args.first { try dictMerge(d, src) }
+        for (k, v) in a.kwargs { d.storage[try HashKey(.str(k), rt)] = v }
     }
 
     func dictMerge(_ d: PyDict, _ src: Value) throws {

@@ -21,7 +21,7 @@ extension Interpreter {
         case let e as PyException: return classOf(exception: e)
         case is PyList: return classes.list
         case let t as PyTuple: return (t.subclass as? PyClass) ?? classes.tuple
-        case is PyDict: return classes.dict
+        case let d as PyDict: return (d.subclass as? PyClass) ?? classes.dict
         case let s as PySet: return s.isFrozen ? classes.frozenset : classes.set
         case is PyFunction: return classes.function
         case is PyBuiltin: return classes.builtinFunction
@@ -83,6 +83,7 @@ extension Interpreter {
     /// Python (`functools.cached_property` is Python, its `_lru_cache_wrapper` is C).
     static let cTypesOfLibrary: Set<String> = [
         "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque", "collections._tuplegetter",
+        "collections.defaultdict", "collections.OrderedDict",
         "types.SimpleNamespace", "types.GenericAlias", "types.UnionType",
     ]
 
@@ -105,7 +106,9 @@ extension Interpreter {
             switch o {
             case let l as PyList: return !l.items.isEmpty
             case let t as PyTuple: return !t.items.isEmpty
-            case let d as PyDict: return !d.storage.isEmpty
+            case let d as PyDict:
+                if d.subclass != nil, let m = subclassSlot(v, "__bool__") ?? subclassSlot(v, "__len__") { return try truthy(call(m, [v])) }
+                return !d.storage.isEmpty
             case let s as PySet: return !s.storage.isEmpty
             case let c as Context: return c.count > 0
             case let r as PyRange: return r.count > 0
@@ -150,12 +153,8 @@ extension Interpreter {
                 return try joinedReprs(t.items, "(", ")") { try repr($0) }
             }
         case let d as PyDict:
-            if reprGuard.contains(ObjectIdentifier(d)) { return "{...}" }
-            reprGuard.insert(ObjectIdentifier(d))
-            defer { reprGuard.remove(ObjectIdentifier(d)) }
-            return try nested("while getting the repr of an object") {
-                try joinedReprs(d.storage, "{", "}") { "\(try repr($0.key.value)): \(try repr($0.value))" }
-            }
+            if d.subclass != nil, let r = subclassSlot(v, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+            return try dictRepr(d)
         case let c as ContextVar:
             var s = "<ContextVar name=\(StringRepr.repr(c.name))"
             if let d = c.defaultValue { s += " default=\(try repr(d))" }
@@ -165,6 +164,16 @@ extension Interpreter {
         default: break
         }
         return try o.repr()
+    }
+
+    /// dict_repr: `{k: v, ...}`, `{...}` for a dict inside itself.
+    func dictRepr(_ d: PyDict) throws -> String {
+        if reprGuard.contains(ObjectIdentifier(d)) { return "{...}" }
+        reprGuard.insert(ObjectIdentifier(d))
+        defer { reprGuard.remove(ObjectIdentifier(d)) }
+        return try nested("while getting the repr of an object") {
+            try joinedReprs(d.storage, "{", "}") { "\(try repr($0.key.value)): \(try repr($0.value))" }
+            }
     }
 
     private func reprSequence(_ o: PyObject, _ items: [Value], _ open: String, _ close: String) throws -> String {
@@ -233,7 +242,10 @@ extension Interpreter {
             if e.args.count == 1 && !e.type.isSubclass(of: .KeyError) { return try str(e.args[0]) }
             if e.args.count == 1 { return try repr(e.args[0]) }
             return e.args.isEmpty ? "" : try repr(.object(PyTuple(runtime: rt, e.args)))
-        case is PyList, is PyTuple, is PyDict, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
+        case let d as PyDict:
+            if d.subclass != nil, let s = subclassSlot(v, "__str__") { return try stringResult(call(s, [v]), "__str__") }
+            return try repr(v)
+        case is PyList, is PyTuple, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
         default: return try o.str()
         }
     }
@@ -268,17 +280,19 @@ extension Interpreter {
     func equals(_ a: Value, _ b: Value) throws -> Bool {
         // A user __eq__ on either side; NotImplemented from both falls back to identity.
         var userDefined = false
-        if case .object(let i as PyInstance) = a, let eq = i.cls.lookup("__eq__") {
+        if let eq = userSlot(a, "__eq__") {
             userDefined = true
             let r = try call(eq, [a, b])
             if !isNotImplemented(r) { return try truthy(r) }
         }
-        if case .object(let i as PyInstance) = b, let eq = i.cls.lookup("__eq__") {
+        if let eq = userSlot(b, "__eq__") {
             userDefined = true
             let r = try call(eq, [b, a])
             if !isNotImplemented(r) { return try truthy(r) }
         }
-        if userDefined { return a.isIdentical(b) }
+        // NotImplemented from both: identity, unless a built-in side compares natively
+        // (dict_richcompare of `{'x': 2} == Counter(x=2)`).
+        if userDefined, a.asObject is PyInstance || b.asObject is PyInstance { return a.isIdentical(b) }
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
         switch (a, b) {
@@ -315,11 +329,11 @@ extension Interpreter {
             // CPython's do_richcompare: the left operand's method, then the reflected one of the
             // right operand; NotImplemented from both is the TypeError.
             let reflected = ["__lt__": "__gt__", "__le__": "__ge__", "__gt__": "__lt__", "__ge__": "__le__"][dunder]!
-            if case .object(let i as PyInstance) = a, let m = i.cls.lookup(dunder) {
+            if let m = userSlot(a, dunder) {
                 let r = try call(m, [a, b])
                 if !isNotImplemented(r) { return try truthy(r) }
             }
-            if case .object(let i as PyInstance) = b, let m = i.cls.lookup(reflected) {
+            if let m = userSlot(b, reflected) {
                 let r = try call(m, [b, a])
                 if !isNotImplemented(r) { return try truthy(r) }
             }
@@ -373,7 +387,9 @@ extension Interpreter {
             return try strContains(s, sub)
         case .object(let o):
             switch o {
-            case let d as PyDict: return d.storage[try HashKey(item, rt)] != nil
+            case let d as PyDict:
+                if d.subclass != nil, let m = subclassSlot(container, "__contains__") { return try truthy(call(m, [container, item])) }
+                return d.storage[try HashKey(item, rt)] != nil
             case let s as PySet: return s.storage.contains(try HashKey(item, rt))
             case let c as Context:
                 guard let v = item.asObject as? ContextVar else {
