@@ -21,6 +21,13 @@ extension Interpreter {
             }
             return .none
         }
+        classes.object.namespace["__new__"] = builtin("__new__") { [unowned self] args, kwargs in
+            try self.objectNew(args, kwargs)
+        }
+        classes.object.namespace["__reduce_ex__"] = builtin("__reduce_ex__") { [unowned self] args, _ in
+            guard args.count == 2 else { throw self.rt.error(.TypeError, "object.__reduce_ex__() takes exactly one argument (\(max(0, args.count - 1)) given)") }
+            return try self.objectReduceEx(args[0])
+        }
         // object.__setattr__ / object.__delattr__: the plain attribute store, for a class whose
         // own __setattr__ defers to it (setAttribute skips these when they are the class's).
         classes.object.namespace["__setattr__"] = builtin("__setattr__") { [unowned self] args, kwargs in
@@ -196,7 +203,7 @@ extension Interpreter {
             case let l as PyList: return l.items.count
             case let t as PyTuple: return t.items.count
             case let d as PyDict:
-                if d.subclass != nil, let m = subclassSlot(v, "__len__") { return try expectInt(call(m, [v]), "len") }
+                if d.subclass != nil, let m = subclassSlot(v, "__len__") { return try userLength(m, v) }
                 return d.storage.count
             case let s as PySet: return s.storage.count
             case let r as PyRange:
@@ -206,7 +213,7 @@ extension Interpreter {
             case let c as Context: return c.count
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
             case let i as PyInstance:
-                if let m = i.cls.lookup("__len__") { return try expectInt(call(m, [v]), "len") }
+                if let m = i.cls.lookup("__len__") { return try userLength(m, v) }
             case let n as NativeObject:
                 if let m = n.attributes["__len__"] { return try expectInt(call(m, []), "len") }
             default: break
@@ -214,6 +221,13 @@ extension Interpreter {
         default: break
         }
         throw rt.error(.TypeError, "object of type '\(typeName(v))' has no len()")
+    }
+
+    /// slot_sq_length: a class's `__len__(v)`, which must give an int >= 0.
+    func userLength(_ m: Value, _ v: Value) throws -> Int {
+        let n = try expectInt(call(m, [v]), "len")
+        if n < 0 { throw rt.error(.ValueError, "__len__() should return >= 0") }
+        return n
     }
 
     /// `hash(v)`: CPython's values for ints, bools and tuples of them; a stable hash for strings

@@ -160,6 +160,7 @@ extension Interpreter {
                 return .object(out)
             }
         case "__ior__": return m { [unowned self] a in try a.exactly(1); try self.dictMerge(d, a.args[0]); return owner }
+        case "__reduce_ex__" where d.subclass != nil: return m { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(owner) }
         default: return nil
         }
     }

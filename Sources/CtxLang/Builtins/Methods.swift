@@ -26,7 +26,11 @@ extension Interpreter {
             case let l as PyList: return listMethod(l, obj, name)
             case let b as PyBigInt: return bigIntAttribute(b, name)
             case let b as PyBytes: return bytesMethod(b, name)
-            case let t as PyTuple: return sequenceMethod(t.items, name)
+            case let t as PyTuple:
+                if name == "__reduce_ex__", t.subclass != nil {
+                    return method(name, of: obj) { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(obj) }
+                }
+                return sequenceMethod(t.items, name)
             case let d as PyDict: return dictMethod(d, name)
             case let s as PySet: return setMethod(s, name)
             case let v as ContextVar: return contextVarAttribute(v, name)

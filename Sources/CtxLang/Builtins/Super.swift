@@ -14,6 +14,9 @@ extension Interpreter {
         proxy.reprBody = { "<super: <class '\(start.name)'>, <\(cls.name) object>>" }
         proxy.getAttr = { [unowned self] name in
             for c in rest {
+                // `super().__new__(cls)`: a static method, never bound.
+                if name == "__new__", let v = c.namespace[name] { return (v.asObject as? PyDescriptor)?.function ?? v }
+                if name == "__new__", c.builtin == .tuple, let v = try self.classAttribute(c, name) { return v }
                 guard let v = c.namespace[name] else {
                     // A built-in base's method (`super().__setitem__` in a dict subclass): the
                     // native one, bound to the receiver.

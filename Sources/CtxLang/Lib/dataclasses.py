@@ -476,6 +476,9 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
 
+    # 3.13: copy.replace() support.
+    cls.__replace__ = _replace
+
     return cls
 
 
@@ -558,6 +561,12 @@ def replace(obj, /, **changes):
     """Return a new object replacing specified fields with new values."""
     if not _is_dataclass_instance(obj):
         raise TypeError("replace() should be called on dataclass instances")
+    return _replace(obj, **changes)
+
+
+def _replace(self, /, **changes):
+    # The __replace__ of every dataclass (copy.replace); dataclasses.replace checks first.
+    obj = self
     for f in getattr(obj, _FIELDS).values():
         if f._field_type is _FIELD_CLASSVAR:
             continue

@@ -20,6 +20,8 @@ enum Library {
         "bisect": PackageResources.bisect_py,
         "collections": PackageResources.collections_py,
         "contextlib": PackageResources.contextlib_py,
+        "copy": PackageResources.copy_py,
+        "copyreg": PackageResources.copyreg_py,
         "dataclasses": PackageResources.dataclasses_py,
         "functools": PackageResources.functools_py,
         "heapq": PackageResources.heapq_py,

@@ -55,7 +55,7 @@ extension Interpreter {
                 if let v = c.lookup(name) {
                     // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
                     // before object's.
-                    if isObjectSlot(v, name), let base = c.mro.first(where: { $0.builtin == .dict }),
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { $0.builtin == .dict || $0.builtin == .tuple }),
                        let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -101,7 +101,11 @@ extension Interpreter {
             }
         default: break
         }
-        return try nativeAttribute(obj, name)
+        if let v = try nativeAttribute(obj, name) { return v }
+        if name == "__reduce_ex__" {  // object's, inherited by every type
+            return method(name, of: obj) { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(obj) }
+        }
+        return nil
     }
 
     /// `__doc__` where ctxlab knows it: a class's own (None when its body has no docstring; not

@@ -153,6 +153,20 @@ extension Interpreter {
                 return .frame(f)
             }
         }
+        if c.exceptionType == nil, let new = c.lookup("__new__"), !isObjectSlot(new, "__new__") {
+            // type_call: the class's __new__ (a static method) makes the object; __init__ runs
+            // only on an instance of the class.
+            let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+            let made = try call(f, [.object(c)] + args, kwargs)
+            guard isInstance(made, c), let initFn = c.lookup("__init__") else { return .value(made) }
+            if isObjectSlot(initFn, "__init__") { return .value(made) }  // object_init: __new__ took the arguments
+            switch try prepareCall(initFn, [made] + args, kwargs) {
+            case .value: return .value(made)
+            case .frame(let f):
+                f.replacesReturn = made
+                return .frame(f)
+            }
+        }
         let instance: Value
         if let et = c.exceptionType {
             let e = try makeExceptionGroupIfNeeded(c, et, args) ?? PyException(runtime: rt, et, args: args)
@@ -266,6 +280,79 @@ extension Interpreter {
         "__getitem__", "__iter__", "__contains__", "__str__", "__bool__", "__getattr__", "__getattribute__",
         "__setattr__", "__delattr__", "__format__", "__reversed__",
     ]
+
+    /// object_new: `object.__new__(cls)` — an instance of `cls` with nothing run, what a class's own
+    /// `__new__` calls through `super().__new__(cls)`.
+    func objectNew(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        guard let first = args.first else { throw rt.error(.TypeError, "object.__new__(): not enough arguments") }
+        guard let c = first.asObject as? PyClass else {
+            throw rt.error(.TypeError, "object.__new__(X): X is not a type object (\(typeName(first)))")
+        }
+        if let b = c.builtin, b != .object {
+            throw rt.error(.TypeError, "object.__new__(\(typeName(ofClass: c))) is not safe, use \(typeName(ofClass: c)).__new__()")
+        }
+        if let base = c.mro.first(where: { $0.builtin != nil && $0.builtin != .object }) {
+            throw rt.error(.TypeError, "object.__new__(\(c.name)) is not safe, use \(typeName(ofClass: base)).__new__()")
+        }
+        if args.count > 1 || !kwargs.isEmpty {
+            // excess_args: an error unless the class overrides __init__ and not __new__.
+            let ownNew = c.lookup("__new__").map { !isObjectSlot($0, "__new__") } ?? false
+            let ownInit = c.lookup("__init__").map { !isObjectSlot($0, "__init__") } ?? false
+            if ownNew || !ownInit {
+                throw rt.error(.TypeError, ownNew ? "object.__new__() takes exactly one argument (the type to instantiate)"
+                                                  : "\(c.name)() takes no arguments")
+            }
+        }
+        if let et = c.exceptionType {
+            let e = PyException(runtime: rt, et, args: Array(args.dropFirst()))
+            if e.type === et { e.attributes["__class__"] = .object(c) }
+            return .object(e)
+        }
+        return .object(PyInstance(runtime: rt, cls: c))
+    }
+
+    /// `object.__reduce_ex__(protocol)` (typeobject.c object___reduce_ex__ and reduce_newobj), what
+    /// copy.copy and copy.deepcopy take an object apart with: the class's own `__reduce__` when it
+    /// has one, else `(copyreg.__newobj__, (cls, *__getnewargs__()), state, listitems, dictitems)`
+    /// with the instance `__dict__` as state and a dict subclass's items. An object ctxlab keeps
+    /// natively cannot be taken apart: CPython's "cannot pickle" for the C types it cannot pickle
+    /// either, "not supported by ctxlab" for the others (asyncio.Lock is a Python class there).
+    func objectReduceEx(_ obj: Value) throws -> Value {
+        let cls = classOf(obj)
+        if let own = cls.lookup("__reduce__") {  // object has none of its own in ctxlab
+            return try call(try bind(own, to: obj, cls: cls), [])
+        }
+        let state: Value
+        var dictItems: Value = .none
+        var newArgs: [Value] = [.object(cls)]
+        let getState = cls.lookup("__getstate__")  // object has none of its own in ctxlab
+        switch obj.asObject {
+        case let i as PyInstance where i.cls.exceptionType == nil:
+            if let getState {
+                state = try call(try bind(getState, to: obj, cls: cls), [])
+            } else {
+                let d = PyDict(runtime: rt)
+                d.storage = i.instanceDict(rt).storage
+                state = d.storage.isEmpty ? .none : .object(d)
+            }
+        case let d as PyDict where d.subclass != nil:
+            state = d.attributes.map { a in a.storage.isEmpty ? Value.none : .object(a) } ?? .none
+            dictItems = try getIterator(try call(try nativeAttribute(obj, "items")!, []))
+        case is PyTuple where nativeSubclass(obj) != nil:
+            if let getArgs = ownLookup(cls, "__getnewargs__") {
+                newArgs += try iterate(try call(getArgs, [obj]))
+            }
+            state = .none
+        default:
+            if let name = cTypeName(cls) ?? (cls.module == "builtins" ? cls.name : nil) {
+                throw rt.error(.TypeError, "cannot pickle '\(name)' object")
+            }
+            throw rt.error(.TypeError, "copying '\(cls.module).\(cls.qualname)' objects is not supported by ctxlab")
+        }
+        let copyreg = try importModule("copyreg")
+        guard let newobj = copyreg.namespace["__newobj__"] else { throw rt.error(.RuntimeError, "copyreg.__newobj__ is missing") }
+        return tuple([newobj, tuple(newArgs), state, .none, dictItems])
+    }
 
     /// A class with tuple among its bases.
     func isTupleSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .tuple } }

@@ -164,12 +164,12 @@ extension Interpreter {
                     return i < r.count ? .int(r.element(i)) : nil
                 })
             case let d as PyDict:
-                if d.subclass != nil, let m = subclassSlot(v, "__iter__") { return try call(m, [v]) }
+                if d.subclass != nil, let m = subclassSlot(v, "__iter__") { return try userIterator(m, v) }
                 return .object(dictIterator(d, "dict_keyiterator") { k, _ in k.value })
             case let s as PySet: return .object(arrayIterator(setIterationOrder(s), "set_iterator"))
             case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
             case let i as PyInstance:
-                if let m = i.cls.lookup("__iter__") { return try call(m, [v]) }
+                if let m = i.cls.lookup("__iter__") { return try userIterator(m, v) }
             case let n as NativeObject:
                 if let m = n.attributes["__iter__"] { return try call(m, []) }
             default: break
@@ -228,6 +228,16 @@ extension Interpreter {
         default: break
         }
         throw rt.error(.TypeError, "'\(typeName(it))' object is not an iterator")
+    }
+
+    /// PyObject_GetIter over a class's `__iter__`: what it returns must be an iterator.
+    func userIterator(_ m: Value, _ v: Value) throws -> Value {
+        let it = try call(m, [v])
+        if case .object(let o) = it, o is PyIterator || o is PyGenerator { return it }
+        guard try findAttribute(it, "__next__") != nil else {
+            throw rt.error(.TypeError, "iter() returned non-iterator of type '\(typeName(it))'")
+        }
+        return it
     }
 
     /// Every value of an iterable, eagerly.

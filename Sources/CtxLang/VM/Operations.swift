@@ -73,7 +73,7 @@ extension Interpreter {
     func typeName(ofClass c: PyClass) -> String { cTypeName(c) ?? c.qualname }
 
     /// `module.Name` for the classes of C extension modules, nil for the others.
-    private func cTypeName(_ c: PyClass) -> String? {
+    func cTypeName(_ c: PyClass) -> String? {
         if Self.cExtensionModules.contains(c.module) { return "\(c.module).\(c.name)" }
         let q = "\(c.module).\(c.name)"
         return Self.cTypesOfLibrary.contains(q) ? q : nil
@@ -107,20 +107,28 @@ extension Interpreter {
             case let l as PyList: return !l.items.isEmpty
             case let t as PyTuple: return !t.items.isEmpty
             case let d as PyDict:
-                if d.subclass != nil, let m = subclassSlot(v, "__bool__") ?? subclassSlot(v, "__len__") { return try truthy(call(m, [v])) }
+                if d.subclass != nil, let b = subclassSlot(v, "__bool__") { return try userBool(b, v) }
+                if d.subclass != nil, let l = subclassSlot(v, "__len__") { return try userLength(l, v) > 0 }
                 return !d.storage.isEmpty
             case let s as PySet: return !s.storage.isEmpty
             case let c as Context: return c.count > 0
             case let r as PyRange: return r.count > 0
             case let b as PyBytes: return !b.bytes.isEmpty
             case let i as PyInstance:
-                if let b = i.cls.lookup("__bool__") { return try truthy(try call(b, [v])) }
-                if let l = i.cls.lookup("__len__") { return try truthy(try call(l, [v])) }
+                if let b = i.cls.lookup("__bool__") { return try userBool(b, v) }
+                if let l = i.cls.lookup("__len__") { return try userLength(l, v) > 0 }
                 return true
             case let n as NativeObject: return try n.truthy?() ?? true
             default: return true
             }
         }
+    }
+
+    /// slot_nb_bool: a class's `__bool__(v)`, which must give a bool.
+    private func userBool(_ m: Value, _ v: Value) throws -> Bool {
+        let r = try call(m, [v])
+        guard case .bool(let b) = r else { throw rt.error(.TypeError, "__bool__ should return bool, returned \(typeName(r))") }
+        return b
     }
 
     /// `repr(v)`, running a user `__repr__` where one is defined.

@@ -96,3 +96,26 @@ class Bag(dict):
 print(Bag(a=1) + {'a': 2, 'b': 1}, {'c': 1} + Bag(c=2), -Bag(a=1), type(-Bag()).__name__)
 check('hash', lambda: hash(Bag()))
 check('unknown attribute', lambda: Bag().nothing)
+
+# What a special method must return (slot_sq_length, slot_nb_bool, PyObject_GetIter), for a dict
+# subclass and a plain class alike.
+class NegativeLen(dict):
+    def __len__(self):
+        return -1
+class NotAnIterator(dict):
+    def __iter__(self):
+        return 5
+class IntBool:
+    def __bool__(self):
+        return 1
+class PlainNegative:
+    def __len__(self):
+        return -2
+check('negative len', lambda: len(NegativeLen()))
+check('negative len as truth', lambda: bool(PlainNegative()))
+check('iter not an iterator', lambda: list(NotAnIterator(a=1)))
+check('bool not a bool', lambda: not IntBool())
+class Looping(dict):
+    def __getitem__(self, key):
+        return self[key]
+check('recursive __getitem__', lambda: Looping()['x'])
