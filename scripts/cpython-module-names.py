@@ -124,6 +124,36 @@ lines += type_table(
     ["    /// The underscore names of `dir()` of the same types (`str.__len__` exists, `str.__x__`",
      "    /// does not)."],
     "typeDunders: [String: Set<String>]", lambda n: n.startswith("_"))
-lines += ["    ]", "}", ""]
+lines += ["    ]"]
+
+
+def own_names_table():
+    """`[type name: list(type.__dict__)]` for the same types, in CPython's order, and the types
+    whose `__dict__['__hash__']` is None (unhashable): what `T.__dict__` shows of a built-in type
+    (collections.abc's `_check_methods` reads it)."""
+    out = ["", "    /// `list(type(obj).__dict__)` of the same types, in CPython's order.",
+           "    static let typeOwnNames: [String: [String]] = ["]
+    unhashable = []
+    seen = set()
+    for obj in samples():
+        key = message_name(obj)
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        own = type(obj).__dict__
+        if own.get("__hash__", 0) is None:
+            unhashable.append(key)
+        out.append(f'        "{key}": [')
+        out.extend(string_list(list(own), indent="           "))
+        out.append("        ],")
+    out += ["    ]", "", "    /// The types whose `__dict__['__hash__']` is None.",
+            "    static let unhashableTypes: Set<String> = ["]
+    out.extend(string_list(sorted(unhashable), indent="       "))
+    out.append("    ]")
+    return out
+
+
+lines += own_names_table()
+lines += ["}", ""]
 out.write_text("\n".join(lines))
 print(f"wrote {out.relative_to(root)} ({len(MODULES)} modules)")

@@ -176,20 +176,11 @@ extension Interpreter {
         let b = builtins
         b["isinstance"] = function("isinstance") { [unowned self] a in
             try a.exactly(2)
-            // `PyObject_IsInstance`: an object that is not a class may answer through its class's
-            // `__instancecheck__` (typing's special forms refuse there, with their own message).
-            if case .object(let spec as PyInstance) = a.args[1], let hook = spec.cls.lookup("__instancecheck__") {
-                return .bool(try self.truthy(self.call(hook, [a.args[1], a.args[0]])))
-            }
-            return .bool(try self.matchesClassSpec(self.classOf(a.args[0]), a.args[1], "isinstance"))
+            return .bool(try self.objectIsInstance(a.args[0], a.args[1]))
         }
         b["issubclass"] = function("issubclass") { [unowned self] a in
             try a.exactly(2)
-            if case .object(let spec as PyInstance) = a.args[1], let hook = spec.cls.lookup("__subclasscheck__") {
-                return .bool(try self.truthy(self.call(hook, [a.args[1], a.args[0]])))
-            }
-            guard let c = a.args[0].asObject as? PyClass else { throw self.rt.error(.TypeError, "issubclass() arg 1 must be a class") }
-            return .bool(try self.matchesClassSpec(c, a.args[1], "issubclass"))
+            return .bool(try self.objectIsSubclass(a.args[0], a.args[1]))
         }
         b["getattr"] = function("getattr") { [unowned self] a in
             try a.check(maxPositional: 3, minPositional: 2)
@@ -230,6 +221,7 @@ extension Interpreter {
             switch a.args[0].asObject {
             case let i as PyInstance: return .object(i.instanceDict(self.rt))
             case let m as PyModule: return .object(self.namespaceDict(m.namespace))
+            case let c as PyClass: return self.classOwnAttribute(c, "__dict__")
             case let d as PyDict where d.subclass != nil:
                 guard let dict = try self.findAttribute(a.args[0], "__dict__") else { fallthrough }
                 return dict
@@ -251,6 +243,46 @@ extension Interpreter {
         b["super"] = function("super") { [unowned self] a in
             try a.check(maxPositional: 2)
             return try self.makeSuper(a.args)
+        }
+    }
+
+    /// `PyObject_IsInstance`: an exact type match; each member of a tuple; the spec's
+    /// `__instancecheck__` (a metaclass's, as ABCMeta's; or, for a spec that is not a class,
+    /// its class's: typing's special forms refuse there, with their own message).
+    func objectIsInstance(_ obj: Value, _ spec: Value) throws -> Bool {
+        if case .object(let c as PyClass) = spec, classOf(obj) === c { return true }
+        if let t = spec.asObject as? PyTuple {
+            return try nested("in __instancecheck__") {
+                for item in t.items where try objectIsInstance(obj, item) { return true }
+                return false
+            }
+        }
+        if let hook = checkHook(spec, "__instancecheck__") {
+            return try nested("in __instancecheck__") { try truthy(call(hook, [spec, obj])) }
+        }
+        return try matchesClassSpec(classOf(obj), spec, "isinstance")
+    }
+
+    /// `PyObject_IsSubclass`, as `objectIsInstance` with `__subclasscheck__`.
+    func objectIsSubclass(_ derived: Value, _ spec: Value) throws -> Bool {
+        if let t = spec.asObject as? PyTuple {
+            return try nested("in __subclasscheck__") {
+                for item in t.items where try objectIsSubclass(derived, item) { return true }
+                return false
+            }
+        }
+        if let hook = checkHook(spec, "__subclasscheck__") {
+            return try nested("in __subclasscheck__") { try truthy(call(hook, [spec, derived])) }
+        }
+        guard let c = derived.asObject as? PyClass else { throw rt.error(.TypeError, "issubclass() arg 1 must be a class") }
+        return try matchesClassSpec(c, spec, "issubclass")
+    }
+
+    private func checkHook(_ spec: Value, _ name: String) -> Value? {
+        switch spec.asObject {
+        case let i as PyInstance: return i.cls.lookup(name)
+        case let c as PyClass: return metaSlot(c, name)
+        default: return nil
         }
     }
 

@@ -24,6 +24,11 @@ extension Interpreter {
         classes.object.namespace["__new__"] = builtin("__new__") { [unowned self] args, kwargs in
             try self.objectNew(args, kwargs)
         }
+        classes.object.namespace["__init_subclass__"] = .object(PyDescriptor(
+            runtime: rt, kind: .classMethod,
+            function: builtin("__init_subclass__") { [unowned self] args, kwargs in try self.objectInitSubclass(args, kwargs) }))
+        classes.object.namespace["__subclasshook__"] = .object(PyDescriptor(
+            runtime: rt, kind: .classMethod, function: builtin("__subclasshook__") { [unowned self] _, _ in self.builtins["NotImplemented"] ?? .none }))
         classes.object.namespace["__reduce_ex__"] = builtin("__reduce_ex__") { [unowned self] args, _ in
             guard args.count == 2 else { throw self.rt.error(.TypeError, "object.__reduce_ex__() takes exactly one argument (\(max(0, args.count - 1)) given)") }
             return try self.objectReduceEx(args[0])
@@ -214,6 +219,8 @@ extension Interpreter {
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
             case let i as PyInstance:
                 if let m = i.cls.lookup("__len__") { return try userLength(m, v) }
+            case let c as PyClass:
+                if let m = metaSlot(c, "__len__") { return try userLength(m, v) }
             case let n as NativeObject:
                 if let m = n.attributes["__len__"] { return try expectInt(call(m, []), "len") }
             default: break

@@ -48,24 +48,7 @@ extension Interpreter {
             try a.check(maxPositional: 0)
             return .object(NativeObject(runtime: rt, cls: c))
         case .type:
-            if args.count == 3 && kwargs.isEmpty {  // type(name, bases, dict)
-                guard case .str(let name) = args[0] else {
-                    throw rt.error(.TypeError, "type.__new__() argument 1 must be str, not \(typeName(args[0]))")
-                }
-                guard let bt = args[1].asObject as? PyTuple else {
-                    throw rt.error(.TypeError, "type.__new__() argument 2 must be tuple, not \(typeName(args[1]))")
-                }
-                guard let d = args[2].asObject as? PyDict else {
-                    throw rt.error(.TypeError, "type.__new__() argument 3 must be dict, not \(typeName(args[2]))")
-                }
-                let ns = Namespace()
-                for (k, v) in d.storage {
-                    guard case .str(let key) = k.value else { continue }
-                    ns[key] = v
-                }
-                if ns["__module__"] == nil, let caller = frameGlobalsName() { ns["__module__"] = .str(caller) }
-                return try makeClass(name: name, bases: try classBases(bt.items), namespace: ns)
-            }
+            if args.count == 3 { return try typeNew([.object(c)] + args, kwargs) }  // type(name, bases, dict)
             if args.count != 1 || !kwargs.isEmpty { throw rt.error(.TypeError, "type() takes 1 or 3 arguments") }
             return .object(classOf(args[0]))
         case .contextVar: return try newContextVar(args, kwargs)

@@ -5,7 +5,10 @@ extension Interpreter {
     func makeSuper(_ args: [Value]) throws -> Value {
         let (start, receiver) = try superTarget(args)
         let cls = classOf(receiver)
-        let mro = (receiver.asObject as? PyClass).map { $0.mro } ?? cls.mro
+        // super_check: a class that is a subclass of `start` walks its own MRO (a classmethod,
+        // `__new__`); anything else its type's (a metaclass's methods, bound to a class).
+        let receiverClass = receiver.asObject as? PyClass
+        let mro = receiverClass.flatMap { $0.isSubclass(of: start) ? $0.mro : nil } ?? cls.mro
         guard let i = mro.firstIndex(where: { $0 === start }) else {
             throw rt.error(.TypeError, "super(type, obj): obj must be an instance or subtype of type")
         }
@@ -17,6 +20,10 @@ extension Interpreter {
                 // `super().__new__(cls)`: a static method, never bound.
                 if name == "__new__", let v = c.namespace[name] { return (v.asObject as? PyDescriptor)?.function ?? v }
                 if name == "__new__", c.builtin == .tuple, let v = try self.classAttribute(c, name) { return v }
+                if c.builtin == .type, let m = self.typeMethod(name) {
+                    // type's own, reached from a metaclass: `__new__` unbound, the others bound.
+                    return name == "__new__" ? m : .object(PyBoundMethod(runtime: self.rt, receiver: receiver, function: m))
+                }
                 guard let v = c.namespace[name] else {
                     // A built-in base's method (`super().__setitem__` in a dict subclass): the
                     // native one, bound to the receiver.
@@ -40,7 +47,8 @@ extension Interpreter {
             throw rt.error(.RuntimeError, "super(): no arguments")
         }
         let owner = (first.asObject as? PyClass) ?? classOf(first)
-        for c in owner.mro {
+        // A metaclass's method has a class as its first argument: its type's MRO holds the method.
+        for c in owner.mro + ((first.asObject is PyClass) ? classOf(first).mro : []) {
             for (_, v) in c.namespace.items {
                 let fn = (v.asObject as? PyFunction) ?? ((v.asObject as? PyDescriptor)?.function.asObject as? PyFunction)
                 if let fn, fn.code === frame.code { return (c, first) }

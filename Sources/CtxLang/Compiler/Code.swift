@@ -46,7 +46,7 @@ public enum Instr {
     case callEx(hasKwargs: Bool)
     case makeFunction(code: Int, defaults: Bool, kwDefaults: Bool, closure: Bool)
     /// Stack: function made from the class body code, bases tuple → class object.
-    case buildClass(name: Int)
+    case buildClass(name: Int, hasKeywords: Bool)
     case returnValue
     case yieldValue
     case pop, dup, dup2, rot2, rot3, rot4

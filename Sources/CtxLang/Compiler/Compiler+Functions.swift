@@ -100,9 +100,6 @@ extension Compiler {
     }
 
     mutating func compileClassDef(_ c: ClassDef, _ pos: SourcePos) throws {
-        if let k = c.keywords.first {
-            throw Unsupported("class keyword arguments (\(k.name ?? "**")=...) are not supported by ctxlab", pos)
-        }
         for d in c.decorators { try compile(d) }
         let (code, _) = try nestedUnit(name: c.name, kind: .classBody, firstLine: pos.line) { cc in
             cc.line = pos.line
@@ -110,11 +107,18 @@ extension Compiler {
             cc.emit(.storeName(cc.nameIndex("__module__")))
             cc.emit(.loadConst(cc.constant(.str(cc.unit.code.qualname))))
             cc.emit(.storeName(cc.nameIndex("__qualname__")))
+            // 3.13's `__firstlineno__`: the first line of the definition, decorators included.
+            cc.emit(.loadConst(cc.constant(.int(c.decorators.first?.pos.line ?? pos.line))))
+            cc.emit(.storeName(cc.nameIndex("__firstlineno__")))
             if case .expr(let e) = c.body.first?.kind, case .constant(.str(let doc)) = e.kind {
                 cc.emit(.loadConst(cc.constant(.str(doc))))
                 cc.emit(.storeName(cc.nameIndex("__doc__")))
             }
             try cc.compileBody(c.body)
+            // 3.13's `__static_attributes__`: sorted, as compiler_static_attributes_tuple makes it.
+            for name in cc.unit.staticAttributes.sorted() { cc.emit(.loadConst(cc.constant(.str(name)))) }
+            cc.emit(.buildTuple(cc.unit.staticAttributes.count))
+            cc.emit(.storeName(cc.nameIndex("__static_attributes__")))
             cc.emit(.loadConst(cc.constant(.none)))
             cc.emit(.returnValue)
         }
@@ -123,8 +127,21 @@ extension Compiler {
         emit(.makeFunction(code: unit.code.codeConstants.count - 1, defaults: false, kwDefaults: false, closure: hasClosure))
         for b in c.bases { try compile(b) }
         emit(.buildTuple(c.bases.count))
+        if !c.keywords.isEmpty {  // `metaclass=M, **kw`: one dict, as a call's keywords
+            emit(.buildMap(0))
+            for k in c.keywords {
+                if let name = k.name {
+                    emit(.loadConst(constant(.str(name))))
+                    try compile(k.value)
+                    emit(.buildMap(1))
+                } else {
+                    try compile(k.value)
+                }
+                emit(.dictUpdate)
+            }
+        }
         line = pos.line
-        emit(.buildClass(name: nameIndex(c.name)))
+        emit(.buildClass(name: nameIndex(c.name), hasKeywords: !c.keywords.isEmpty))
         for _ in c.decorators { emit(.call(1, kwnames: -1)) }
         storeName(c.name)
     }

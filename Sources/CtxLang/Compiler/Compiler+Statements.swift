@@ -114,6 +114,7 @@ extension Compiler {
         switch t.kind {
         case .name(let n): storeName(n)
         case .attribute(let obj, let attr):
+            noteStaticAttribute(obj, attr)
             try compile(obj)
             emit(.storeAttr(nameIndex(attr)))
         case .subscript(let obj, let idx):
@@ -150,6 +151,7 @@ extension Compiler {
             emit(.inplace(op))
             storeName(n)
         case .attribute(let obj, let attr):
+            noteStaticAttribute(obj, attr)
             try compile(obj)
             emit(.dup)
             emit(.loadAttr(nameIndex(attr)))

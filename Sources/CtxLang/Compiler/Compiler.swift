@@ -45,6 +45,8 @@ public struct Compiler {
         var nextChild = 0
         var blocks: [Block] = []
         var breakLists: [[Int]] = []
+        /// A class body's `__static_attributes__`: the names its functions assign as `self.X`.
+        var staticAttributes: Set<String> = []
         init(code: CodeObject, scope: Scope) {
             self.code = code
             self.scope = scope
@@ -54,6 +56,8 @@ public struct Compiler {
     let filename: String
     let mode: Mode
     var unit: Unit
+    /// The units enclosing `unit`, innermost last.
+    var enclosingUnits: [Unit] = []
     var line = 1
     /// Class names enclosing the current unit, for `__qualname__`.
     var qualPrefix: [String] = []
@@ -254,10 +258,21 @@ public struct Compiler {
         code.cellvars = scope.cells.sorted()
         code.freevars = scope.frees.subtracting(scope.cells).sorted()
         let saved = unit
+        enclosingUnits.append(saved)
         unit = Unit(code: code, scope: scope)
-        defer { unit = saved }
+        defer {
+            unit = saved
+            enclosingUnits.removeLast()
+        }
         try body(&self)
         return (code, scope)
+    }
+
+    /// codegen.c's `compiler_maybe_add_static_attribute_to_class`: `self.X = …` in any unit
+    /// inside a class body adds X to the nearest enclosing class's `__static_attributes__`.
+    func noteStaticAttribute(_ obj: Expr, _ attr: String) {
+        guard case .name("self") = obj.kind else { return }
+        enclosingUnits.last(where: { $0.scope.kind == .classBody })?.staticAttributes.insert(attr)
     }
 
     /// Emits the closure tuple (cells of the enclosing unit) for a nested code object.

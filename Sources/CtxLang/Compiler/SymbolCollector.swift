@@ -65,13 +65,15 @@ struct SymbolCollector {
                 }
             }
         case .classDef(let c):
+            // The compiler's order (compileClassDef): decorators, the body's scope, then the
+            // bases and keywords, so that a lambda among the bases gets its own scope.
             for d in c.decorators { visit(d) }
-            for b in c.bases { visit(b) }
-            for k in c.keywords { visit(k.value) }
             bind(c.name)
             child(.classBody, params: []) { col in
                 for st in c.body { col.visit(st) }
             }
+            for b in c.bases { visit(b) }
+            for k in c.keywords { visit(k.value) }
         case .returnStmt(let e): if let e { visit(e) }
         case .ifStmt(let t, let b, let o), .whileStmt(let t, let b, let o):
             visit(t)

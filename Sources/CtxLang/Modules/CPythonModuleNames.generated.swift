@@ -696,4 +696,218 @@ enum CPythonModuleNames {
             "_scheduled", "_source_traceback", "_when",
         ],
     ]
+
+    /// `list(type(obj).__dict__)` of the same types, in CPython's order.
+    static let typeOwnNames: [String: [String]] = [
+        "list": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__iter__", "__init__", "__len__", "__getitem__",
+            "__setitem__", "__delitem__", "__add__", "__mul__", "__rmul__", "__contains__",
+            "__iadd__", "__imul__", "__reversed__", "__sizeof__", "clear", "copy", "append",
+            "insert", "extend", "pop", "remove", "index", "count", "reverse", "sort",
+            "__class_getitem__", "__doc__",
+        ],
+        "dict": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__iter__", "__init__", "__or__", "__ror__", "__ior__",
+            "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__sizeof__",
+            "get", "setdefault", "pop", "popitem", "keys", "items", "values", "update", "fromkeys",
+            "clear", "copy", "__reversed__", "__class_getitem__", "__doc__",
+        ],
+        "str": [
+            "__new__", "__repr__", "__hash__", "__str__", "__lt__", "__le__", "__eq__", "__ne__",
+            "__gt__", "__ge__", "__iter__", "__mod__", "__rmod__", "__len__", "__getitem__",
+            "__add__", "__mul__", "__rmul__", "__contains__", "encode", "replace", "split",
+            "rsplit", "join", "capitalize", "casefold", "title", "center", "count", "expandtabs",
+            "find", "partition", "index", "ljust", "lower", "lstrip", "rfind", "rindex", "rjust",
+            "rstrip", "rpartition", "splitlines", "strip", "swapcase", "translate", "upper",
+            "startswith", "endswith", "removeprefix", "removesuffix", "isascii", "islower",
+            "isupper", "istitle", "isspace", "isdecimal", "isdigit", "isnumeric", "isalpha",
+            "isalnum", "isidentifier", "isprintable", "zfill", "format", "format_map", "__format__",
+            "maketrans", "__sizeof__", "__getnewargs__", "__doc__",
+        ],
+        "int": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__",
+            "__rmul__", "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__", "__rpow__",
+            "__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__lshift__", "__rlshift__",
+            "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__",
+            "__ror__", "__int__", "__float__", "__floordiv__", "__rfloordiv__", "__truediv__",
+            "__rtruediv__", "__index__", "conjugate", "bit_length", "bit_count", "to_bytes",
+            "from_bytes", "as_integer_ratio", "__trunc__", "__floor__", "__ceil__", "__round__",
+            "__getnewargs__", "__format__", "__sizeof__", "is_integer", "real", "imag", "numerator",
+            "denominator", "__doc__",
+        ],
+        "float": [
+            "__new__", "__repr__", "__hash__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__",
+            "__ge__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+            "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__", "__rpow__", "__neg__",
+            "__pos__", "__abs__", "__bool__", "__int__", "__float__", "__floordiv__",
+            "__rfloordiv__", "__truediv__", "__rtruediv__", "conjugate", "__trunc__", "__floor__",
+            "__ceil__", "__round__", "as_integer_ratio", "fromhex", "hex", "is_integer",
+            "__getnewargs__", "__getformat__", "__format__", "real", "imag", "__doc__",
+        ],
+        "tuple": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__iter__", "__len__", "__getitem__", "__add__",
+            "__mul__", "__rmul__", "__contains__", "__getnewargs__", "index", "count",
+            "__class_getitem__", "__doc__",
+        ],
+        "set": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__iter__", "__init__", "__sub__", "__rsub__", "__and__",
+            "__rand__", "__xor__", "__rxor__", "__or__", "__ror__", "__isub__", "__iand__",
+            "__ixor__", "__ior__", "__len__", "__contains__", "add", "clear", "copy", "discard",
+            "difference", "difference_update", "intersection", "intersection_update", "isdisjoint",
+            "issubset", "issuperset", "pop", "__reduce__", "remove", "__sizeof__",
+            "symmetric_difference", "symmetric_difference_update", "union", "update",
+            "__class_getitem__", "__doc__",
+        ],
+        "frozenset": [
+            "__new__", "__repr__", "__hash__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__",
+            "__ge__", "__iter__", "__sub__", "__rsub__", "__and__", "__rand__", "__xor__",
+            "__rxor__", "__or__", "__ror__", "__len__", "__contains__", "copy", "difference",
+            "intersection", "isdisjoint", "issubset", "issuperset", "__reduce__", "__sizeof__",
+            "symmetric_difference", "union", "__class_getitem__", "__doc__",
+        ],
+        "bytes": [
+            "__new__", "__repr__", "__hash__", "__str__", "__getattribute__", "__lt__", "__le__",
+            "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__buffer__", "__mod__", "__rmod__",
+            "__len__", "__getitem__", "__add__", "__mul__", "__rmul__", "__contains__",
+            "__getnewargs__", "__bytes__", "capitalize", "center", "count", "decode", "endswith",
+            "expandtabs", "find", "fromhex", "hex", "index", "isalnum", "isalpha", "isascii",
+            "isdigit", "islower", "isspace", "istitle", "isupper", "join", "ljust", "lower",
+            "lstrip", "maketrans", "partition", "replace", "removeprefix", "removesuffix", "rfind",
+            "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
+            "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill", "__doc__",
+        ],
+        "bool": [
+            "__new__", "__repr__", "__invert__", "__and__", "__rand__", "__xor__", "__rxor__",
+            "__or__", "__ror__", "__doc__",
+        ],
+        "NoneType": [
+            "__new__", "__repr__", "__hash__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__",
+            "__ge__", "__bool__", "__doc__",
+        ],
+        "_contextvars.ContextVar": [
+            "__new__", "__repr__", "__hash__", "get", "set", "reset", "__class_getitem__", "name",
+            "__doc__",
+        ],
+        "_contextvars.Token": [
+            "__new__", "__repr__", "__hash__", "__class_getitem__", "var", "old_value", "__doc__",
+            "MISSING",
+        ],
+        "_contextvars.Context": [
+            "__new__", "__hash__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+            "__iter__", "__len__", "__getitem__", "__contains__", "get", "items", "keys", "values",
+            "copy", "run", "__doc__",
+        ],
+        "_UnixSelectorEventLoop": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "close", "_process_self_data",
+            "add_signal_handler", "_handle_signal", "remove_signal_handler", "_check_signal",
+            "_make_read_pipe_transport", "_make_write_pipe_transport", "_make_subprocess_transport",
+            "_child_watcher_callback", "create_unix_connection", "create_unix_server",
+            "_sock_sendfile_native", "_sock_sendfile_native_impl", "_sock_sendfile_update_filepos",
+            "_sock_add_cancellation_callback", "_stop_serving", "__static_attributes__",
+        ],
+        "_asyncio.Future": [
+            "__new__", "__repr__", "__iter__", "__init__", "__del__", "__await__", "result",
+            "exception", "set_result", "set_exception", "add_done_callback", "remove_done_callback",
+            "cancel", "cancelled", "done", "get_loop", "_make_cancelled_error", "__class_getitem__",
+            "_state", "_asyncio_future_blocking", "_loop", "_callbacks", "_result", "_exception",
+            "_log_traceback", "_source_traceback", "_cancel_message", "__doc__", "__module__",
+        ],
+        "_asyncio.Task": [
+            "__new__", "__repr__", "__iter__", "__init__", "__del__", "__await__", "result",
+            "exception", "add_done_callback", "remove_done_callback", "cancelled", "done",
+            "set_result", "set_exception", "cancel", "cancelling", "uncancel", "get_stack",
+            "print_stack", "_make_cancelled_error", "get_name", "set_name", "get_coro",
+            "get_context", "__class_getitem__", "_state", "_asyncio_future_blocking", "_loop",
+            "_callbacks", "_result", "_exception", "_log_traceback", "_source_traceback",
+            "_cancel_message", "_log_destroy_pending", "_must_cancel", "_coro", "_fut_waiter",
+            "__doc__", "__module__",
+        ],
+        "coroutine": [
+            "__repr__", "__del__", "__await__", "send", "throw", "close", "__sizeof__",
+            "__class_getitem__", "cr_origin", "__name__", "__qualname__", "cr_await", "cr_running",
+            "cr_frame", "cr_code", "cr_suspended", "__doc__",
+        ],
+        "Thread": [
+            "__module__", "__firstlineno__", "__doc__", "_initialized", "__init__", "_after_fork",
+            "__repr__", "start", "run", "_bootstrap", "_set_ident", "_set_native_id",
+            "_bootstrap_inner", "_delete", "join", "name", "ident", "native_id", "is_alive",
+            "daemon", "isDaemon", "setDaemon", "getName", "setName", "__static_attributes__",
+            "__dict__", "__weakref__",
+        ],
+        "_thread._local": [
+            "__new__", "__getattribute__", "__setattr__", "__delattr__", "__doc__", "__module__",
+        ],
+        "Event": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "__repr__", "is_set", "set",
+            "clear", "wait", "__static_attributes__",
+        ],
+        "Lock": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "__repr__", "locked", "acquire",
+            "release", "_wake_up_first", "__static_attributes__",
+        ],
+        "Semaphore": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "__repr__", "locked", "acquire",
+            "release", "_wake_up_next", "__static_attributes__",
+        ],
+        "Queue": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "_init", "_get", "_put",
+            "_wakeup_next", "__repr__", "__str__", "__class_getitem__", "_format", "qsize",
+            "maxsize", "empty", "full", "put", "put_nowait", "get", "get_nowait", "task_done",
+            "join", "shutdown", "__static_attributes__",
+        ],
+        "TaskGroup": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "__repr__", "__aenter__",
+            "__aexit__", "create_task", "_is_base_error", "_abort", "_on_task_done",
+            "__static_attributes__", "__dict__", "__weakref__",
+        ],
+        "UUID": [
+            "__module__", "__firstlineno__", "__doc__", "__slots__", "__init__", "__getstate__",
+            "__setstate__", "__eq__", "__lt__", "__gt__", "__le__", "__ge__", "__hash__", "__int__",
+            "__repr__", "__setattr__", "__str__", "bytes", "bytes_le", "fields", "time_low",
+            "time_mid", "time_hi_version", "clock_seq_hi_variant", "clock_seq_low", "time",
+            "clock_seq", "node", "hex", "urn", "variant", "version", "__static_attributes__", "int",
+            "is_safe", "__weakref__",
+        ],
+        "functools.partial": [
+            "__new__", "__repr__", "__call__", "__getattribute__", "__setattr__", "__delattr__",
+            "__get__", "__reduce__", "__setstate__", "__class_getitem__", "func", "args",
+            "keywords", "__vectorcalloffset__", "__dict__", "__doc__", "__module__",
+        ],
+        "function": [
+            "__new__", "__repr__", "__call__", "__get__", "__closure__", "__doc__", "__globals__",
+            "__module__", "__builtins__", "__code__", "__defaults__", "__kwdefaults__",
+            "__annotations__", "__dict__", "__name__", "__qualname__", "__type_params__",
+        ],
+        "ThreadPoolExecutor": [
+            "__module__", "__firstlineno__", "_counter", "__init__", "submit",
+            "_adjust_thread_count", "_initializer_failed", "shutdown", "__static_attributes__",
+            "__doc__",
+        ],
+        "Timeout": [
+            "__module__", "__firstlineno__", "__doc__", "__init__", "when", "reschedule", "expired",
+            "__repr__", "__aenter__", "__aexit__", "_on_timeout", "_insert_timeout_error",
+            "__static_attributes__", "__dict__", "__weakref__", "__final__",
+        ],
+        "Handle": [
+            "__module__", "__firstlineno__", "__doc__", "__slots__", "__init__", "_repr_info",
+            "__repr__", "get_context", "cancel", "cancelled", "_run", "__static_attributes__",
+            "_args", "_callback", "_cancelled", "_context", "_loop", "_repr", "_source_traceback",
+            "__weakref__",
+        ],
+        "TimerHandle": [
+            "__module__", "__firstlineno__", "__doc__", "__slots__", "__init__", "_repr_info",
+            "__hash__", "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "cancel", "when",
+            "__static_attributes__", "_scheduled", "_when",
+        ],
+    ]
+
+    /// The types whose `__dict__['__hash__']` is None.
+    static let unhashableTypes: Set<String> = [
+        "_contextvars.Context", "_contextvars.Token", "dict", "list", "set",
+    ]
 }

@@ -17,6 +17,7 @@ enum Library {
     static let sources: [String: [UInt8]] = [
         "__future__": PackageResources.__future___py,
         "_ctxlab_clinic": PackageResources._ctxlab_clinic_py,
+        "abc": PackageResources.abc_py,
         "bisect": PackageResources.bisect_py,
         "collections": PackageResources.collections_py,
         "contextlib": PackageResources.contextlib_py,

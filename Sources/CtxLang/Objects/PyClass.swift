@@ -16,6 +16,13 @@ public final class PyClass: PyObject {
     /// For classes made by a `class` statement: the interpreter that runs their dunders when
     /// Swift code needs Python's `==` or `hash()` of an instance (dict and set keys).
     weak var interpreter: Interpreter?
+    /// The class's type when it is not `type`: a Python subclass of `type` (Metaclasses.swift).
+    public internal(set) var metaclass: PyClass?
+    /// The descriptors type_new_descriptors adds to the class's `__dict__` (`__dict__`,
+    /// `__weakref__`), and whether type_new_set_doc added `__doc__` (after them).
+    var layoutDescriptors: [String] = []
+    /// Where they stand among the namespace's names: before a `__doc__` that type_new added.
+    var layoutPosition = Int.max
 
     init(runtime: Runtime, name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass],
          namespace: Namespace = Namespace(), exceptionType: ExceptionType? = nil, builtin: BuiltinType? = nil) {
@@ -28,6 +35,19 @@ public final class PyClass: PyObject {
         self.builtin = builtin
         super.init(runtime: runtime)
         mro = [self] + PyClass.linearize(bases)
+        for b in bases { b.subclassRefs.append(WeakClass(self)) }
+    }
+
+    /// `type.__subclasses__()`: the live classes that name this one among their bases, oldest first.
+    private var subclassRefs: [WeakClass] = []
+    public var subclasses: [PyClass] {
+        subclassRefs.removeAll { $0.cls == nil }
+        return subclassRefs.compactMap(\.cls)
+    }
+
+    private struct WeakClass {
+        weak var cls: PyClass?
+        init(_ c: PyClass) { cls = c }
     }
 
     /// A simplified C3: depth-first, left to right, keeping the last occurrence of each class.

@@ -52,10 +52,11 @@ extension Interpreter {
                 return nil
             case let c as PyClass:
                 if name == "__annotations__" || name == "__dict__" { return classOwnAttribute(c, name) }
+                if let d = metaDataDescriptor(c, name) { return try bind(d, to: obj, cls: c.metaclass!) }
                 if let v = c.lookup(name) {
                     // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
                     // before object's.
-                    if isObjectSlot(v, name), let base = c.mro.first(where: { $0.builtin == .dict || $0.builtin == .tuple }),
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .tuple, .type].contains($0.builtin) }),
                        let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -69,7 +70,8 @@ extension Interpreter {
                     }
                     return v
                 }
-                return try classAttribute(c, name)
+                if let v = try classAttribute(c, name) { return v }
+                return try metaAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
             case let t as PyTuple where t.subclass != nil:
                 let cls = classOf(obj)
@@ -90,6 +92,11 @@ extension Interpreter {
                 if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
             case let d as PyDescriptor where name == "__func__" && d.kind != .property: return d.function
+            case let d as PyDescriptor where name == "__isabstractmethod__":
+                // classmethod/staticmethod/property: abstract when their function is (descrobject.c).
+                let f = try findAttribute(d.function, name) ?? .bool(false)
+                if d.kind == .property, let s = d.setter, try truthy(findAttribute(s, name) ?? .bool(false)) { return .bool(true) }
+                return .bool(try truthy(f))
             case let f as PyFunction: return try functionAttribute(f, name)
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
             case let u as PyUnionType: return try unionAttribute(u, name)
@@ -180,7 +187,7 @@ extension Interpreter {
     /// the body had none, as CPython 3.10+ does) and `__dict__` (a copy of the class namespace:
     /// CPython gives a read-only mappingproxy of it).
     func classOwnAttribute(_ c: PyClass, _ name: String) -> Value {
-        if name == "__dict__" { return .object(namespaceDict(c.namespace)) }
+        if name == "__dict__" { return .object(classDict(c)) }
         if let own = c.namespace["__annotations__"] { return own }
         let d = Value.object(PyDict(runtime: rt))
         if c.builtin == nil { c.namespace["__annotations__"] = d }
@@ -193,8 +200,15 @@ extension Interpreter {
         case "__qualname__": return .str(c.qualname)
         case "__module__": return .str(c.module)
         case "__mro__": return .object(PyTuple(runtime: rt, c.mro.map { .object($0) }))
+        case "__subclasses__":
+            return function("__subclasses__") { [unowned self] a in
+                try a.exactly(0)
+                return self.list(c.subclasses.map { .object($0) })
+            }
         case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
         case "MISSING" where c === classes.token: return .object(missing)
+        case _ where (c.builtin == .type || isTypeSubclass(c)) && typeMethod(name) != nil:
+            return typeMethod(name)
         case "__new__" where c.builtin == .tuple:
             return function("__new__") { [unowned self] a in
                 guard let first = a.args.first else { throw self.rt.error(.TypeError, "tuple.__new__(): not enough arguments") }
@@ -267,6 +281,20 @@ extension Interpreter {
                 return
             }
             try plainSetAttribute(obj, name, value)
+        case let c as PyClass where c.metaclass != nil:
+            // type_setattro through the metaclass: its property's setter, its own __setattr__.
+            if let d = metaDataDescriptor(c, name)?.asObject as? PyDescriptor {
+                guard let setter = d.setter else {
+                    throw rt.error(.AttributeError, "property '\(name)' of '\(c.metaclass!.name)' object has no setter")
+                }
+                _ = try call(setter, [obj, value])
+                return
+            }
+            if let s = metaSlot(c, "__setattr__") {
+                _ = try call(s, [obj, .str(name), value])
+                return
+            }
+            try setBuiltinAttribute(obj, name, value)
         default:
             try setBuiltinAttribute(obj, name, value)
         }
@@ -455,6 +483,52 @@ extension Interpreter {
             throw attributeError(obj, name, suggesting: false)
         default: throw attributeError(obj, name, suggesting: false)
         }
+    }
+
+    /// A class's `__dict__`: its namespace with the `__dict__`/`__weakref__` descriptors that
+    /// type_new_descriptors adds (before a `__doc__` that type_new_set_doc added last).
+    /// A built-in type's shows CPython's names (`list.__dict__`, generated from CPython).
+    func classDict(_ c: PyClass) -> PyDict {
+        if c.builtin != nil || c.interpreter == nil, let names = CPythonModuleNames.typeOwnNames[typeName(ofClass: c)] {
+            return builtinTypeDict(c, names)
+        }
+        let d = PyDict(runtime: rt)
+        for (i, (k, v)) in c.namespace.items.enumerated() {
+            if i == c.layoutPosition { addLayoutDescriptors(c, d) }
+            d.storage[HashKey(str: k)] = v
+        }
+        if c.layoutPosition >= c.namespace.order.count { addLayoutDescriptors(c, d) }
+        return d
+    }
+
+    private func addLayoutDescriptors(_ c: PyClass, _ d: PyDict) {
+        for name in c.layoutDescriptors {
+            let descriptor = NativeObject(runtime: rt, cls: classes.named("getset_descriptor"))
+            descriptor.reprBody = { "<attribute '\(name)' of '\(c.name)' objects>" }
+            d.storage[HashKey(str: name)] = .object(descriptor)
+        }
+    }
+
+    /// `T.__dict__` of a built-in type: CPython's names in its order, each the attribute ctxlab
+    /// has (a slot wrapper placeholder otherwise), `__hash__` None where CPython's is.
+    private func builtinTypeDict(_ c: PyClass, _ names: [String]) -> PyDict {
+        let d = PyDict(runtime: rt)
+        let type = typeName(ofClass: c)
+        for name in names {
+            var v: Value
+            if name == "__hash__" && CPythonModuleNames.unhashableTypes.contains(type) {
+                v = .none
+            } else if let own = c.namespace[name] ?? (try? classAttribute(c, name)) ?? nil {
+                v = own
+            } else {
+                let wrapper = NativeObject(runtime: rt, cls: classes.named("wrapper_descriptor"))
+                wrapper.reprBody = { "<slot wrapper '\(name)' of '\(type)' objects>" }
+                v = .object(wrapper)
+            }
+            if name == "__doc__" { v = docAttribute(.object(c)) ?? .none }
+            d.storage[HashKey(str: name)] = v
+        }
+        return d
     }
 
     func namespaceDict(_ ns: Namespace) -> PyDict {

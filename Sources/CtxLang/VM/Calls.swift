@@ -127,8 +127,12 @@ extension Interpreter {
 
     /// Calling a class: built-in types construct natively; user classes make an instance and run
     /// `__init__` as a frame whose return is replaced by the instance.
-    func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
+    func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)],
+                     metaclassCall: Bool = true) throws -> CallTarget {
+        // type_call is the metaclass's tp_call: a metaclass's own `__call__` replaces it.
+        if metaclassCall, let m = metaSlot(c, "__call__") { return try prepareCall(m, [.object(c)] + args, kwargs) }
         if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
+        if isTypeSubclass(c) { return .value(try instantiateMetaclass(c, args, kwargs)) }
         if isTupleSubclass(c) {
             // tuple_new / the class's own __new__ (a namedtuple's); tuple has no __init__ to run.
             if let new = ownLookup(c, "__new__") {
@@ -173,6 +177,7 @@ extension Interpreter {
             if e.type === et { e.attributes["__class__"] = .object(c) }
             instance = .object(e)
         } else {
+            try checkNotAbstract(c)
             instance = .object(PyInstance(runtime: rt, cls: c))
         }
         guard let initFn = c.lookup("__init__") else {
@@ -195,7 +200,8 @@ extension Interpreter {
                                                 .generator, .handle]
 
     /// Runs a class body and makes the class (CPython: `__build_class__`).
-    func buildClass(name: String, body: PyFunction, bases originalBases: [Value], module: Namespace) throws -> Value {
+    func buildClass(name: String, body: PyFunction, bases originalBases: [Value], keywords: [(String, Value)] = [],
+                    module: Namespace) throws -> Value {
         // PEP 560 (`update_bases` in Python/bltinmodule.c): a base that is not a class and has
         // `__mro_entries__` (`Generic[T]`, `list[int]`) is replaced by the classes it returns.
         var baseValues: [Value] = []
@@ -209,6 +215,10 @@ extension Interpreter {
             } else {
                 baseValues.append(b)
             }
+        }
+        if !keywords.isEmpty || baseValues.contains(where: { ($0.asObject as? PyClass)?.metaclass != nil }) {
+            return try buildClassWithKeywords(name: name, body: body, originalBases: originalBases, bases: baseValues,
+                                              replaced: replaced, keywords: keywords)
         }
         let bases = try classBases(baseValues)
         let ns = Namespace()
@@ -227,7 +237,7 @@ extension Interpreter {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .type {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -240,18 +250,24 @@ extension Interpreter {
     }
 
     /// type_new: the class of a `class` statement or of `type(name, bases, dict)`.
-    func makeClass(name: String, bases: [PyClass], namespace ns: Namespace) throws -> Value {
-        if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // typeobject.c type_new: never inherited
+    func makeClass(name: String, bases: [PyClass], namespace ns: Namespace, metaclass: PyClass? = nil,
+                   keywords: [(String, Value)] = []) throws -> Value {
         let excBase = bases.lazy.compactMap(\.exceptionType).first
         let moduleName: String
         if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }
         let et = excBase.map { ExceptionType(name, module: moduleName == "__main__" ? nil : moduleName, base: $0) }
         let qual: String
         if case .str(let q)? = ns["__qualname__"] { qual = q } else { qual = name }
+        ns["__qualname__"] = nil  // type_new_set_names: kept on the type, not in its __dict__
         let cls = PyClass(runtime: rt, name: name, qualname: qual, module: moduleName,
                           bases: bases.isEmpty ? [classes.object] : bases, namespace: ns, exceptionType: et)
         if let et { classes.register(exceptionType: et, cls) }
         cls.interpreter = self
+        cls.metaclass = metaclass
+        // type_new_set_classcell's neighbour: `__init_subclass__` is an implicit classmethod.
+        if case .object(let f as PyFunction)? = ns["__init_subclass__"] {
+            ns["__init_subclass__"] = .object(PyDescriptor(runtime: rt, kind: .classMethod, function: .object(f)))
+        }
         if isTupleSubclass(cls), let d = ns.order.first(where: { Interpreter.tupleSlotsNotOverridable.contains($0) }) {
             // ctxlab's tuple subclass instances are PyTuples: tuple's own behaviour is native.
             throw rt.error(.TypeError, "defining \(d) in a subclass of tuple is not supported by ctxlab")
@@ -264,13 +280,35 @@ extension Interpreter {
                 throw rt.error(.TypeError, "defining \(d) in a subclass of dict is not supported by ctxlab")
             }
         }
-        // type_new_set_names: each attribute whose type has __set_name__ learns its owner and name.
-        for (k, v) in ns.items {
-            if case .object(let i as PyInstance) = v, let setName = i.cls.lookup("__set_name__") {
-                _ = try call(setName, [v, .object(cls), .str(k)])
-            }
+        if bases.contains(where: { isTypeSubclass($0) || $0.builtin == .type }),
+           bases.contains(where: { $0.builtin == .dict || $0.builtin == .tuple || isDictSubclass($0) || isTupleSubclass($0) }) {
+            throw rt.error(.TypeError, "multiple bases have instance lay-out conflict")
         }
+        cls.layoutDescriptors = layoutDescriptors(bases, ns)
+        cls.layoutPosition = ns.order.count
+        if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // type_new_set_doc: never inherited
+        // type_new_set_names and type_new_init_subclass.
+        try initSubclass(cls, keywords)
         return .object(cls)
+    }
+
+    /// type_new_descriptors: `__dict__` when no base gives instances a dict, `__weakref__` when
+    /// none gives them weak references (tuple's variable size cannot), unless `__slots__` omits them.
+    func layoutDescriptors(_ bases: [PyClass], _ ns: Namespace) -> [String] {
+        let slots: [String]? = ns["__slots__"].map { s in
+            if case .str(let one) = s { return [one] }
+            return ((try? iterate(s)) ?? []).compactMap { if case .str(let n) = $0 { n } else { nil } }
+        }
+        let mro = PyClass.linearize(bases)
+        // A class made by a class statement (its interpreter is set) without __slots__ has both.
+        let pythonClassWithDict = mro.contains { $0.interpreter != nil && $0.namespace["__slots__"] == nil }
+        let baseHasDict = pythonClassWithDict || mro.contains { $0.exceptionType != nil || $0.builtin == .type }
+        let baseHasWeakref = pythonClassWithDict || mro.contains { $0.builtin == .type }
+        let varSized = mro.contains { $0.builtin == .tuple }
+        var out: [String] = []
+        if !baseHasDict && (slots?.contains("__dict__") ?? true) { out.append("__dict__") }
+        if !baseHasWeakref && !varSized && (slots?.contains("__weakref__") ?? true) { out.append("__weakref__") }
+        return out
     }
 
     /// The special methods a tuple subclass cannot override in ctxlab (`__new__`, `__repr__` and
@@ -308,7 +346,18 @@ extension Interpreter {
             if e.type === et { e.attributes["__class__"] = .object(c) }
             return .object(e)
         }
+        try checkNotAbstract(c)
         return .object(PyInstance(runtime: rt, cls: c))
+    }
+
+    /// object_new's refusal of a class with abstract methods (Py_TPFLAGS_IS_ABSTRACT: a
+    /// non-empty `__abstractmethods__`, which abc.ABCMeta computes).
+    func checkNotAbstract(_ c: PyClass) throws {
+        guard let abstract = c.lookup("__abstractmethods__"), abstract.asObject is PySet, try truthy(abstract) else { return }
+        let names = try iterate(abstract).map { try str($0) }.sorted()
+        let s = names.count == 1 ? "" : "s"
+        throw rt.error(.TypeError, "Can't instantiate abstract class \(c.name) without an implementation for abstract method\(s) "
+                       + names.map { "'\($0)'" }.joined(separator: ", "))
     }
 
     /// `object.__reduce_ex__(protocol)` (typeobject.c object___reduce_ex__ and reduce_newobj), what
@@ -391,6 +440,7 @@ extension Interpreter {
     /// built-in type: where the VM's operations consult user code.
     func userSlot(_ v: Value, _ name: String) -> Value? {
         if case .object(let i as PyInstance) = v { return i.cls.lookup(name) }
+        if case .object(let c as PyClass) = v { return metaSlot(c, name) }
         return subclassSlot(v, name)
     }
 

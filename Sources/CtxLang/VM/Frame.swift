@@ -10,6 +10,10 @@ final class Frame {
     var cells: [PyCell]
     /// Module and class bodies: their names live here (`LOAD_NAME`).
     let namespace: Namespace?
+    /// A class body whose metaclass's `__prepare__` gave a mapping other than a dict (enum's
+    /// `_EnumDict`): its names go through the mapping's `__getitem__`/`__setitem__`, as LOAD_NAME
+    /// and STORE_NAME do with a non-dict `f_locals`.
+    var mapping: Value?
     let globals: Namespace
     /// Installed exception handlers: where to jump and the stack depth to restore.
     var handlers: [(target: Int, depth: Int)] = []

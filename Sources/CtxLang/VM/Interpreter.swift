@@ -177,11 +177,16 @@ public final class Interpreter {
 
     /// Runs Python code from Swift: calls `callable` in a nested run and returns its result.
     public func call(_ callable: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        try run { try prepareCall(callable, args, kwargs) }
+    }
+
+    /// Runs a prepared call (`prepareCall`, `instantiate`) to its result in a nested run.
+    func run(_ prepare: () throws -> CallTarget) throws -> Value {
         // A built-in's call cannot stop a thread midway (its Swift caller would not wait).
         let suspendable = suspendableStack
         suspendableStack = nil
         defer { suspendableStack = suspendable }
-        switch try prepareCall(callable, args, kwargs) {
+        switch try prepare() {
         case .value(let v): return v
         case .frame(let f):
             let stack = FrameStack(f)

@@ -33,7 +33,10 @@ extension Interpreter {
                 return try c.item(rt, v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, idx]) }
-            case let c as PyClass: return try classGetItem(c, idx)
+            case let c as PyClass:
+                // mp_subscript of the metaclass (EnumType's `Color['RED']`) before `__class_getitem__`.
+                if let m = metaSlot(c, "__getitem__") { return try call(m, [obj, idx]) }
+                return try classGetItem(c, idx)
             case let g as PyGenericAlias: return try substitute(g, idx)
             default: break
             }
@@ -170,6 +173,8 @@ extension Interpreter {
             case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
             case let i as PyInstance:
                 if let m = i.cls.lookup("__iter__") { return try userIterator(m, v) }
+            case let c as PyClass:
+                if let m = metaSlot(c, "__iter__") { return try userIterator(m, v) }
             case let n as NativeObject:
                 if let m = n.attributes["__iter__"] { return try call(m, []) }
             default: break

@@ -26,7 +26,7 @@ extension Interpreter {
         case is PyFunction: return classes.function
         case is PyBuiltin: return classes.builtinFunction
         case is PyBoundMethod: return classes.method
-        case is PyClass: return classes.type
+        case let c as PyClass: return c.metaclass ?? classes.type
         case is PyModule: return classes.module
         case is PyCoroutine: return classes.coroutine
         case is PyGenerator: return classes.generator
@@ -118,6 +118,10 @@ extension Interpreter {
                 if let b = i.cls.lookup("__bool__") { return try userBool(b, v) }
                 if let l = i.cls.lookup("__len__") { return try userLength(l, v) > 0 }
                 return true
+            case let c as PyClass where c.metaclass != nil:
+                if let b = metaSlot(c, "__bool__") { return try userBool(b, v) }
+                if let l = metaSlot(c, "__len__") { return try userLength(l, v) > 0 }
+                return true
             case let n as NativeObject: return try n.truthy?() ?? true
             default: return true
             }
@@ -140,6 +144,8 @@ extension Interpreter {
         switch o {
         case let i as PyInstance:
             if let r = i.cls.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+        case let c as PyClass:
+            if let r = metaSlot(c, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
         case let e as PyException:
             let c = classOf(exception: e)
             if let r = c.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
@@ -252,6 +258,9 @@ extension Interpreter {
             return e.args.isEmpty ? "" : try repr(.object(PyTuple(runtime: rt, e.args)))
         case let d as PyDict:
             if d.subclass != nil, let s = subclassSlot(v, "__str__") { return try stringResult(call(s, [v]), "__str__") }
+            return try repr(v)
+        case let c as PyClass:
+            if let s = metaSlot(c, "__str__") { return try stringResult(call(s, [v]), "__str__") }
             return try repr(v)
         case is PyList, is PyTuple, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
         default: return try o.str()
@@ -406,6 +415,8 @@ extension Interpreter {
                 return c.contains(v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__contains__") { return try truthy(call(m, [container, item])) }
+            case let c as PyClass:
+                if let m = metaSlot(c, "__contains__") { return try truthy(call(m, [container, item])) }
             default: break
             }
         default: break

@@ -37,8 +37,16 @@ extension Interpreter {
             case .deleteDeref(let i): f.cells[i].value = nil
             case .loadClosureCell(let i): f.push(.object(f.cells[i]))
             case .loadName(let i): f.push(try loadName(f, f.code.names[i]))
-            case .storeName(let i): (f.namespace ?? f.globals)[f.code.names[i]] = f.pop()
+            case .storeName(let i):
+                if let m = f.mapping { try setItem(m, .str(f.code.names[i]), f.pop()); break }
+                (f.namespace ?? f.globals)[f.code.names[i]] = f.pop()
             case .deleteName(let i):
+                if let m = f.mapping {
+                    do { try deleteItem(m, .str(f.code.names[i])) } catch let e as PyException where e.isInstance(of: .KeyError) {
+                        throw nameError(f.code.names[i], f)
+                    }
+                    break
+                }
                 let ns = f.namespace ?? f.globals
                 if ns[f.code.names[i]] == nil { throw nameError(f.code.names[i], f) }
                 ns[f.code.names[i]] = nil
@@ -172,10 +180,14 @@ extension Interpreter {
                 let fn = PyFunction(runtime: rt, code: code, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure)
                 fn.attributes["__doc__"] = code.docstring
                 f.push(.object(fn))
-            case .buildClass(let ni):
+            case .buildClass(let ni, let hasKeywords):
+                var keywords: [(String, Value)] = []
+                if hasKeywords, let d = f.pop().asObject as? PyDict {
+                    for (k, v) in d.storage { if case .str(let s) = k.value { keywords.append((s, v)) } }
+                }
                 let bases = (f.pop().asObject as! PyTuple).items
                 let body = f.pop().asObject as! PyFunction
-                f.push(try buildClass(name: f.code.names[ni], body: body, bases: bases, module: f.globals))
+                f.push(try buildClass(name: f.code.names[ni], body: body, bases: bases, keywords: keywords, module: f.globals))
             case .returnValue:
                 var result = f.pop()
                 if let replacement = f.replacesReturn {
@@ -292,6 +304,15 @@ extension Interpreter {
             case .setupAnnotations: break
             case .storeAnnotation(let i):
                 let annotation = f.pop()
+                if let m = f.mapping {
+                    var table = try? getItem(m, .str("__annotations__"))
+                    if !(table?.asObject is PyDict) {
+                        table = .object(PyDict(runtime: rt))
+                        try setItem(m, .str("__annotations__"), table!)
+                    }
+                    try setItem(table!, .str(f.code.names[i]), annotation)
+                    break
+                }
                 let ns = f.namespace ?? f.globals
                 let table: PyDict
                 if case .object(let d as PyDict)? = ns["__annotations__"] {
@@ -351,6 +372,9 @@ extension Interpreter {
     }
 
     func loadName(_ f: Frame, _ n: String) throws -> Value {
+        if let m = f.mapping {
+            do { return try getItem(m, .str(n)) } catch let e as PyException where e.isInstance(of: .KeyError) {}
+        }
         if let ns = f.namespace, let v = ns[n] { return v }
         if let v = f.globals[n] ?? builtins[n] { return v }
         throw nameError(n, f)
