@@ -211,6 +211,7 @@ extension Interpreter {
             try a.exactly(1)
             switch a.args[0].asObject {
             case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial: return .bool(true)
+            case let d as PyDescriptor: return .bool(d.kind == .staticMethod)
             case let i as PyInstance: return .bool(i.cls.lookup("__call__") != nil)
             default: _ = self
                 return .bool(false)
@@ -230,16 +231,16 @@ extension Interpreter {
         }
         b["dir"] = function("dir") { [unowned self] a in
             try a.exactly(1)
+            // _dir_object: the type's __dir__ (a class's own, or its metaclass's), sorted.
+            if let d = self.userSlot(a.args[0], "__dir__") {
+                let names = try self.iterate(self.call(d, [a.args[0]]))
+                return self.list(try self.sort(names, key: nil, reverse: false))
+            }
             return self.list(self.directory(a.args[0]).sorted().map { .str($0) })
         }
-        for (name, kind) in [("staticmethod", PyDescriptor.Kind.staticMethod), ("classmethod", .classMethod), ("property", .property)] {
-            b[name] = function(name) { [unowned self] a in
-                try a.check(maxPositional: 2, minPositional: 1, keywords: ["fget", "fset", "doc"])
-                let d = PyDescriptor(runtime: self.rt, kind: kind, function: a.args[0])
-                d.setter = a.get(1, "fset")
-                return .object(d)
-            }
-        }
+        b["staticmethod"] = .object(classes.descriptor)
+        b["classmethod"] = .object(classes.classMethodType)
+        b["property"] = .object(classes.propertyType)
         b["super"] = function("super") { [unowned self] a in
             try a.check(maxPositional: 2)
             return try self.makeSuper(a.args)

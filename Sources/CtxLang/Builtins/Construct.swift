@@ -69,6 +69,7 @@ extension Interpreter {
         case .partial:
             guard let fn = args.first else { throw rt.error(.TypeError, "type 'partial' takes at least one argument") }
             return .object(PyPartial(runtime: rt, function: fn, args: Array(args.dropFirst()), kwargs: kwargs))
+        case .descriptor: return try makeDescriptor(c, a)
         case .method:  // types.MethodType(function, instance)
             if !kwargs.isEmpty { throw rt.error(.TypeError, "method() takes no keyword arguments") }
             guard args.count == 2 else { throw rt.error(.TypeError, "method expected 2 arguments, got \(args.count)") }

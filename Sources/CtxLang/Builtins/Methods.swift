@@ -11,6 +11,7 @@ extension Interpreter {
             case "imag": return .int(0)
             case "denominator": return .int(1)
             case "bit_length": return function(name) { _ in .int(i == 0 ? 0 : Int.bitWidth - i.magnitude.leadingZeroBitCount) }
+            case "bit_count": return function(name) { _ in .int(i.magnitude.nonzeroBitCount) }  // popcount of abs(i)
             default: return nil
             }
         case .float(let d):

@@ -3,8 +3,9 @@ Define names for built-in types that aren't directly accessible as a builtin.
 """
 # ctxlab's types: follows CPython 3.14's Lib/types.py (each type is the type of an object that
 # has it), written for ctxlab; SimpleNamespace is CPython's C type (Objects/namespaceobject.c)
-# as a Python class with its repr, equality and argument errors. Not here: CodeType, CellType,
-# FrameType, MappingProxyType, the descriptor types, NotImplementedType, CapsuleType, new_class, resolve_bases, prepare_class, get_original_bases,
+# as a Python class with its repr, equality and argument errors, and so is mappingproxy
+# (Objects/descrobject.c), a read-only view of a mapping. Not here: CodeType, CellType,
+# FrameType, the descriptor types, NotImplementedType, CapsuleType, new_class, resolve_bases, prepare_class, get_original_bases,
 # DynamicClassAttribute, coroutine. ctxlab cannot create functions, methods or modules by
 # calling their types.
 
@@ -99,3 +100,78 @@ class SimpleNamespace:
 
 
 _repr_running = []
+
+
+class MappingProxyType:
+    """Read-only proxy of a mapping (Objects/descrobject.c's mappingproxy)."""
+    __module__ = "builtins"
+    __qualname__ = "mappingproxy"
+    __slots__ = ("_mapping",)
+
+    def __new__(cls, mapping):
+        if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__") or isinstance(mapping, (list, tuple)):
+            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
+        self = object.__new__(cls)
+        object.__setattr__(self, "_mapping", mapping)
+        return self
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("'mappingproxy' object has no attribute %r and no __dict__ for setting new attributes" % name)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __or__(self, other):
+        if isinstance(other, MappingProxyType):
+            other = other._mapping
+        return self._mapping | other
+
+    def __ror__(self, other):
+        return other | self._mapping
+
+    def __ior__(self, other):
+        raise TypeError("'|=' is not supported by mappingproxy; use '|' instead")
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __repr__(self):
+        return "mappingproxy(%r)" % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
+
+    __hash__ = None

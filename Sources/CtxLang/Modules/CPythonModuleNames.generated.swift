@@ -180,6 +180,18 @@ enum CPythonModuleNames {
             "WrapperDescriptorType", "coroutine", "get_original_bases", "new_class",
             "prepare_class", "resolve_bases",
         ],
+        "abc": [
+            "ABC", "ABCMeta", "abstractclassmethod", "abstractmethod", "abstractproperty",
+            "abstractstaticmethod", "get_cache_token", "update_abstractmethods",
+        ],
+        "enum": [
+            "CONFORM", "CONTINUOUS", "DynamicClassAttribute", "EJECT", "Enum", "EnumCheck",
+            "EnumDict", "EnumMeta", "EnumType", "Flag", "FlagBoundary", "IntEnum", "IntFlag",
+            "KEEP", "MappingProxyType", "NAMED_FLAGS", "ReprEnum", "STRICT", "StrEnum", "UNIQUE",
+            "auto", "bin", "bltns", "global_enum", "global_enum_repr", "global_flag_repr",
+            "global_str", "member", "nonmember", "pickle_by_enum_name", "pickle_by_global_name",
+            "property", "show_flag_values", "sys", "unique", "verify",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -24,6 +24,7 @@ enum Library {
         "copy": PackageResources.copy_py,
         "copyreg": PackageResources.copyreg_py,
         "dataclasses": PackageResources.dataclasses_py,
+        "enum": PackageResources.enum_py,
         "functools": PackageResources.functools_py,
         "heapq": PackageResources.heapq_py,
         "itertools": PackageResources.itertools_py,

@@ -11,6 +11,9 @@ final class BuiltinClasses {
     let uuid, partial, event, lock, queue, semaphore, taskGroup, timeout, runner, descriptor: PyClass
     /// `types.GenericAlias` and `types.UnionType` (`list[int]`, `int | None`).
     lazy var genericAlias = PyClass(runtime: rt, name: "GenericAlias", module: "types", bases: [object], builtin: .iterator)
+    /// `classmethod` and `property` (`descriptor` is `staticmethod`).
+    lazy var classMethodType = PyClass(runtime: rt, name: "classmethod", bases: [object], builtin: .descriptor)
+    lazy var propertyType = PyClass(runtime: rt, name: "property", bases: [object], builtin: .descriptor)
     lazy var unionType = PyClass(runtime: rt, name: "UnionType", module: "types", bases: [object], builtin: .iterator)
     private var exceptionClasses: [ObjectIdentifier: PyClass] = [:]
     let rt: Runtime

@@ -270,6 +270,7 @@ extension Interpreter {
         case "imag": return .int(0)
         case "denominator": return .int(1)
         case "bit_length": return function(name) { _ in .int(b.value.magnitude.bitWidth) }
+        case "bit_count": return function(name) { _ in .int(b.value.magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount }) }
         default: return nil
         }
     }

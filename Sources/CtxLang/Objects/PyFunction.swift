@@ -99,6 +99,10 @@ public final class PyDescriptor: PyObject {
     public let kind: Kind
     public let function: Value
     public var setter: Value?
+    /// A property's deleter and doc; the name `__set_name__` gave it.
+    public var deleter: Value?
+    public var doc: Value?
+    public var name: String?
 
     init(runtime: Runtime, kind: Kind, function: Value) {
         self.kind = kind

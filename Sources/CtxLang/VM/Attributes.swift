@@ -45,9 +45,13 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let i as PyInstance:
+                // PyObject_GenericGetAttr: a data descriptor of the class, the instance's own
+                // attribute, then the class's (bound).
+                let classValue = i.cls.lookup(name)
+                if let cv = classValue, let v = try dataDescriptorGet(cv, obj, i.cls) { return v }
                 if let v = i[attribute: name] { return v }
                 if name == "__dict__" { return .object(i.instanceDict(rt)) }
-                if let v = i.cls.lookup(name) { return try bind(v, to: obj, cls: i.cls) }
+                if let v = classValue { return try bind(v, to: obj, cls: i.cls) }
                 if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
             case let c as PyClass:
@@ -91,12 +95,7 @@ extension Interpreter {
                 if let v = try nativeAttribute(obj, name) { return v }
                 if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
-            case let d as PyDescriptor where name == "__func__" && d.kind != .property: return d.function
-            case let d as PyDescriptor where name == "__isabstractmethod__":
-                // classmethod/staticmethod/property: abstract when their function is (descrobject.c).
-                let f = try findAttribute(d.function, name) ?? .bool(false)
-                if d.kind == .property, let s = d.setter, try truthy(findAttribute(s, name) ?? .bool(false)) { return .bool(true) }
-                return .bool(try truthy(f))
+            case let d as PyDescriptor: if let v = try descriptorAttribute(d, obj, name) { return v }
             case let f as PyFunction: return try functionAttribute(f, name)
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
             case let u as PyUnionType: return try unionAttribute(u, name)
@@ -134,6 +133,20 @@ extension Interpreter {
         }
     }
 
+    /// A class attribute that is a data descriptor (a property; a Python object whose type has
+    /// `__set__` or `__delete__`) read through an instance: its `__get__`'s result. Nil for
+    /// anything else, which the instance's own attributes come before.
+    func dataDescriptorGet(_ v: Value, _ obj: Value, _ cls: PyClass) throws -> Value? {
+        switch v.asObject {
+        case let d as PyDescriptor where d.kind == .property: return try propertyGet(d, obj)
+        case let di as PyInstance:
+            guard di.cls.lookup("__set__") != nil || di.cls.lookup("__delete__") != nil else { return nil }
+            guard let get = di.cls.lookup("__get__") else { return v }
+            return try call(get, [v, obj, .object(cls)])
+        default: return nil
+        }
+    }
+
     /// Class attribute lookup produces bound methods and applies descriptors.
     func bind(_ v: Value, to obj: Value, cls: PyClass) throws -> Value {
         switch v.asObject {
@@ -142,14 +155,14 @@ extension Interpreter {
             switch d.kind {
             case .staticMethod: return d.function
             case .classMethod: return .object(PyBoundMethod(runtime: rt, receiver: .object(cls), function: d.function))
-            case .property: return try call(d.function, [obj])
+            case .property: return try propertyGet(d, obj)
             }
         case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil:
             // Built-in methods stored in a class (object.__init__, BaseException.__init__).
             return .object(PyBoundMethod(runtime: rt, receiver: obj, function: .object(b)))
         case let i as PyInstance:
             // A descriptor defined in Python (functools.cached_property): its type's __get__.
-            // ctxlab has non-data descriptors only: the instance's own attributes come first.
+            // A non-data descriptor here (data descriptors came before the instance attributes).
             if let get = i.cls.lookup("__get__") { return try call(get, [v, obj, .object(cls)]) }
             return v
         default: return v
@@ -177,6 +190,7 @@ extension Interpreter {
             f.attributes["__annotations__"] = made
             return made
         case "__dict__": return .object(f.funcDict(rt))
+        case "__get__": return functionGet(.object(f))
         default:
             if PyFunction.slotNames.contains(name) { return f.attributes[name] }
             return f.dictObject?.storage[HashKey(str: name)]
@@ -271,11 +285,6 @@ extension Interpreter {
     public func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         switch obj.asObject {
         case let i as PyInstance:
-            if let d = i.cls.lookup(name)?.asObject as? PyDescriptor, d.kind == .property {
-                guard let setter = d.setter else { throw rt.error(.AttributeError, "property '\(name)' of '\(i.cls.name)' object has no setter") }
-                _ = try call(setter, [obj, value])
-                return
-            }
             if let s = i.cls.lookup("__setattr__"), !isObjectSlot(s, "__setattr__") {
                 _ = try call(s, [obj, .str(name), value])
                 return
@@ -310,6 +319,21 @@ extension Interpreter {
     func plainSetAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         switch obj.asObject {
         case let i as PyInstance:
+            // PyObject_GenericSetAttr: a data descriptor of the class takes the assignment.
+            switch i.cls.lookup(name)?.asObject {
+            case let d as PyDescriptor where d.kind == .property:
+                try propertySet(d, obj, value)
+                return
+            case let di as PyInstance:
+                if let set = di.cls.lookup("__set__") {
+                    _ = try call(set, [.object(di), obj, value])
+                    return
+                }
+                if di.cls.lookup("__delete__") != nil {
+                    throw rt.error(.AttributeError, "__set__")
+                }
+            default: break
+            }
             if name == "__dict__" {
                 guard case .object(let d as PyDict) = value else {
                     throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
@@ -454,7 +478,13 @@ extension Interpreter {
 
 
     func deleteAttribute(_ obj: Value, _ name: String) throws {
-        if case .object(let i as PyInstance) = obj, let d = i.cls.lookup("__delattr__"), !isObjectSlot(d, "__delattr__") {
+        if case .object(let i as PyInstance) = obj {
+            if let d = i.cls.lookup("__delattr__"), !isObjectSlot(d, "__delattr__") {
+                _ = try call(d, [obj, .str(name)])
+                return
+            }
+        }
+        if case .object(let c as PyClass) = obj, let d = metaSlot(c, "__delattr__") {  // EnumType's
             _ = try call(d, [obj, .str(name)])
             return
         }
@@ -468,6 +498,18 @@ extension Interpreter {
             guard c.namespace[name] != nil else { throw attributeError(obj, name, suggesting: false) }
             c.namespace[name] = nil
         case let i as PyInstance:
+            switch i.cls.lookup(name)?.asObject {  // a data descriptor takes the deletion
+            case let d as PyDescriptor where d.kind == .property:
+                try propertyDelete(d, obj)
+                return
+            case let di as PyInstance:
+                if let delete = di.cls.lookup("__delete__") {
+                    _ = try call(delete, [.object(di), obj])
+                    return
+                }
+                if di.cls.lookup("__set__") != nil { throw rt.error(.AttributeError, "__delete__") }
+            default: break
+            }
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
         case let d as PyDict where d.subclass != nil:

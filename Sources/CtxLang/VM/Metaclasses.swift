@@ -186,6 +186,7 @@ extension Interpreter {
     /// `super(cls, cls).__init_subclass__(**kwds)`, object's refusing keywords.
     func initSubclass(_ cls: PyClass, _ kwds: [(String, Value)]) throws {
         for (k, v) in cls.namespace.items {
+            if case .object(let d as PyDescriptor) = v, d.kind == .property, d.name == nil { d.name = k }  // property's __set_name__
             if case .object(let i as PyInstance) = v, let setName = i.cls.lookup("__set_name__") {
                 _ = try call(setName, [v, .object(cls), .str(k)])
             }

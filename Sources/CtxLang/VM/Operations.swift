@@ -46,6 +46,7 @@ extension Interpreter {
         case is Handle: return classes.handle
         case is PyThread: return classes.thread
         case is PyPartial: return classes.partial
+        case let d as PyDescriptor: return descriptorClass(d)
         case is PyGenericAlias: return classes.genericAlias
         case is PyUnionType: return classes.unionType
         case let n as NativeObject: return n.cls
@@ -169,6 +170,7 @@ extension Interpreter {
         case let d as PyDict:
             if d.subclass != nil, let r = subclassSlot(v, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return try dictRepr(d)
+        case let d as PyDescriptor: return try descriptorRepr(d)
         case let c as ContextVar:
             var s = "<ContextVar name=\(StringRepr.repr(c.name))"
             if let d = c.defaultValue { s += " default=\(try repr(d))" }
