@@ -65,7 +65,7 @@ extension Interpreter {
                     let d = PyDict(runtime: rt)
                     for (k, v) in p.kwargs { d.storage[try HashKey(.str(k), rt)] = v }
                     return .object(d)
-                default: return nil
+                default: return p.attributes[name]
                 }
             case let it as PyIterator:
                 if name == "__next__" {

@@ -84,6 +84,30 @@ extension Interpreter {
                 let body = sign.isEmpty ? s : String(s.dropFirst())
                 return .str(sign + (try self.padding("0", w > s.count ? w - s.count : 0)) + body)
             }
+        case "expandtabs":
+            // unicode_expandtabs: columns counted in code points, reset at \n and \r.
+            return m { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: ["tabsize"])
+                let tabsize = try a.get(0, "tabsize").map { try self.expectInt($0, "tabsize") } ?? 8
+                var out = "", column = 0
+                for scalar in s.unicodeScalars {
+                    switch scalar {
+                    case "\t":
+                        guard tabsize > 0 else { continue }
+                        let n = tabsize - column % tabsize
+                        out += try self.padding(" ", n)
+                        column += n
+                    case "\n", "\r":
+                        out.unicodeScalars.append(scalar)
+                        column = 0
+                    default:
+                        out.unicodeScalars.append(scalar)
+                        column += 1
+                    }
+                    try self.checkInterrupt()
+                }
+                return .str(out)
+            }
         case "format":
             return m { [unowned self] a in .str(try self.strFormat(s, a.args, a.kwargs)) }
         case "encode": return m { [unowned self] a in try self.encode(s, a) }

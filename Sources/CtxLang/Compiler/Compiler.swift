@@ -1,7 +1,7 @@
 import CtxCore
 
 /// A construct outside ctxlab's Python subset, found at compile time. Shown as
-/// `line 3: class keyword arguments are not supported by ctxlab`.
+/// `line 3: relative imports are not supported by ctxlab`.
 public struct Unsupported: Error, Equatable, Sendable {
     public var message: String
     public var pos: SourcePos

@@ -27,6 +27,7 @@ enum Library {
         "enum": PackageResources.enum_py,
         "functools": PackageResources.functools_py,
         "heapq": PackageResources.heapq_py,
+        "inspect": PackageResources.inspect_py,
         "itertools": PackageResources.itertools_py,
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,

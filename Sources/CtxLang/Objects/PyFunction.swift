@@ -124,6 +124,8 @@ public final class PyPartial: PyObject {
     public let function: Value
     public let args: [Value]
     public let kwargs: [(String, Value)]
+    /// `__dict__` (partial objects take attributes: partialmethod sets `__self__`).
+    var attributes: [String: Value] = [:]
 
     init(runtime: Runtime, function: Value, args: [Value], kwargs: [(String, Value)]) {
         self.function = function

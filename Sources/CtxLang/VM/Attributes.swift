@@ -191,6 +191,8 @@ extension Interpreter {
             return made
         case "__dict__": return .object(f.funcDict(rt))
         case "__get__": return functionGet(.object(f))
+        case "__code__": return codeObject(f)
+        case "__defaults__", "__kwdefaults__": return functionDefaults(f, name)
         default:
             if PyFunction.slotNames.contains(name) { return f.attributes[name] }
             return f.dictObject?.storage[HashKey(str: name)]
@@ -382,6 +384,7 @@ extension Interpreter {
             d.attributes!.storage[HashKey(str: name)] = value
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
+        case let p as PyPartial where !["func", "args", "keywords"].contains(name): p.attributes[name] = value
         case let t as PyTuple where t.subclass != nil:
             // A tuple subclass with `__slots__ = ()`: only a data descriptor (a namedtuple's
             // field, whose __set__ refuses) can be assigned.
