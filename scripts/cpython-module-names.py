@@ -135,12 +135,16 @@ def own_names_table():
            "    static let typeOwnNames: [String: [String]] = ["]
     unhashable = []
     seen = set()
-    for obj in samples():
-        key = message_name(obj)
+    # Beyond the samples: object, type and the built-in iterators and views, which
+    # collections.abc's __subclasshook__s and registrations read.
+    extra = [object(), len, iter([]), iter(()), iter({}), iter(range(0)), iter(set()), iter(""),
+             {}.keys(), {}.values(), {}.items(), (x for x in ()), range(0), slice(1), type]
+    for obj in samples() + extra:
+        key = "type" if obj is type else message_name(obj)
         if key is None or key in seen:
             continue
         seen.add(key)
-        own = type(obj).__dict__
+        own = type.__dict__ if obj is type else type(obj).__dict__
         if own.get("__hash__", 0) is None:
             unhashable.append(key)
         out.append(f'        "{key}": [')

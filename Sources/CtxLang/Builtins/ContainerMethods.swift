@@ -176,7 +176,7 @@ extension Interpreter {
 
     /// `d.keys()`/`values()`/`items()`: live views with `len`, iteration and `in`.
     private func dictView(_ d: PyDict, _ name: String, _ f: @escaping (HashKey, Value) -> Value) -> NativeObject {
-        let view = NativeObject(runtime: rt, cls: PyClass(runtime: rt, name: name, bases: [classes.object]))
+        let view = NativeObject(runtime: rt, cls: classes.named(name))  // one class per view type
         view.attributes["__iter__"] = builtin("__iter__") { [unowned self] _, _ in .object(self.dictIterator(d, name.replacingOccurrences("_", "_") + "iterator", f)) }
         view.attributes["__len__"] = builtin("__len__") { _, _ in .int(d.storage.count) }
         view.reprBody = { [unowned self] in

@@ -6,11 +6,14 @@ and `Optional` (3.13's reprs: `typing.Optional[int]`), and the helpers real code
 run time (`cast`, `overload`, `get_type_hints`, `get_origin`, `get_args`, `NewType`).
 Written for ctxlab; no CPython code is copied.
 
-What ctxlab does not have, it says: the aliases of `collections.abc` classes (`Iterable`,
-`Mapping`, ...) subscript and print as in CPython, but `isinstance` with them is refused, since
-ctxlab has no `collections.abc`; `Protocol` classes are ordinary classes (no structural
-`isinstance`); `NamedTuple`, `TypedDict` and `ParamSpec` are not provided.
+The aliases of `collections.abc` classes (`Iterable`, `Mapping`, ...) stand for ctxlab's
+collections.abc (Lib/_collections_abc.py), as CPython's do. What ctxlab does not have, it says:
+`Protocol` classes are ordinary classes (no structural `isinstance`); `NamedTuple`, `TypedDict`
+and `ParamSpec` are not provided.
 """
+
+import _collections_abc
+import contextlib
 
 TYPE_CHECKING = False
 
@@ -229,8 +232,6 @@ class _BaseGenericAlias:
         return result
 
     def __mro_entries__(self, bases):
-        if self.__origin__ is _ABC:
-            raise TypeError(f"Subclassing typing.{self._name} is not supported by ctxlab (it has no collections.abc)")
         res = []
         if self.__origin__ not in bases:
             res.append(self.__origin__)
@@ -383,12 +384,11 @@ class _TypingEllipsis:
 class _SpecialGenericAlias(_BaseGenericAlias):
     """`List`, `Dict`, `Iterable`, ...: an unsubscripted alias of a class, with its arity."""
 
-    def __init__(self, origin, nparams, *, inst=True, name=None, abc=False):
+    def __init__(self, origin, nparams, *, inst=True, name=None):
         if name is None:
             name = origin.__name__
         super().__init__(origin, inst=inst, name=name)
         self._nparams = nparams
-        self._abc = abc
 
     def __repr__(self):
         return "typing." + self._name
@@ -403,19 +403,10 @@ class _SpecialGenericAlias(_BaseGenericAlias):
             raise TypeError(f"Too {which} arguments for {self}; actual {len(params)}, expected {self._nparams}")
         return _GenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
 
-    def __call__(self, *args, **kwargs):
-        if self._abc:
-            raise TypeError(f"Type {self._name} cannot be instantiated; it is an abstract class")
-        return super().__call__(*args, **kwargs)
-
     def __instancecheck__(self, obj):
-        if self._abc:
-            raise TypeError(f"isinstance() with {self} is not supported by ctxlab (it has no collections.abc)")
         return isinstance(obj, self.__origin__)
 
     def __subclasscheck__(self, cls):
-        if self._abc:
-            raise TypeError(f"issubclass() with {self} is not supported by ctxlab (it has no collections.abc)")
         return issubclass(cls, self.__origin__)
 
     def __eq__(self, other):
@@ -476,12 +467,9 @@ class _CallableGenericAlias(_GenericAlias):
         return _CallableGenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
 
 
-class _ABC:
-    """Stands for a `collections.abc` class, which ctxlab does not have."""
-
-
-def _abc(name, nparams):
-    return _SpecialGenericAlias(_ABC, nparams, name=name, abc=True)
+def _abc(name, nparams, origin=None):
+    """The alias of a collections.abc class (or of `origin`)."""
+    return _SpecialGenericAlias(origin or getattr(_collections_abc, name), nparams, name=name)
 
 
 List = _SpecialGenericAlias(list, 1, name="List")
@@ -490,7 +478,7 @@ Set = _SpecialGenericAlias(set, 1, name="Set")
 FrozenSet = _SpecialGenericAlias(frozenset, 1, name="FrozenSet")
 Type = _SpecialGenericAlias(type, 1, name="Type")
 Tuple = _TupleType(tuple, -1, name="Tuple")
-Callable = _CallableType(_ABC, 2, name="Callable")
+Callable = _CallableType(_collections_abc.Callable, 2, name="Callable")
 Iterable = _abc("Iterable", 1)
 Iterator = _abc("Iterator", 1)
 Reversible = _abc("Reversible", 1)
@@ -508,13 +496,13 @@ Mapping = _abc("Mapping", 2)
 MutableMapping = _abc("MutableMapping", 2)
 Sequence = _abc("Sequence", 1)
 MutableSequence = _abc("MutableSequence", 1)
-AbstractSet = _abc("AbstractSet", 1)
+AbstractSet = _abc("AbstractSet", 1, _collections_abc.Set)
 MutableSet = _abc("MutableSet", 1)
 KeysView = _abc("KeysView", 1)
 ItemsView = _abc("ItemsView", 2)
 ValuesView = _abc("ValuesView", 1)
-ContextManager = _abc("ContextManager", -1)
-AsyncContextManager = _abc("AsyncContextManager", -1)
+ContextManager = _abc("ContextManager", -1, contextlib.AbstractContextManager)
+AsyncContextManager = _abc("AsyncContextManager", -1, contextlib.AbstractAsyncContextManager)
 
 
 class TypeVar:

@@ -942,10 +942,79 @@ enum CPythonModuleNames {
             "__hash__", "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "cancel", "when",
             "__static_attributes__", "_scheduled", "_when",
         ],
+        "object": [
+            "__new__", "__repr__", "__hash__", "__str__", "__getattribute__", "__setattr__",
+            "__delattr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init__",
+            "__reduce_ex__", "__reduce__", "__getstate__", "__subclasshook__", "__init_subclass__",
+            "__format__", "__sizeof__", "__dir__", "__class__", "__doc__",
+        ],
+        "builtin_function_or_method": [
+            "__repr__", "__hash__", "__call__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__",
+            "__ge__", "__reduce__", "__module__", "__doc__", "__name__", "__qualname__", "__self__",
+            "__text_signature__",
+        ],
+        "list_iterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__setstate__", "__doc__",
+        ],
+        "tuple_iterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__setstate__", "__doc__",
+        ],
+        "dict_keyiterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__doc__",
+        ],
+        "range_iterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__setstate__", "__doc__",
+        ],
+        "set_iterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__doc__",
+        ],
+        "str_ascii_iterator": [
+            "__iter__", "__next__", "__length_hint__", "__reduce__", "__setstate__", "__doc__",
+        ],
+        "dict_keys": [
+            "__repr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__",
+            "__sub__", "__rsub__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__",
+            "__ror__", "__len__", "__contains__", "isdisjoint", "__reversed__", "mapping",
+            "__doc__", "__hash__",
+        ],
+        "dict_values": [
+            "__repr__", "__iter__", "__len__", "__reversed__", "mapping", "__doc__",
+        ],
+        "dict_items": [
+            "__repr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__",
+            "__sub__", "__rsub__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__",
+            "__ror__", "__len__", "__contains__", "isdisjoint", "__reversed__", "mapping",
+            "__doc__", "__hash__",
+        ],
+        "generator": [
+            "__repr__", "__iter__", "__next__", "__del__", "send", "throw", "close", "__sizeof__",
+            "__class_getitem__", "__name__", "__qualname__", "gi_yieldfrom", "gi_running",
+            "gi_frame", "gi_suspended", "gi_code", "__doc__",
+        ],
+        "range": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "__iter__", "__bool__", "__len__", "__getitem__",
+            "__contains__", "__reversed__", "__reduce__", "count", "index", "start", "stop", "step",
+            "__doc__",
+        ],
+        "slice": [
+            "__new__", "__repr__", "__hash__", "__getattribute__", "__lt__", "__le__", "__eq__",
+            "__ne__", "__gt__", "__ge__", "indices", "__reduce__", "start", "stop", "step",
+            "__doc__",
+        ],
+        "type": [
+            "__new__", "__repr__", "__call__", "__getattribute__", "__setattr__", "__delattr__",
+            "__init__", "__or__", "__ror__", "mro", "__subclasses__", "__prepare__",
+            "__instancecheck__", "__subclasscheck__", "__dir__", "__sizeof__", "__basicsize__",
+            "__itemsize__", "__flags__", "__weakrefoffset__", "__base__", "__dictoffset__",
+            "__name__", "__qualname__", "__bases__", "__mro__", "__module__", "__abstractmethods__",
+            "__dict__", "__doc__", "__text_signature__", "__annotations__", "__type_params__",
+        ],
     ]
 
     /// The types whose `__dict__['__hash__']` is None.
     static let unhashableTypes: Set<String> = [
-        "_contextvars.Context", "_contextvars.Token", "dict", "list", "set",
+        "_contextvars.Context", "_contextvars.Token", "dict", "dict_items", "dict_keys", "list",
+        "set",
     ]
 }

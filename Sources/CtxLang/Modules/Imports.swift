@@ -24,7 +24,13 @@ extension Interpreter {
             m.namespace["futures"] = .object(try importModule("concurrent.futures"))
         case "concurrent.futures": m = makeConcurrentFuturesModule()
         default:
-            if let m = try importLibraryModule(name) { return m }
+            if let m = try importLibraryModule(name) {
+                // A submodule is an attribute of its package (`collections.abc`).
+                if let dot = name.lastIndex(of: "."), let parent = try? importModule(String(name[..<dot])) {
+                    parent.namespace[String(name[name.index(after: dot)...])] = .object(m)
+                }
+                return m
+            }
             throw rt.error(.ModuleNotFoundError, "No module named '\(name)' (ctxlab provides: \(Interpreter.supportedModules.filter { !$0.hasPrefix("_") && !$0.contains(".") }.joined(separator: ", ")))")
         }
         modules[name] = m

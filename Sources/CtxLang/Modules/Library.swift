@@ -17,9 +17,11 @@ enum Library {
     static let sources: [String: [UInt8]] = [
         "__future__": PackageResources.__future___py,
         "_ctxlab_clinic": PackageResources._ctxlab_clinic_py,
+        "_collections_abc": PackageResources._collections_abc_py,
         "abc": PackageResources.abc_py,
         "bisect": PackageResources.bisect_py,
         "collections": PackageResources.collections_py,
+        "collections.abc": PackageResources.collections_abc_py,
         "contextlib": PackageResources.contextlib_py,
         "copy": PackageResources.copy_py,
         "copyreg": PackageResources.copyreg_py,
