@@ -202,7 +202,7 @@ extension Compiler {
         jumpToFailPop(&pc)
         if star < 0 {
             emitLengthCheck(items.count, .eq, &pc)
-        } else if !starWildcard || items.count > 1 {
+        } else if items.count > 1 {
             emitLengthCheck(items.count - 1, .ge, &pc)
         }
         pc.onTop -= 1

@@ -22,8 +22,12 @@ extension Parser {
         // after a `:` that does not end the line).
         let afterSubject = subject == nil ? nil : tok
         let next = peekTok()
+        // `match *x:`: a lone starred subject fails at the token after it.
+        let loneStar = subject == nil && at("*")
+            && attempt({ (q: inout Parser) throws(SyntaxError) in try q.starNamedExpression() }) != nil ? tok : nil
         (p, deferred, depth) = saved
         if let line = attempt({ (q: inout Parser) throws(SyntaxError) in try q.simpleStatements() }) { return line }
+        if let loneStar, loneStar.isOp(":") { throw error("invalid syntax", loneStar.pos) }
         guard let afterSubject else { return nil }
         if afterSubject.kind == .newline { throw error("expected ':'", afterSubject.pos) }
         if afterSubject.isOp(":") { throw error("invalid syntax", next.pos) }
