@@ -4,6 +4,7 @@
 # starred captures, mapping patterns (dict subclasses, keys read with .get, **rest copies), OR
 # patterns that bind names in different orders, `as`, guards, tuple subjects, names left bound by
 # a failed guard, match/case as ordinary names, and patterns binding in functions and closures.
+import asyncio
 from collections import deque, defaultdict, OrderedDict, Counter, namedtuple
 
 def describe(x):
@@ -226,3 +227,78 @@ match -1:
     case -1:
         print("match -1 with a space is a statement when a block follows")
 print(type(match).__name__)
+
+print("-- control flow and evaluation order (match is a function now; statements still work)")
+def f(v):
+    match v:
+        case [a, (b, c) | [c, b, _], d] | (d, c, b, a):
+            return a, b, c, d
+        case {"x": [1, *xs], **kw} | {"y": [*xs], **kw}:
+            return xs, kw
+print(f([1, (2, 3), 4]), f([1, [3, 2, 0], 4]), f((4, 3, 2, 1)), f({"x": [1, 2], "z": 0}), f({"y": [5], "q": 1}))
+class E:
+    def __init__(self, n): self.n = n
+    def __eq__(self, o):
+        print("eq", self.n, o); return self.n == o
+class V:
+    A = E(1); B = E(2)
+def subj():
+    print("subject evaluated"); return 2
+match subj():
+    case V.A: print("A")
+    case V.B: print("B")
+def gen():
+    for i in range(5):
+        match i:
+            case 0: continue
+            case 3: break
+            case n if n % 2: yield ("odd", n)
+            case n: yield ("even", n)
+print(list(gen()))
+def tr():
+    for i in range(3):
+        try:
+            match i:
+                case 1:
+                    return "returned from try"
+                case _:
+                    pass
+        finally:
+            print("finally", i)
+print(tr())
+async def am(x):
+    async def ok(v):
+        await asyncio.sleep(0); return v > 1
+    match x:
+        case int(n) if await ok(n):
+            return "big"
+        case _:
+            return "small"
+async def main():
+    print(await am(1), await am(5))
+asyncio.run(main())
+match [1, [2, [3, [4]]]]:
+    case [a, [b, [c, [d]]]] if (s := a + b + c + d) == 10:
+        print("deep", s)
+import contextlib
+with contextlib.nullcontext() as cm:
+    match (1, 2):
+        case (x, y): print("in with", x, y)
+def comp():
+    return [m for v in [(1, 2), [3], "s"] if (m := v) is not None]
+print(comp())
+match (1, 2, 3):
+    case (1, *_, 3) as t if t: print("subscr path", t)
+match range(10):
+    case [0, 1, *_, 8, last]: print("range", last)
+match {"a": 1, "b": 2, "c": 3}:
+    case {"a": _, "c": _, **rest}: print("rest", rest)
+match 0.0:
+    case -0.0: print("neg zero matches 0.0")
+match 1:
+    case 1.0: print("1 == 1.0")
+match True:
+    case 1: print("True == 1 by value pattern")
+match 1:
+    case True: print("no")
+    case _: print("1 is not True")
