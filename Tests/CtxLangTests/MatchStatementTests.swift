@@ -66,6 +66,11 @@ struct MatchStatementTests {
         (header("    case [*a, *b]: pass"), "multiple starred names in sequence pattern", 2, 10),
         (header("    case __debug__: pass"), "cannot assign to __debug__", 2, 10),
         (header("    case C(a=1, a=2): pass"), "attribute name repeated in class pattern: a", 2, 19),
+        (header("    case (x as y) as y: pass"), "multiple assignments to name 'y' in pattern", 2, 10),
+        (header("    case (1 | 2 as a) | 3: pass"), "alternative patterns bind different names", 2, 10),
+        (header("    case [x] | [x, x]: pass"), "multiple assignments to name 'x' in pattern", 2, 20),
+        (header("    case [1 as a, 2 as a]: pass"), "multiple assignments to name 'a' in pattern", 2, 19),
+        (header("    case {0: _, False: _}: pass"), "mapping pattern checks duplicate key (False)", 2, 10),
     ]
 
     @Test("compiler errors", arguments: compilerErrors)

@@ -79,6 +79,7 @@ extension Parser {
 
     /// `patterns`: an open sequence pattern (`case a, *b:`) or one pattern.
     mutating func patterns() throws(SyntaxError) -> Pattern {
+        let start = tok.pos  // a rule's node starts at its first token, a group's `(` included
         let first = try maybeStarPattern()
         guard at(",") else {
             if case .star = first.kind { throw invalidSyntax() }
@@ -89,7 +90,7 @@ extension Parser {
             guard canStartPattern else { break }
             items.append(try maybeStarPattern())
         }
-        return Pattern(.sequence(items), first.pos)
+        return Pattern(.sequence(items), start)
     }
 
     var canStartPattern: Bool {
@@ -103,6 +104,7 @@ extension Parser {
 
     /// `as_pattern | or_pattern`.
     mutating func pattern() throws(SyntaxError) -> Pattern {
+        let start = tok.pos
         let alternatives = try orPattern()
         guard acceptKeyword("as") else { return alternatives }
         if tok.kind == .name, tok.text == "_" { throw error("cannot use '_' as a target", tok.pos) }
@@ -113,16 +115,17 @@ extension Parser {
             }
             throw invalidSyntax()
         }
-        return Pattern(.asPattern(alternatives, try captureTarget()), alternatives.pos)
+        return Pattern(.asPattern(alternatives, try captureTarget()), start)
     }
 
     /// `'|'.closed_pattern+`
     mutating func orPattern() throws(SyntaxError) -> Pattern {
+        let start = tok.pos
         let first = try closedPattern()
         guard at("|") else { return first }
         var alternatives = [first]
         while accept("|") { alternatives.append(try closedPattern()) }
-        return Pattern(.or(alternatives), first.pos)
+        return Pattern(.or(alternatives), start)
     }
 
     /// `pattern_capture_target`: a name other than `_`, not followed by `.`, `(` or `=`.
