@@ -4,7 +4,7 @@
 # sub-pattern (bool, bytes, dict, float, frozenset, int, list, set, str, tuple, and subclasses),
 # dataclasses (their generated __match_args__, kw_only fields left out), namedtuples, and a
 # real-world dispatcher: request events matched by class pattern while a ContextVar carries the
-# request id through asyncio tasks.
+# request id through asyncio tasks; contextvars objects (Context, ContextVar, Token) as subjects.
 import asyncio, contextvars
 from collections import namedtuple
 from dataclasses import dataclass, field, KW_ONLY
@@ -204,3 +204,37 @@ Failed.__match_args__ = ("error",)
 asyncio.run(main())
 for entry in sorted(log):
     print(entry)
+
+print("-- contextvars objects as subjects (a Context is no mapping pattern subject)")
+import collections, types, sys
+v = contextvars.ContextVar("v")
+v.set(1)
+ctx = contextvars.copy_context()
+match ctx:
+    case {}: print("Context is a mapping")
+    case _: print("Context is not a mapping")
+class Vars:
+    v = v
+match ctx:
+    case {Vars.v: val}: print("keyed by var", val)
+    case _: print("no")
+match types.SimpleNamespace(a=1):
+    case types.SimpleNamespace(a=a): print("ns", a)
+match collections.ChainMap({"a": 1}):
+    case {"a": a}: print("chainmap", a)
+match v:
+    case contextvars.ContextVar(name=n): print("var", n)
+tok = v.set(2)
+match tok:
+    case contextvars.Token(var=var, old_value=old): print("token", var.name, old)
+match "s":
+    case contextvars.ContextVar(): print("no")
+    case _: print("not a var")
+class R:
+    __match_args__ = ("a",)
+    a = 1
+match R():
+    case R(a=1, b=2): print("no")
+    case R(1): print("R(1)")
+match sys.version_info:
+    case (3, minor, *_): print("py3")
