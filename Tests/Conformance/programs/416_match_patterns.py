@@ -302,3 +302,15 @@ match True:
 match 1:
     case True: print("no")
     case _: print("1 is not True")
+
+print("-- the order names are bound in (a class namespace keeps it)")
+class Order:
+    match {"k": (1, [2, 3]), "z": 0, "q": 9}:
+        case {"k": (p, [r, s]) | (r, [p, s]) as whole, **rest} if False:
+            pass
+        case _:
+            pass
+    match [1, 2]:
+        case [b, a] | (a, b, _):
+            pass
+print("binding order:", [n for n in Order.__dict__ if not n.startswith("__")])
