@@ -4,9 +4,11 @@ import CtxLang
 /// Tab completion: names, attributes (`var.se` → `var.set`), keywords and meta-commands.
 /// Completion never runs program code: attributes come from namespaces and known method tables.
 public enum Completion {
-    static let keywords = ["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    /// `keyword.kwlist` and the soft keywords rlcompleter also offers (`match`, `case`; `type`
+    /// is a builtin name anyway).
+    static let keywords = ["False", "None", "True", "and", "as", "assert", "async", "await", "break", "case", "class",
                            "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-                           "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+                           "if", "import", "in", "is", "lambda", "match", "nonlocal", "not", "or", "pass", "raise",
                            "return", "try", "while", "with"]
 
     /// One entry of a directory listing, for file-name completion.

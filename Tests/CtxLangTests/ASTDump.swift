@@ -156,6 +156,23 @@ enum ASTDump {
         case .nonlocal(let names): return "Nonlocal " + list(names)
         case .assert(let t, let m): return "Assert \(expr(t)), \(opt(m))"
         case .delete(let ts): return "Del " + list(ts.map(expr))
+        case .match(let subject, let cases):
+            return "Match \(expr(subject)) " + list(cases.map { "case \(pattern($0.pattern)) if \(opt($0.guardExpr)) \(body($0.body))" })
+        }
+    }
+
+    static func pattern(_ p: Pattern) -> String {
+        switch p.kind {
+        case .value(let e): return "Value " + expr(e)
+        case .singleton(let c): return "Singleton \(c)"
+        case .sequence(let items): return "Seq " + list(items.map(pattern))
+        case .mapping(let keys, let patterns, let rest):
+            return "Map " + list(zip(keys, patterns).map { expr($0) + ": " + pattern($1) }) + " **\(rest ?? "-")"
+        case .classPattern(let cls, let patterns, let names, let kwd):
+            return "Class \(expr(cls)) " + list(patterns.map(pattern)) + " " + list(zip(names, kwd).map { $0 + "=" + pattern($1) })
+        case .star(let name): return "*" + (name ?? "_")
+        case .asPattern(let inner, let name): return "As \(inner.map(pattern) ?? "-") \(name ?? "_")"
+        case .or(let alternatives): return "Or " + list(alternatives.map(pattern))
         }
     }
 }

@@ -226,8 +226,6 @@ struct ParserErrorTests {
     static let unsupported: [(String, String, Int)] = [
         ("x = 3j", "imaginary numbers are not supported by ctxlab", 1),
         ("x = 1\ny = 1.5e3J", "imaginary numbers are not supported by ctxlab", 2),
-        ("x = 1\nmatch x:\n    case 1: pass", "match statements are not supported by ctxlab", 2),
-        ("match (x):\n    case _: pass", "match statements are not supported by ctxlab", 1),
         ("type X = int", "type alias statements are not supported by ctxlab", 1),
         ("type X[T] = list[T]", "type alias statements are not supported by ctxlab", 1),
     ]

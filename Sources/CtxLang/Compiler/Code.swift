@@ -50,6 +50,13 @@ public enum Instr {
     case returnValue
     case yieldValue
     case pop, dup, dup2, rot2, rot3, rot4
+    /// CPython's COPY n (push the n-th entry from the top, 1 = the top) and SWAP n.
+    case copy(Int), swap(Int)
+    /// Pattern matching (CPython's ceval): `matchClass(n)`: subject, class, tuple of keyword
+    /// names → tuple of the n positional and the keyword attributes, or None. `matchMapping` and
+    /// `matchSequence` push whether the subject on top is one; `getLen` pushes its len();
+    /// `matchKeys`: subject, keys → subject, keys, tuple of values or None.
+    case matchClass(Int), matchMapping, matchSequence, matchKeys, getLen
     case unpackSequence(Int), unpackEx(before: Int, after: Int)
     /// Installs an exception handler at `target` for the current stack depth.
     case pushHandler(Int)

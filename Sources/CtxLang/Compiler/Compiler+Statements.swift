@@ -105,6 +105,7 @@ extension Compiler {
             emit(.assertFail(hasMessage: msg != nil))
             patch(ok, to: here)
         case .delete(let targets): for t in targets { try delete(t) }
+        case .match(let subject, let cases): try compileMatch(subject, cases)
         }
     }
 

@@ -136,6 +136,7 @@ public struct Compiler {
         case .forStmt(_, _, let b, let o, _): return [b, o]
         case .tryStmt(let b, let handlers, let o, let f, _): return [b, o, f] + handlers.map(\.body)
         case .with(_, let b, _): return [b]
+        case .match(_, let cases): return cases.map(\.body)
         default: return []
         }
     }

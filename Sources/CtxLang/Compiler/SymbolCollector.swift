@@ -113,6 +113,39 @@ struct SymbolCollector {
             visit(t)
             if let m { visit(m) }
         case .delete(let targets): for t in targets { visitTarget(t) }
+        case .match(let subject, let cases):
+            // The compiler's order (Compiler+Match.swift): subject, then per case its pattern,
+            // guard and body (a trailing `case _` is compiled last, as it comes last).
+            visit(subject)
+            for c in cases {
+                visitPattern(c.pattern)
+                if let g = c.guardExpr { visit(g) }
+                visitAll(c.body)
+            }
+        }
+    }
+
+    /// A pattern's value expressions are loads; its captures bind (CPython: symtable.c
+    /// `symtable_visit_pattern`).
+    mutating func visitPattern(_ p: Pattern) {
+        switch p.kind {
+        case .value(let e): visit(e)
+        case .singleton: break
+        case .sequence(let items): for i in items { visitPattern(i) }
+        case .mapping(let keys, let patterns, let rest):
+            for (k, v) in zip(keys, patterns) {
+                visit(k)
+                visitPattern(v)
+            }
+            if let rest { bind(rest) }
+        case .classPattern(let cls, let patterns, _, let kwdPatterns):
+            visit(cls)
+            for i in patterns + kwdPatterns { visitPattern(i) }
+        case .star(let name): if let name { bind(name) }
+        case .asPattern(let inner, let name):
+            if let inner { visitPattern(inner) }
+            if let name { bind(name) }
+        case .or(let alternatives): for a in alternatives { visitPattern(a) }
         }
     }
 

@@ -59,6 +59,50 @@ public indirect enum StmtKind: Equatable, Sendable {
     case nonlocal([String])
     case assert(test: Expr, msg: Expr?)
     case delete([Expr])
+    /// `match subject: case pattern if guard: …` (PEP 634).
+    case match(subject: Expr, cases: [MatchCase])
+}
+
+/// One `case` block of a match statement.
+public struct MatchCase: Equatable, Sendable {
+    public var pattern: Pattern
+    public var guardExpr: Expr?
+    public var body: [Stmt]
+    public init(pattern: Pattern, guardExpr: Expr?, body: [Stmt]) {
+        self.pattern = pattern
+        self.guardExpr = guardExpr
+        self.body = body
+    }
+}
+
+/// A pattern of a `case` clause, with the position CPython's compiler errors point at.
+public struct Pattern: Equatable, Sendable {
+    public var kind: PatternKind
+    public var pos: SourcePos
+    public init(_ kind: PatternKind, _ pos: SourcePos) {
+        self.kind = kind
+        self.pos = pos
+    }
+}
+
+/// CPython's `pattern` AST (Parser/Python.asdl): the same eight kinds.
+public indirect enum PatternKind: Equatable, Sendable {
+    /// A literal (`1`, `-1.5`, `"s"`) or a dotted name (`Color.RED`), compared with `==`.
+    case value(Expr)
+    /// `None`, `True`, `False`: compared with `is`.
+    case singleton(Constant)
+    /// `[a, *rest]`, `(a, b)`, `a, b`.
+    case sequence([Pattern])
+    /// `{"k": v, **rest}`: keys are literals or dotted names.
+    case mapping(keys: [Expr], patterns: [Pattern], rest: String?)
+    /// `Point(x, y=0)`.
+    case classPattern(cls: Expr, patterns: [Pattern], kwdAttrs: [String], kwdPatterns: [Pattern])
+    /// `*name` / `*_` inside a sequence pattern.
+    case star(String?)
+    /// `p as name`, a capture (`name`, no pattern), or the wildcard `_` (neither).
+    case asPattern(Pattern?, String?)
+    /// `p1 | p2 | …`
+    case or([Pattern])
 }
 
 public struct ImportAlias: Equatable, Sendable {

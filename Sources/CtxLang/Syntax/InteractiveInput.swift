@@ -68,7 +68,7 @@ func isBlankOrComments(_ source: String) -> Bool {
 /// Whether a statement has a block that more lines could extend.
 func isCompound(_ stmt: Stmt) -> Bool {
     switch stmt.kind {
-    case .functionDef, .classDef, .ifStmt, .whileStmt, .forStmt, .tryStmt, .with: return true
+    case .functionDef, .classDef, .ifStmt, .whileStmt, .forStmt, .tryStmt, .with, .match: return true
     default: return false
     }
 }

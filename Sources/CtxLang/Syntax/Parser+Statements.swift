@@ -5,25 +5,17 @@ extension Parser {
     mutating func statement() throws(SyntaxError) -> [Stmt] {
         if tok.kind == .indent { throw error("unexpected indent", tok.pos, .indentation) }
         try rejectUnsupportedSoftKeywords()
+        if let line = try matchStatementOrLine() { return line }
         if let compound = try compoundStatement() { return [compound] }
         return try simpleStatements()
     }
 
-    /// `match` statements and `type X = …` aliases are outside ctxlab's subset.
+    /// `type X = …` aliases are outside ctxlab's subset.
     func rejectUnsupportedSoftKeywords() throws(SyntaxError) {
         guard tok.kind == .name else { return }
-        if tok.text == "match" && !peekTok().isOp("=") && logicalLineEndsWithColon {
-            throw SyntaxError(.invalid, "match statements are not supported by ctxlab", tok.pos)
-        }
         if tok.text == "type" && peekTok().kind == .name && (peekTok(2).isOp("=") || peekTok(2).isOp("[")) {
             throw SyntaxError(.invalid, "type alias statements are not supported by ctxlab", tok.pos)
         }
-    }
-
-    var logicalLineEndsWithColon: Bool {
-        var k = p + 1
-        while k < toks.count && toks[k].kind != .newline && toks[k].kind != .endMarker { k += 1 }
-        return k > p + 1 && toks[k - 1].isOp(":")
     }
 
     mutating func simpleStatements() throws(SyntaxError) -> [Stmt] {

@@ -221,6 +221,17 @@ extension Interpreter {
             case .rot4:
                 let v = f.pop()
                 f.stack.insert(v, at: f.stack.count - 3)
+            case .copy(let n): f.push(f.stack[f.stack.count - n])
+            case .swap(let n): f.stack.swapAt(f.stack.count - 1, f.stack.count - n)
+            case .matchClass(let n):
+                let names = f.pop(), type = f.pop(), subject = f.pop()
+                f.push(try matchClass(subject, type, n, (names.asObject as! PyTuple).items))
+            case .matchMapping: f.push(.bool(isMatchMapping(f.top)))
+            case .matchSequence: f.push(.bool(isMatchSequence(f.top)))
+            case .getLen: f.push(.int(try length(f.top)))
+            case .matchKeys:
+                let keys = f.stack[f.stack.count - 1], subject = f.stack[f.stack.count - 2]
+                f.push(try matchKeys(subject, (keys.asObject as! PyTuple).items))
             case .unpackSequence(let n):
                 let items = try iterate(f.pop())
                 guard items.count == n else {
