@@ -11,6 +11,9 @@ object.__new__ refuses a class whose __abstractmethods__ is not empty, with CPyt
 """
 
 
+from _abc import _init_collection_flags, _register_collection_flags
+
+
 def abstractmethod(funcobj):
     """A decorator indicating abstract methods."""
     funcobj.__isabstractmethod__ = True
@@ -75,6 +78,8 @@ def _compute_abstract_methods(cls):
 
 def _abc_init(cls):
     _compute_abstract_methods(cls)
+    # collections.abc's Sequence and Mapping: what match statements' patterns accept.
+    _init_collection_flags(cls)
     cls._abc_impl = _abc_data()
 
 
@@ -88,6 +93,7 @@ def _abc_register(cls, subclass):
         raise RuntimeError("Refusing to create an inheritance cycle")
     cls._abc_impl.registry.add(subclass)
     _invalidation_counter[0] += 1
+    _register_collection_flags(cls, subclass)
     return subclass
 
 

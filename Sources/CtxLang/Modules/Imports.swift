@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "sys", "time",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -15,6 +15,7 @@ extension Interpreter {
         case "threading": m = makeThreadingModule()
         case "uuid": m = makeUUIDModule()
         case "_functools": m = makeFunctoolsAccelerator()
+        case "_abc": m = makeABCAccelerator()
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "traceback": m = makeTracebackModule()

@@ -23,6 +23,10 @@ public final class PyClass: PyObject {
     var layoutDescriptors: [String] = []
     /// Where they stand among the namespace's names: before a `__doc__` that type_new added.
     var layoutPosition = Int.max
+    /// Py_TPFLAGS_SEQUENCE (1 << 5) / Py_TPFLAGS_MAPPING (1 << 6) of a Python class: what a
+    /// `match` statement's sequence and mapping patterns accept (set by collections.abc's ABCs,
+    /// inherited from the bases).
+    var collectionFlags = 0
 
     init(runtime: Runtime, name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass],
          namespace: Namespace = Namespace(), exceptionType: ExceptionType? = nil, builtin: BuiltinType? = nil) {

@@ -264,6 +264,7 @@ extension Interpreter {
         if let et { classes.register(exceptionType: et, cls) }
         cls.interpreter = self
         cls.metaclass = metaclass
+        cls.collectionFlags = bases.lazy.map(\.collectionFlags).first { $0 != 0 } ?? 0  // inherit_patma_flags
         // type_new_set_classcell's neighbour: `__init_subclass__` is an implicit classmethod.
         if case .object(let f as PyFunction)? = ns["__init_subclass__"] {
             ns["__init_subclass__"] = .object(PyDescriptor(runtime: rt, kind: .classMethod, function: .object(f)))

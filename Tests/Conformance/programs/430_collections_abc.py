@@ -71,3 +71,33 @@ print(X.__mro__, list(X()), isinstance(X(), typing.Iterable))
 try: isinstance([], typing.Iterable[int])
 except TypeError as e: print(e)
 print(typing.Callable.__origin__, typing.Callable[[int], str].__origin__, typing.Mapping[str, int], typing.Callable[..., None])
+
+# match statements: a Sequence subclass and a class registered as a Sequence are sequences (Py_TPFLAGS_SEQUENCE)
+from collections.abc import Sequence, Mapping
+from enum import Enum
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+class Seq(Sequence):
+    def __init__(self, *a): self.a = a
+    def __getitem__(self, i): return self.a[i]
+    def __len__(self): return len(self.a)
+class Reg: pass
+Sequence.register(Reg)
+def f(x):
+    match x:
+        case Color.RED: return "red"
+        case Color(): return "other color"
+        case [a, b]: return f"pair {a} {b}"
+        case {"k": v}: return f"map {v}"
+        case _: return "no"
+print(f(Color.RED), f(Color.GREEN), f(Seq(1, 2)), f((1, 2)), f({"k": 3}))
+try:
+    f(Reg())
+except TypeError as e:
+    print(e)
+class M(Mapping):
+    def __getitem__(self, k): return {"k": 9}[k]
+    def __iter__(self): return iter(["k"])
+    def __len__(self): return 1
+print(f(M()))
