@@ -17,12 +17,12 @@ struct TypingTests {
         let out = run("""
             import typing
             try:
-                from typing import NamedTuple
+                from typing import ParamSpec
             except ImportError as e:
                 print(e)
             """)
         #expect(out == """
-            cannot import name 'NamedTuple' from 'typing' (typing.NamedTuple exists in CPython but is not supported by ctxlab)
+            cannot import name 'ParamSpec' from 'typing' (typing.ParamSpec exists in CPython but is not supported by ctxlab)
 
             """)
     }

@@ -8,8 +8,9 @@ Written for ctxlab; no CPython code is copied.
 
 The aliases of `collections.abc` classes (`Iterable`, `Mapping`, ...) stand for ctxlab's
 collections.abc (Lib/_collections_abc.py), as CPython's do. What ctxlab does not have, it says:
-`Protocol` classes are ordinary classes (no structural `isinstance`); `NamedTuple`, `TypedDict`
-and `ParamSpec` are not provided.
+`Protocol` classes are ordinary classes (no structural `isinstance`); `ParamSpec` is not
+provided. `NamedTuple` and `TypedDict` follow CPython's NamedTupleMeta and _TypedDictMeta (class
+syntax, the functional forms, Required/NotRequired/ReadOnly, `total=`).
 """
 
 import _collections_abc
@@ -746,3 +747,217 @@ class NewType:
 
     def __mro_entries__(self, bases):
         raise TypeError(f"Cannot subclass an instance of NewType. Perhaps you were looking for: `{self.__name__} = NewType({self.__name__!r}, {self.__name__})`")
+
+
+def _caller(depth=2):
+    """The module name of the code `depth` frames up (CPython's _caller)."""
+    import sys
+    try:
+        return sys._getframe(depth).f_globals.get("__name__", "__main__")
+    except (AttributeError, ValueError):
+        return None
+
+
+# NamedTuple, after CPython's typing.py: the class syntax goes through a metaclass that makes
+# a collections.namedtuple and copies the class body's other attributes onto it.
+
+def _make_nmtuple(name, types, module, defaults=()):
+    import collections
+    fields = [n for n, t in types]
+    types = {n: _type_check(t, f"field {n} annotation must be a type") for n, t in types}
+    nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = nm_tpl.__new__.__annotations__ = types
+    return nm_tpl
+
+
+# attributes prohibited to set in NamedTuple class syntax
+_prohibited = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__",
+                         "_fields", "_field_defaults",
+                         "_make", "_replace", "_asdict", "_source"})
+
+_special = frozenset({"__module__", "__name__", "__annotations__"})
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        assert _NamedTuple in bases
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
+        if Generic in bases:
+            raise TypeError("a generic NamedTuple (NamedTuple and Generic) is not supported by ctxlab")
+        types = ns.get("__annotations__", {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(), defaults=[ns[n] for n in default_names],
+                               module=ns["__module__"])
+        # update from user namespace without overriding special namedtuple attributes
+        for key, val in ns.items():
+            if key in _prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _special:
+                if key not in nm_tpl._fields:
+                    setattr(nm_tpl, key, val)
+                try:
+                    set_name = type(val).__set_name__
+                except AttributeError:
+                    pass
+                else:
+                    set_name(val, nm_tpl, key)
+        return nm_tpl
+
+
+def NamedTuple(typename, fields=_NOT_GIVEN, /, **kwargs):
+    """Typed version of namedtuple.
+
+    Usage::
+
+        class Employee(NamedTuple):
+            name: str
+            id: int
+
+    This is equivalent to::
+
+        Employee = collections.namedtuple('Employee', ['name', 'id'])
+
+    The resulting class has an extra __annotations__ attribute, giving a
+    dict that maps field names to types.  (The field names are also in
+    the _fields attribute, which is part of the namedtuple API.)
+    An alternative equivalent functional syntax is also accepted::
+
+        Employee = NamedTuple('Employee', [('name', str), ('id', int)])
+    """
+    if fields is _NOT_GIVEN or fields is None:
+        if fields is None and kwargs:
+            raise TypeError("Cannot pass `None` as the 'fields' parameter "
+                            "and also specify fields using keyword arguments")
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords"
+                        " can be provided to NamedTuple, not both")
+    nt = _make_nmtuple(typename, fields, module=_caller())
+    nt.__orig_bases__ = (NamedTuple,)
+    return nt
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    assert NamedTuple in bases
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+
+
+# TypedDict, after CPython's _TypedDictMeta: a dict subclass whose instances are plain dicts.
+
+def _get_typeddict_qualifiers(annotation_type):
+    while True:
+        if isinstance(annotation_type, _AnnotatedAlias):
+            annotation_type = annotation_type.__origin__
+        origin = getattr(annotation_type, "__origin__", None)
+        if origin is Required:
+            yield Required
+            annotation_type, = annotation_type.__args__
+        elif origin is NotRequired:
+            yield NotRequired
+            annotation_type, = annotation_type.__args__
+        elif origin is ReadOnly:
+            yield ReadOnly
+            annotation_type, = annotation_type.__args__
+        else:
+            break
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        for base in bases:
+            if type(base) is not _TypedDictMeta and base is not Generic:
+                raise TypeError("cannot inherit from both a TypedDict type "
+                                "and a non-TypedDict base class")
+        if any(issubclass(b, Generic) for b in bases):
+            raise TypeError("a generic TypedDict is not supported by ctxlab")
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        if not hasattr(tp_dict, "__orig_bases__"):
+            tp_dict.__orig_bases__ = bases
+        annotations = {}
+        own_annotations = ns.get("__annotations__", {})
+        msg = "TypedDict('Name', {f0: t0, f1: t1, ...}); each t must be a type"
+        own_annotations = {n: _type_check(tp, msg) for n, tp in own_annotations.items()}
+        required_keys = set()
+        optional_keys = set()
+        readonly_keys = set()
+        mutable_keys = set()
+        for base in bases:
+            annotations.update(base.__dict__.get("__annotations__", {}))
+            base_required = base.__dict__.get("__required_keys__", set())
+            required_keys |= base_required
+            optional_keys -= base_required
+            base_optional = base.__dict__.get("__optional_keys__", set())
+            required_keys -= base_optional
+            optional_keys |= base_optional
+            readonly_keys.update(base.__dict__.get("__readonly_keys__", ()))
+            mutable_keys.update(base.__dict__.get("__mutable_keys__", ()))
+        annotations.update(own_annotations)
+        for annotation_key, annotation_type in own_annotations.items():
+            qualifiers = set(_get_typeddict_qualifiers(annotation_type))
+            if Required in qualifiers:
+                is_required = True
+            elif NotRequired in qualifiers:
+                is_required = False
+            else:
+                is_required = total
+            if is_required:
+                required_keys.add(annotation_key)
+                optional_keys.discard(annotation_key)
+            else:
+                optional_keys.add(annotation_key)
+                required_keys.discard(annotation_key)
+            if ReadOnly in qualifiers:
+                if annotation_key in mutable_keys:
+                    raise TypeError(f"Cannot override mutable key {annotation_key!r} with read-only key")
+                readonly_keys.add(annotation_key)
+            else:
+                mutable_keys.add(annotation_key)
+                readonly_keys.discard(annotation_key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required_keys)
+        tp_dict.__optional_keys__ = frozenset(optional_keys)
+        tp_dict.__readonly_keys__ = frozenset(readonly_keys)
+        tp_dict.__mutable_keys__ = frozenset(mutable_keys)
+        tp_dict.__total__ = total
+        return tp_dict
+
+    __call__ = dict  # static method
+
+    def __subclasscheck__(cls, other):
+        # Typed dicts are only for static structural subtyping.
+        raise TypeError("TypedDict does not support instance and class checks")
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=_NOT_GIVEN, /, *, total=True):
+    """A simple typed namespace. At runtime it is equivalent to a plain dict."""
+    if fields is _NOT_GIVEN or fields is None:
+        fields = {}
+    ns = {"__annotations__": dict(fields)}
+    module = _caller()
+    if module is not None:
+        ns["__module__"] = module
+    td = _TypedDictMeta(typename, (), ns, total=total)
+    td.__orig_bases__ = (TypedDict,)
+    return td
+
+
+_TypedDict = type.__new__(_TypedDictMeta, "TypedDict", (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)

@@ -130,7 +130,9 @@ extension Interpreter {
     func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)],
                      metaclassCall: Bool = true) throws -> CallTarget {
         // type_call is the metaclass's tp_call: a metaclass's own `__call__` replaces it.
-        if metaclassCall, let m = metaSlot(c, "__call__") { return try prepareCall(m, [.object(c)] + args, kwargs) }
+        if metaclassCall, let m = metaSlot(c, "__call__") {  // bound as a method (a function), or as it is (`__call__ = dict`)
+            return try prepareCall(try bind(m, to: .object(c), cls: c.metaclass!), args, kwargs)
+        }
         if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
         if isTypeSubclass(c) { return .value(try instantiateMetaclass(c, args, kwargs)) }
         if isTupleSubclass(c) {

@@ -40,10 +40,10 @@ extension Interpreter {
     }
 
     /// `_PyType_CalculateMetaclass`: the most derived of `meta` and the metaclasses of the bases.
-    func calculateMetaclass(_ meta: PyClass, _ bases: [PyClass]) throws -> PyClass {
+    func calculateMetaclass(_ meta: PyClass, _ bases: [Value]) throws -> PyClass {
         var winner = meta
         for b in bases {
-            let bm = classOf(.object(b))
+            let bm = classOf(b)
             if winner.isSubclass(of: bm) { continue }
             if bm.isSubclass(of: winner) { winner = bm; continue }
             throw rt.error(.TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
@@ -63,11 +63,7 @@ extension Interpreter {
         } else {
             meta = .object(baseValues.first.map { classOf($0) } ?? classes.type)
         }
-        var bases: [PyClass] = []
-        if let m = meta.asObject as? PyClass {
-            bases = try classBases(baseValues)
-            meta = .object(try calculateMetaclass(m, bases))
-        }
+        if let m = meta.asObject as? PyClass { meta = .object(try calculateMetaclass(m, baseValues)) }
         let basesTuple = Value.object(PyTuple(runtime: rt, baseValues))
         // type.__prepare__ gives a new dict; a metaclass's own may fill it, or give another
         // mapping, which the body then writes through (enum's _EnumDict).
@@ -95,7 +91,7 @@ extension Interpreter {
         }
         if replaced { ns["__orig_bases__"] = origBases }
         if case .object(let m as PyClass) = meta, m === classes.type {
-            return try makeClass(name: name, bases: bases, namespace: ns, keywords: kwds)
+            return try makeClass(name: name, bases: try classBases(baseValues), namespace: ns, keywords: kwds)
         }
         return try call(meta, [.str(name), basesTuple, .object(namespaceDict(ns))], kwds)
     }
@@ -123,8 +119,7 @@ extension Interpreter {
         guard let d = rest[2].asObject as? PyDict else {
             throw rt.error(.TypeError, "type.__new__() argument 3 must be dict, not \(typeName(rest[2]))")
         }
-        let bases = try classBases(bt.items)
-        let winner = try calculateMetaclass(mcls, bases)
+        let winner = try calculateMetaclass(mcls, bt.items)
         if winner !== mcls, let new = ownLookup(winner, "__new__") {  // the winner's own tp_new
             let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
             return try call(f, [.object(winner)] + rest, kwargs)
@@ -135,7 +130,7 @@ extension Interpreter {
             ns[key] = v
         }
         if ns["__module__"] == nil, let caller = frameGlobalsName() { ns["__module__"] = .str(caller) }
-        return try makeClass(name: name, bases: bases, namespace: ns, metaclass: winner === classes.type ? nil : winner,
+        return try makeClass(name: name, bases: try classBases(bt.items), namespace: ns, metaclass: winner === classes.type ? nil : winner,
                              keywords: kwargs)
     }
 
