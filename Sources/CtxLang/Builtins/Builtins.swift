@@ -193,7 +193,12 @@ extension Interpreter {
     /// `print(..., file=f)`: standard output, standard error, or an object with `write`.
     func write(_ text: String, to file: Value) throws {
         switch file {
-        case .none: rt.write(text, false)
+        case .none:
+            // print(file=None) writes to sys.stdout as it is now (contextlib.redirect_stdout),
+            // nothing when it is None.
+            guard let stdout = modules["sys"]?.namespace["stdout"] else { return rt.write(text, false) }
+            if stdout.isIdentical(.none) { return }
+            try write(text, to: stdout)
         case .object(let n as NativeObject) where n.attributes["__stream__"] != nil:
             rt.write(text, n.attributes["__stream__"]!.isIdentical(.int(2)))
         default: _ = try call(try getAttribute(file, "write"), [.str(text)])

@@ -1,11 +1,12 @@
 """Utilities for with-statement contexts.  See PEP 343."""
 # ctxlab's contextlib: follows the algorithms of CPython 3.14's Lib/contextlib.py (class by
 # class, method by method, so that ordering, suppression and exception chaining match), written
-# for ctxlab. Not here: redirect_stdout/redirect_stderr.
+# for ctxlab.
 
 import functools as _functools
 
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext", "AbstractContextManager",
+           "redirect_stdout", "redirect_stderr",
            "AbstractAsyncContextManager", "ContextDecorator", "AsyncContextDecorator",
            "ExitStack", "AsyncExitStack", "suppress", "aclosing", "chdir"]
 
@@ -503,6 +504,48 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
                 exc.__context__ = fixed_ctx
                 raise
         return received_exc and suppressed_exc
+
+
+class _RedirectStream(AbstractContextManager):
+
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        # We use a list of old targets to make this CM re-entrant
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file.
+
+        # How to send help() to stderr
+        with redirect_stdout(sys.stderr):
+            help(dir)
+
+        # How to write help() to a file
+        with open('help.txt', 'w') as f:
+            with redirect_stdout(f):
+                help(pow)
+    """
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = "stderr"
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):

@@ -218,6 +218,13 @@ enum CPythonModuleNames {
             "modulesbyfile", "namedtuple", "os", "re", "signature", "stack", "sys", "token",
             "tokenize", "trace", "types", "unwrap", "walktree",
         ],
+        "io": [
+            "BlockingIOError", "BufferedIOBase", "BufferedRWPair", "BufferedRandom",
+            "BufferedReader", "BufferedWriter", "BytesIO", "DEFAULT_BUFFER_SIZE", "FileIO",
+            "IOBase", "IncrementalNewlineDecoder", "RawIOBase", "SEEK_CUR", "SEEK_END", "SEEK_SET",
+            "StringIO", "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "abc", "open",
+            "open_code", "text_encoding",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

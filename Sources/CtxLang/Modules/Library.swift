@@ -30,6 +30,7 @@ enum Library {
         "functools": PackageResources.functools_py,
         "heapq": PackageResources.heapq_py,
         "inspect": PackageResources.inspect_py,
+        "io": PackageResources.io_py,
         "itertools": PackageResources.itertools_py,
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,

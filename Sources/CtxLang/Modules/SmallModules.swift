@@ -57,8 +57,9 @@ extension Interpreter {
 
     func makeSysModule() -> PyModule {
         let m = PyModule(runtime: rt, name: "sys")
+        let wrapper = PyClass(runtime: rt, name: "TextIOWrapper", module: "_io", bases: [classes.object])
         for (name, n) in [("stdout", 1), ("stderr", 2)] {
-            let stream = NativeObject(runtime: rt, cls: PyClass(runtime: rt, name: "TextIOWrapper", module: "_io", bases: [classes.object]))
+            let stream = NativeObject(runtime: rt, cls: wrapper)
             stream.attributes["__stream__"] = .int(n)
             stream.attributes["name"] = .str("<\(name)>")
             stream.reprBody = { "<_io.TextIOWrapper name='<\(name)>' mode='w' encoding='utf-8'>" }

@@ -90,7 +90,7 @@ extension Interpreter {
 
     /// Modules whose classes are C types with a qualified `tp_name` (those of `itertools` and
     /// `operator` are C in CPython, Python in ctxlab's Lib/).
-    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "itertools", "operator"]
+    static let cExtensionModules: Set<String> = ["_asyncio", "_contextvars", "_thread", "_io", "itertools", "operator"]
 
     func isInstance(_ v: Value, _ c: PyClass) -> Bool { classOf(v).isSubclass(of: c) }
 
