@@ -69,6 +69,8 @@ public final class PyThread: PyObject {
     public internal(set) var finishedAt: Double?
     /// This thread's clock while another thread runs on its own timeline.
     var pausedAt: Double?
+    /// The lock acquire this thread is parked in, if any (`ThreadLock.swift`).
+    public internal(set) var waitingOn: LockWaiter?
     /// Whether this thread blocked (slept, joined) since it last got the GIL.
     var hasBlocked = false
 
@@ -103,6 +105,8 @@ public protocol ResumableTarget: AnyObject {
 public enum Turn {
     /// It blocks until this time on the thread's clock (`time.sleep`).
     case blocked(until: Double)
+    /// It is parked in a lock's acquire until a release wakes it or its deadline passes.
+    case waiting(LockWaiter)
     /// It returned (an executor job's result).
     case returned(Value)
 }
@@ -149,12 +153,18 @@ extension Runtime {
     /// blocks; a block queues the next turn as a thread event at the wake-up time.
     func runTurn(_ t: PyThread, _ r: ResumableTarget) {
         var wake: Double?
+        var parked: LockWaiter?
         runOnItsTimeline(t) {
             t.state = .running
             do {
-                if case .blocked(let until) = try t.runContext!.run(self, as: .thread(t.name), { try r.resume(self) }) {
+                switch try t.runContext!.run(self, as: .thread(t.name), { try r.resume(self) }) {
+                case .blocked(let until):
                     wake = until
                     return
+                case .waiting(let w):
+                    parked = w
+                    return
+                case .returned: break
                 }
             } catch let e as PyException {
                 t.failure = e
@@ -169,6 +179,9 @@ extension Runtime {
         if let wake {
             addThreadEvent(at: wake, daemon: t.daemon) { [unowned self] in self.runTurn(t, r) }
         }
+        if let parked {
+            scheduleWake(parked, daemon: t.daemon) { [unowned self] in self.runTurn(t, r) }
+        }
     }
 
     /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
@@ -180,7 +193,10 @@ extension Runtime {
             // A thread between turns: the joiner waits while the threads take theirs, until it ends.
             currentThread.hasBlocked = true
             runThreadEvents(until: .infinity) { t.finishedAt != nil }
-            if t.finishedAt == nil { throw SimulationError.deadlock }
+            if t.finishedAt == nil {
+                deadlockDetail = describeBlockedThreads()
+                throw SimulationError.deadlock
+            }
         }
         let end = t.finishedAt ?? clock
         if end == .infinity { throw SimulationError.deadlock }

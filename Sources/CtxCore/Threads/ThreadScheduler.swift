@@ -90,7 +90,8 @@ extension Runtime {
     public func finishThreads() throws {
         // Daemon threads go on only while the program waits for the others.
         runThreadEvents(until: .infinity) { [unowned self] in !self.threadEvents.contains { !$0.daemon } }
-        if threads.contains(where: { !$0.daemon && $0.finishedAt == .infinity }) {
+        if threads.contains(where: { !$0.daemon && ($0.finishedAt == .infinity || $0.waitingOn != nil) }) {
+            deadlockDetail = describeBlockedThreads()
             throw SimulationError.deadlock
         }
     }

@@ -29,6 +29,7 @@ enum Library {
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
         "operator": PackageResources.operator_py,
+        "threading": PackageResources.threading_py,
         "types": PackageResources.types_py,
         "typing": PackageResources.typing_py,
     ]

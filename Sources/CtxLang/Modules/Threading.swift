@@ -1,26 +1,8 @@
 import CtxCore
 
-/// `threading`: simulated threads (see CtxCore's `PyThread` for when their code runs).
+/// `threading.Thread` and `threading.local`: simulated threads (see CtxCore's `PyThread` for when
+/// their code runs). The module itself is Lib/threading.py over `_thread` (ThreadModule.swift).
 extension Interpreter {
-    func makeThreadingModule() -> PyModule {
-        let m = PyModule(runtime: rt, name: "threading")
-        m.namespace["Thread"] = .object(classes.thread)
-        m.namespace["local"] = .object(classes.local)
-        m.namespace["current_thread"] = function("current_thread") { [unowned self] a in
-            try a.exactly(0)
-            return .object(self.rt.currentThread)
-        }
-        m.namespace["main_thread"] = function("main_thread") { [unowned self] a in
-            try a.exactly(0)
-            return .object(self.rt.threads[0])
-        }
-        m.namespace["get_ident"] = function("get_ident") { [unowned self] _ in .int(self.rt.currentThread.address) }
-        m.namespace["active_count"] = function("active_count") { [unowned self] _ in
-            .int(self.rt.threads.filter { self.rt.isAlive($0) }.count)
-        }
-        return m
-    }
-
     /// `Thread(target=None, name=None, args=(), kwargs=None, *, daemon=None, context=None)`.
     func makeThread(_ a: Arguments) throws -> Value {
         try a.check(maxPositional: 5, keywords: ["group", "target", "name", "args", "kwargs", "daemon", "context"])
@@ -38,7 +20,7 @@ extension Interpreter {
             if !target.isIdentical(.none) { _ = try self.call(target, args, kwargs) }
         }
         // A Python function's frames can stop where the thread sleeps (ThreadFrames.swift).
-        if Self.runsInFrames(target) { t.resumable = PythonThreadTarget(self, target, args, kwargs) }
+        if let r = resumableTarget(target, args, kwargs) { t.resumable = r }
         if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
         return .object(t)
     }

@@ -39,7 +39,7 @@ public final class Interpreter {
     /// The stack of the thread target running now, which a `time.sleep` in it stops
     /// (`Modules/ThreadFrames.swift`), and the wake-up time of the sleep that stopped it.
     var suspendableStack: FrameStack?
-    var threadBlock: Double?
+    var threadBlock: ThreadBlock?
     /// Objects whose repr is being computed (CPython's `Py_ReprEnter` recursion guard).
     var reprGuard = Set<ObjectIdentifier>()
     /// The program's file name (`sys.argv[0]`, `__file__`).
