@@ -173,6 +173,20 @@ extension Runtime {
         }
     }
 
+    /// Which threads wait for ever, for a deadlock's report: what was recorded when it was found,
+    /// else the threads parked now. Forgets the record.
+    public func takeDeadlockDetail() -> String? {
+        defer { deadlockDetail = nil }
+        return deadlockDetail ?? describeBlockedThreads()
+    }
+
+    /// A deadlock's report: `summary`, or `withThreads` followed by a line per thread that waits
+    /// for ever on a lock (an Event, a Condition, a Semaphore... all wait on one).
+    public func deadlockMessage(_ summary: String, withThreads: String? = nil) -> String {
+        guard let detail = takeDeadlockDetail() else { return "ctxlab: \(summary)\n" }
+        return "ctxlab: \(withThreads ?? summary)\n\(detail)\n"
+    }
+
     /// One line per thread parked on a lock with no deadline, for the deadlock report.
     public func describeBlockedThreads() -> String? {
         let lines = threads.compactMap { t -> String? in

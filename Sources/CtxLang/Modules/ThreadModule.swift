@@ -116,13 +116,15 @@ extension Interpreter {
         return Double(i)
     }
 
-    /// Where the program waits, for a deadlock report: the innermost line outside ctxlab's Lib/.
+    /// Where the program waits, for a deadlock report: the innermost line of the thread's own
+    /// code outside ctxlab's Lib/, else the library function it called (`Event.wait`).
     func waitSite() -> String? {
-        for stack in activeStacks.reversed() {
+        let stacks = canStopThread ? [suspendableStack!] : activeStacks.reversed()
+        for stack in stacks {
             for f in stack.frames.reversed() where !f.code.filename.hasPrefix("<ctxlab>/Lib/") {
                 return "line \(f.line) in \(f.code.name)"
             }
         }
-        return nil
+        return stacks.first?.frames.first.map { "in \($0.code.qualname)" }
     }
 }
