@@ -192,3 +192,24 @@ import CtxCore
         #expect(r.out == "started True\n[('holder', 0.0), ('waiter', 0.3)] False\n", "\(r.err)")
     }
 }
+
+extension ThreadLockTests {
+    /// Ctrl-C while another thread runs (the main thread waits for an Event a looping daemon
+    /// thread never sets) interrupts the main thread, as CPython delivers signals there; the
+    /// daemon thread does not report it as its own exception.
+    @Test func ctrlCWhileAnotherThreadRunsInterruptsTheMainThread() {
+        let r = run("""
+            import threading, time
+            def spin():
+                while True:
+                    time.sleep(0.01)
+            threading.Thread(target=spin, daemon=True).start()
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                print("interrupted in main")
+            """, interruptAfterPolls: 3)
+        #expect(r.out == "interrupted in main\n", "\(r.err)")
+        #expect(!r.err.contains("Exception in thread"), "\(r.err)")
+    }
+}

@@ -136,8 +136,7 @@ extension Runtime {
             do {
                 try t.runContext!.run(self, as: .thread(t.name)) { try t.target?(self) }
             } catch let e as PyException {
-                t.failure = e
-                onThreadException(t, e)
+                threadFailed(t, e)
             } catch {
                 // SimulationError.deadlock: the target waits for something that never happens
                 // (an event loop of its own that can never finish). The thread never ends.
@@ -167,8 +166,7 @@ extension Runtime {
                 case .returned: break
                 }
             } catch let e as PyException {
-                t.failure = e
-                onThreadException(t, e)
+                threadFailed(t, e)
             } catch {
                 t.finishedAt = .infinity  // waits for ever (see `start`)
                 return
@@ -184,6 +182,18 @@ extension Runtime {
         }
     }
 
+    /// A thread's target raised `e`: `threading.excepthook` reports it. A KeyboardInterrupt (Ctrl-C
+    /// while the thread ran) goes to the main thread instead, as CPython delivers signals there:
+    /// the thread ends, and the main thread raises it where it waits or at its next poll.
+    func threadFailed(_ t: PyThread, _ e: PyException) {
+        if e.isInstance(of: .KeyboardInterrupt) {
+            interruptedInThread = true
+            return
+        }
+        t.failure = e
+        onThreadException(t, e)
+    }
+
     /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
     /// the thread's end. Joining a thread that never ends is a deadlock.
     public func join(_ t: PyThread) throws {
@@ -193,6 +203,10 @@ extension Runtime {
             // A thread between turns: the joiner waits while the threads take theirs, until it ends.
             currentThread.hasBlocked = true
             runThreadEvents(until: .infinity) { t.finishedAt != nil }
+            if interruptedInThread {  // Ctrl-C while a thread ran: the language raises it here
+                try checkInterrupt()
+                interruptedInThread = false
+            }
             if t.finishedAt == nil {
                 deadlockDetail = describeBlockedThreads()
                 throw SimulationError.deadlock

@@ -143,6 +143,13 @@ extension Runtime {
         while true {
             currentThread.hasBlocked = true
             runThreadEvents(until: w.deadline) { woken }
+            if interruptedInThread {  // Ctrl-C while another thread ran: the wait ends here
+                timeOut(w)
+                _ = settle(w)
+                try checkInterrupt()  // the language raises KeyboardInterrupt
+                interruptedInThread = false
+                throw SimulationError.deadlock  // (no language to raise it)
+            }
             if woken {
                 woken = false
                 if let outcome = settle(w) { return outcome }

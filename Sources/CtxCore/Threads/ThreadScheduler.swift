@@ -70,7 +70,7 @@ extension Runtime {
     /// Runs the thread events due by `time` in order; the clock moves to each one's time. `stop`
     /// is asked before each (a selector woken by an arrival stops waiting).
     func runThreadEvents(until time: Double, stop: () -> Bool = { false }) {
-        while let e = threadEvents.first, e.time <= time, !stop() {
+        while let e = threadEvents.first, e.time <= time, !interruptedInThread, !stop() {
             threadEvents.removeFirst()
             advanceClock(to: e.time)
             e.run()

@@ -262,8 +262,9 @@ public final class Interpreter {
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {
-        if interruptPending || interruptRequested() {
+        if interruptPending || rt.interruptedInThread || interruptRequested() {
             interruptPending = false
+            rt.interruptedInThread = false
             throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
         }
     }
