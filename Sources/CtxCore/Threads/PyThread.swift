@@ -34,9 +34,13 @@
 ///   after its first sleep, as on CPython. `join()` waits while the thread takes its turns.
 ///   Daemon threads get no turns once only they are left at the end of the program (CPython does
 ///   not wait for them).
+/// * **So does one that finds a lock held** (`ThreadLock.swift`): its turn ends in `acquire()`,
+///   and its next turn is queued when a release wakes it or its timeout passes. Everything in
+///   `threading` that blocks (RLock, Condition, Semaphore, Event, Barrier) waits on a lock.
 /// * **Other threads cannot be suspended midway**: targets and jobs that are not Python functions,
-///   and threads that block in other ways (`join`, or a sleep inside a built-in's call), run to
-///   their end once they start.
+///   and threads that block in other ways (`join`, or a sleep or an `acquire` inside a built-in's
+///   call), run to their end once they start; one waiting for a lock lets the other threads'
+///   queued turns run meanwhile, but not the thread it runs inside.
 ///   Where CPython would block them and let other threads go on, ctxlab gives the thread its own
 ///   timeline instead (see `ThreadScheduler.swift`): its clock starts at the
 ///   moment it got the GIL and moves with its own sleeps, the clock of the thread that let it run
