@@ -121,16 +121,17 @@ extension Interpreter {
         return run.boundSelf as? Context
     }
 
-    /// A thread's target that can stop where it sleeps: a Python function, a `functools.partial`
-    /// of one, or `ctx.run` with one as its first argument (`Thread(target=ctx.run, args=(f,
-    /// ...))`, each turn inside `ctx`).
+    /// A thread's target that can stop where it sleeps: a Python function or `ctx.run` with one
+    /// as its first argument (`Thread(target=ctx.run, args=(f, ...))`, each turn inside `ctx`),
+    /// or a `functools.partial` of either. Nil for others.
     func resumableTarget(_ target: Value, _ args: [Value], _ kwargs: [(String, Value)]) -> PythonThreadTarget? {
-        if Self.runsInFrames(target) { return PythonThreadTarget(self, target, args, kwargs) }
-        if let p = target.asObject as? PyPartial, Self.runsInFrames(p.function) {
-            let merged = p.kwargs.filter { k in !kwargs.contains { $0.0 == k.0 } } + kwargs  // {**p.keywords, **kwargs}
-            return PythonThreadTarget(self, p.function, p.args + args, merged)
+        var (fn, args, kwargs) = (target, args, kwargs)
+        if let p = target.asObject as? PyPartial {
+            // partial's call: (*p.args, *args) and {**p.keywords, **kwargs}
+            (fn, args, kwargs) = (p.function, p.args + args, p.kwargs.filter { k in !kwargs.contains { $0.0 == k.0 } } + kwargs)
         }
-        guard let ctx = Self.contextRun(target), let f = args.first, Self.runsInFrames(f) else { return nil }
+        if Self.runsInFrames(fn) { return PythonThreadTarget(self, fn, args, kwargs) }
+        guard let ctx = Self.contextRun(fn), let f = args.first, Self.runsInFrames(f) else { return nil }
         let t = PythonThreadTarget(self, f, Array(args.dropFirst()), kwargs)
         t.context = ctx
         return t
