@@ -200,25 +200,33 @@ extension Runtime {
 
     /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
     /// the thread's end. Joining a thread that never ends is a deadlock.
-    public func join(_ t: PyThread) throws {
+    ///
+    /// `join(timeout)` waits at most `timeout` seconds (CPython: `max(timeout, 0)`); the thread may
+    /// still be alive then.
+    public func join(_ t: PyThread, timeout: Double? = nil) throws {
         if t === currentThread { throw error(.RuntimeError, "cannot join current thread") }
         if t.state == .initial { throw error(.RuntimeError, "cannot join thread before it is started") }
+        let deadline = timeout.map { clock + max($0, 0) } ?? .infinity
         if t.finishedAt == nil && t.resumable != nil {
             // A thread between turns: the joiner waits while the threads take theirs, until it ends.
             currentThread.hasBlocked = true
-            runThreadEvents(until: .infinity) { t.finishedAt != nil }
+            runThreadEvents(until: deadline) { t.finishedAt != nil }
             if interruptedInThread {  // Ctrl-C while a thread ran: the language raises it here
                 try checkInterrupt()
                 interruptedInThread = false
             }
             if t.finishedAt == nil {
+                if deadline < .infinity {
+                    advanceClock(to: deadline)
+                    return
+                }
                 deadlockDetail = describeBlockedThreads()
                 throw SimulationError.deadlock
             }
         }
         let end = t.finishedAt ?? clock
-        if end == .infinity { throw SimulationError.deadlock }
-        block(until: end)
+        if end == .infinity && deadline == .infinity { throw SimulationError.deadlock }
+        block(until: min(end, deadline))
     }
 
     /// `thread.is_alive()`: started and, on the asking thread's timeline, not yet at its end (a

@@ -443,7 +443,7 @@ class Timer:
         self._thread.start()
 
     def join(self, timeout=None):
-        self._thread.join()
+        self._thread.join(timeout)
 
     def is_alive(self):
         return self._thread.is_alive()

@@ -25,6 +25,14 @@ extension Interpreter {
         return .object(t)
     }
 
+    /// `join(timeout)`'s seconds: CPython compares it with 0 first (`max(timeout, 0)`).
+    private func joinTimeout(_ v: Value) throws -> Double {
+        guard let d = numeric(v) else {
+            throw rt.error(.TypeError, "'>' not supported between instances of 'int' and '\(typeName(v))'")
+        }
+        return d
+    }
+
     func threadAttribute(_ t: PyThread, _ name: String) -> Value? {
         let owner = Value.object(t)
         switch name {
@@ -32,7 +40,13 @@ extension Interpreter {
         case "daemon": return .bool(t.daemon)
         case "ident", "native_id": return t.state == .initial ? Value.none : .int(t.address)
         case "start": return method(name, of: owner) { [unowned self] _ in try self.rt.start(t); return .none }
-        case "join": return method(name, of: owner) { [unowned self] _ in try self.rt.join(t); return .none }
+        case "join":
+            return method(name, of: owner) { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: ["timeout"])
+                let timeout = try a.get(0, "timeout").flatMap { $0.isIdentical(.none) ? nil : $0 }
+                try self.rt.join(t, timeout: try timeout.map { try self.joinTimeout($0) })
+                return .none
+            }
         case "is_alive": return method(name, of: owner) { [unowned self] _ in .bool(self.rt.isAlive(t)) }
         case "run": return method(name, of: owner) { _ in .none }
         default: return nil
