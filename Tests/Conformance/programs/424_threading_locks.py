@@ -185,3 +185,13 @@ cancelled.start()
 cancelled.cancel()
 cancelled.join()
 print(fired, cancelled.finished.is_set(), timer.is_alive())
+
+# join(timeout) gives up while the thread still waits; it ends once the event is set.
+shutdown = threading.Event()
+service = threading.Thread(target=shutdown.wait)
+service.start()
+service.join(timeout=0.05)
+print("still serving:", service.is_alive())
+shutdown.set()
+service.join()
+print("stopped:", not service.is_alive())
