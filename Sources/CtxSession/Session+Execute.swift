@@ -95,6 +95,7 @@ extension Session {
                 try done.setException(e)
             }
         }
+        runtime.deadlockDetail = nil  // a report is about this statement's threads only
         do {
             try loop.runUntilComplete(done)
             return true

@@ -1,5 +1,5 @@
 /// `_thread.lock`, the one native synchronisation primitive (CPython 3.13: Modules/_threadmodule.c
-/// over Python/lock.c's `PyMutex`). Everything else in `threading` (RLock, Condition, Semaphore,
+/// over `PyThread_acquire_lock_timed`, a POSIX semaphore). Everything else in `threading` (RLock, Condition, Semaphore,
 /// Event, Barrier) is Python on top of it, as in CPython's Lib/threading.py.
 ///
 /// ## Waiting without blocking the host
@@ -14,10 +14,11 @@
 /// * any other thread (the main thread, or one inside a built-in's call) cannot stop midway: the
 ///   other threads take their turns meanwhile (`acquireWaiting`), as `join()` lets them.
 ///
-/// A release wakes the first waiter. As `mutex_unpark`, it hands the lock straight over when the
-/// waiter has waited more than 1 ms (`TIME_TO_BE_FAIR_NS`); otherwise the lock is left unlocked
-/// and the woken waiter tries again when it runs: the releaser keeps the GIL and may take the
-/// lock back first, and the waiter then parks again (with its first deadline).
+/// A release unlocks the lock and wakes the first waiter, which tries again when it runs: the
+/// releaser keeps the GIL and may take the lock back first (on 3.13.0, `l.release();
+/// l.acquire(False)` with a thread waiting 10 ms succeeded 20 times in 20), and the waiter then
+/// parks again, with its first deadline. (Later CPythons make the lock a `PyMutex`, which hands
+/// itself to a waiter of more than 1 ms instead.)
 ///
 /// A thread that waits with no deadline while nothing left can wake it is a deadlock: CPython
 /// would hang; ctxlab reports it (`SimulationError.deadlock`, `deadlockDetail`).
@@ -40,13 +41,11 @@ public final class ThreadLock: PyObject {
     }
 }
 
-/// A thread parked in `ThreadLock.acquire` (CPython: lock.c's `mutex_entry`).
+/// A thread parked in `ThreadLock.acquire`.
 public final class LockWaiter {
     public enum State {
         /// In the lock's queue.
         case parked
-        /// A release handed the lock over: the acquire succeeded.
-        case handedOff
         /// A release woke it; it must try again.
         case woken
         /// Its deadline passed while it was parked.
@@ -55,8 +54,6 @@ public final class LockWaiter {
 
     public let lock: ThreadLock
     public let thread: PyThread
-    /// From this time on a release hands the lock over (1 ms after the thread first parked).
-    let fairAt: Double
     /// When the acquire gives up (`.infinity`: never).
     public let deadline: Double
     public internal(set) var state: State = .parked
@@ -67,10 +64,9 @@ public final class LockWaiter {
     /// Whether a thread event at the deadline is queued already.
     var hasTimeoutEvent = false
 
-    init(lock: ThreadLock, thread: PyThread, now: Double, deadline: Double) {
+    init(lock: ThreadLock, thread: PyThread, deadline: Double) {
         self.lock = lock
         self.thread = thread
-        self.fairAt = now + 0.001
         self.deadline = deadline
     }
 }
@@ -79,24 +75,20 @@ extension Runtime {
     /// CPython: `TIMEOUT_MAX` of `_thread` (`PY_TIMEOUT_MAX` in seconds).
     public static let lockTimeoutMax = 9_223_372_036.0
 
-    /// `lock.release()` (CPython: `_PyMutex_TryUnlock`, `mutex_unpark`).
+    /// `lock.release()` (CPython: `lock_PyThread_release_lock`, `sem_post`).
     public func release(_ lock: ThreadLock) throws {
         guard lock.isLocked else { throw error(.RuntimeError, "release unlocked lock") }
-        guard !lock.parked.isEmpty else {
-            lock.isLocked = false
-            return
-        }
+        lock.isLocked = false
+        guard !lock.parked.isEmpty else { return }
         let w = lock.parked.removeFirst()
-        let fair = clock > w.fairAt
-        lock.isLocked = fair
-        w.state = fair ? .handedOff : .woken
+        w.state = .woken
         w.onWake?()
     }
 
     /// Parks the current thread on `lock` until `timeout` seconds from now (nil: no timeout).
     public func park(_ lock: ThreadLock, timeout: Double?, site: String? = nil) -> LockWaiter {
         let deadline = timeout.map { clock + $0 } ?? .infinity
-        let w = LockWaiter(lock: lock, thread: currentThread, now: clock, deadline: deadline)
+        let w = LockWaiter(lock: lock, thread: currentThread, deadline: deadline)
         w.site = site
         lock.parked.append(w)
         currentThread.waitingOn = w
@@ -109,7 +101,6 @@ extension Runtime {
         let outcome: Bool
         switch w.state {
         case .parked: preconditionFailure("a parked waiter cannot settle")
-        case .handedOff: outcome = true
         case .timedOut: outcome = false
         case .woken:
             if w.lock.tryAcquire() {
