@@ -213,3 +213,45 @@ extension ThreadLockTests {
         #expect(!r.err.contains("Exception in thread"), "\(r.err)")
     }
 }
+
+extension ThreadLockTests {
+    /// A release frees the lock and wakes the waiter, but the releaser keeps the GIL: taking the
+    /// lock back at once succeeds (CPython 3.13.0: 20 times in 20), and the waiter gets it later.
+    @Test func theReleaserTakesTheLockBackBeforeTheWokenWaiterRuns() {
+        let r = run("""
+            import threading, time
+            lock = threading.Lock()
+            log = []
+            def waiter():
+                with lock:
+                    log.append("waiter")
+            lock.acquire()
+            t = threading.Thread(target=waiter)
+            t.start()
+            time.sleep(0.01)
+            lock.release()
+            log.append(lock.acquire(blocking=False))
+            lock.release()
+            t.join()
+            print(log)
+            """)
+        #expect(r.out == "[True, 'waiter']\n", "\(r.err)")
+    }
+
+    /// `join(timeout)` gives up at its deadline; a plain join of a thread waiting for ever is
+    /// the deadlock.
+    @Test func joinWithATimeoutIsNoDeadlock() {
+        let r = run("""
+            import threading, time
+            ev = threading.Event()
+            t = threading.Thread(target=ev.wait)
+            t.start()
+            start = time.monotonic()
+            t.join(0.5)
+            print(t.is_alive(), round(time.monotonic() - start, 2))
+            t.join()
+            """)
+        #expect(r.out == "True 0.5\n")
+        #expect(r.err.hasPrefix("ctxlab: deadlock:") && r.err.contains("  Thread-1 (wait), in Event.wait, waits for ever"), "\(r.err)")
+    }
+}
