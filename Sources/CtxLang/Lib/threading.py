@@ -10,7 +10,7 @@
 import _thread
 from time import monotonic as _time
 
-__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'main_thread',
+__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate', 'main_thread',
            'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
            'Barrier', 'BrokenBarrierError', 'Timer', 'ThreadError', 'local', 'get_native_id']
 
@@ -19,6 +19,7 @@ local = _thread._local
 current_thread = _thread._ctxlab_current_thread
 main_thread = _thread._ctxlab_main_thread
 active_count = _thread._ctxlab_active_count
+enumerate = _thread._ctxlab_enumerate
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 _allocate_lock = _thread.allocate_lock

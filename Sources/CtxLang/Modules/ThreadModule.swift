@@ -30,6 +30,10 @@ extension Interpreter {
         m.namespace["_ctxlab_active_count"] = function("active_count") { [unowned self] _ in
             .int(self.rt.threads.filter { self.rt.isAlive($0) }.count)
         }
+        m.namespace["_ctxlab_enumerate"] = function("enumerate") { [unowned self] a in
+            try a.exactly(0)
+            return .object(PyList(runtime: self.rt, self.rt.threads.filter { self.rt.isAlive($0) }.map { .object($0) }))
+        }
         m.namespace["_ctxlab_next_thread_name"] = function("_newname") { [unowned self] _ in
             .str("Thread-\(self.rt.peekThreadNumber())")
         }
