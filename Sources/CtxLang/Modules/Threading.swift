@@ -13,8 +13,10 @@ extension Interpreter {
             for (k, v) in kw.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
         }
         var name = try a.get(2, "name").flatMap { $0.isIdentical(.none) ? nil : try str($0) }
-        let function = (target.asObject as? PyBoundMethod)?.function ?? target
-        if name == nil, let fn = function.asObject as? PyFunction { name = "Thread-\(rt.peekThreadNumber()) (\(fn.name))" }
+        // CPython: `Thread-N (target.__name__)` for any target that has one (`ctx.run`: "run").
+        if name == nil, !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
+            name = "Thread-\(rt.peekThreadNumber()) (\(targetName))"
+        }
         let ctx = a.keyword("context").flatMap { $0.asObject as? Context }
         let t = rt.makeThread(name: name, context: ctx) { [unowned self] _ in
             if !target.isIdentical(.none) { _ = try self.call(target, args, kwargs) }
