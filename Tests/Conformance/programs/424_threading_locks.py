@@ -60,7 +60,7 @@ def in_copy():
 t = threading.Thread(target=ctx.run, args=(in_copy,))
 t.start()
 t.join()
-print(seen, request_id.get(), ctx[request_id])
+print(seen, request_id.get(), ctx[request_id], t.name)
 
 # The lock's own API and its errors.
 lock = threading.Lock()
