@@ -18,6 +18,10 @@ public final class Runtime {
     var reprsInProgress = Set<ObjectIdentifier>()
     /// Threads that want the GIL at a later time, in time order (see `ThreadScheduler.swift`).
     var threadEvents: [ThreadEvent] = []
+    /// A KeyboardInterrupt ended a thread's turn: the main thread is to raise it (`threadFailed`).
+    public var interruptedInThread = false
+    /// What the threads wait for at the last deadlock (`ThreadLock.swift`), for its report.
+    public var deadlockDetail: String?
     /// How many threads run ahead on timelines of their own (0: the root thread runs).
     var timelineDepth = 0
     /// Futures given an exception, in that order, not yet reported as never retrieved

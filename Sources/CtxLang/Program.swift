@@ -33,7 +33,9 @@ public enum Program {
             rt.reportUnretrieved()
             return Outcome(exitStatus: status)
         } catch SimulationError.deadlock {
-            rt.write("ctxlab: the event loop has nothing left to run, but the program is still waiting (CPython would wait forever)\n", true)
+            rt.write(rt.deadlockMessage(
+                "the event loop has nothing left to run, but the program is still waiting (CPython would wait forever)",
+                withThreads: "deadlock: the program is still waiting, and every thread it waits for waits for ever (CPython would wait forever):"), true)
             return Outcome(exitStatus: 1)
         } catch {
             rt.write("ctxlab: internal error: \(error)\n", true)

@@ -95,6 +95,7 @@ extension Session {
                 try done.setException(e)
             }
         }
+        runtime.deadlockDetail = nil  // a report is about this statement's threads only
         do {
             try loop.runUntilComplete(done)
             return true
@@ -113,8 +114,11 @@ extension Session {
             return false
         } catch SimulationError.deadlock {
             statementTask?.cancel()
+            let message = runtime.deadlockMessage(
+                "this statement waits for something that nothing left will ever do; CPython would hang here. It was cancelled.",
+                withThreads: "this statement waits for something that nothing left will ever do; CPython would hang here. It was cancelled. Waiting for ever:")
             if !replaying {
-                write("ctxlab: this statement waits for something that nothing left will ever do; CPython would hang here. It was cancelled.\n", .info)
+                write(message, .info)
             }
             return false
         } catch {

@@ -34,9 +34,13 @@
 ///   after its first sleep, as on CPython. `join()` waits while the thread takes its turns.
 ///   Daemon threads get no turns once only they are left at the end of the program (CPython does
 ///   not wait for them).
+/// * **So does one that finds a lock held** (`ThreadLock.swift`): its turn ends in `acquire()`,
+///   and its next turn is queued when a release wakes it or its timeout passes. Everything in
+///   `threading` that blocks (RLock, Condition, Semaphore, Event, Barrier) waits on a lock.
 /// * **Other threads cannot be suspended midway**: targets and jobs that are not Python functions,
-///   and threads that block in other ways (`join`, or a sleep inside a built-in's call), run to
-///   their end once they start.
+///   and threads that block in other ways (`join`, or a sleep or an `acquire` inside a built-in's
+///   call), run to their end once they start; one waiting for a lock lets the other threads'
+///   queued turns run meanwhile, but not the thread it runs inside.
 ///   Where CPython would block them and let other threads go on, ctxlab gives the thread its own
 ///   timeline instead (see `ThreadScheduler.swift`): its clock starts at the
 ///   moment it got the GIL and moves with its own sleeps, the clock of the thread that let it run
@@ -69,6 +73,8 @@ public final class PyThread: PyObject {
     public internal(set) var finishedAt: Double?
     /// This thread's clock while another thread runs on its own timeline.
     var pausedAt: Double?
+    /// The lock acquire this thread is parked in, if any (`ThreadLock.swift`).
+    public internal(set) var waitingOn: LockWaiter?
     /// Whether this thread blocked (slept, joined) since it last got the GIL.
     var hasBlocked = false
 
@@ -103,6 +109,8 @@ public protocol ResumableTarget: AnyObject {
 public enum Turn {
     /// It blocks until this time on the thread's clock (`time.sleep`).
     case blocked(until: Double)
+    /// It is parked in a lock's acquire until a release wakes it or its deadline passes.
+    case waiting(LockWaiter)
     /// It returned (an executor job's result).
     case returned(Value)
 }
@@ -132,8 +140,7 @@ extension Runtime {
             do {
                 try t.runContext!.run(self, as: .thread(t.name)) { try t.target?(self) }
             } catch let e as PyException {
-                t.failure = e
-                onThreadException(t, e)
+                threadFailed(t, e)
             } catch {
                 // SimulationError.deadlock: the target waits for something that never happens
                 // (an event loop of its own that can never finish). The thread never ends.
@@ -149,16 +156,21 @@ extension Runtime {
     /// blocks; a block queues the next turn as a thread event at the wake-up time.
     func runTurn(_ t: PyThread, _ r: ResumableTarget) {
         var wake: Double?
+        var parked: LockWaiter?
         runOnItsTimeline(t) {
             t.state = .running
             do {
-                if case .blocked(let until) = try t.runContext!.run(self, as: .thread(t.name), { try r.resume(self) }) {
+                switch try t.runContext!.run(self, as: .thread(t.name), { try r.resume(self) }) {
+                case .blocked(let until):
                     wake = until
                     return
+                case .waiting(let w):
+                    parked = w
+                    return
+                case .returned: break
                 }
             } catch let e as PyException {
-                t.failure = e
-                onThreadException(t, e)
+                threadFailed(t, e)
             } catch {
                 t.finishedAt = .infinity  // waits for ever (see `start`)
                 return
@@ -169,22 +181,52 @@ extension Runtime {
         if let wake {
             addThreadEvent(at: wake, daemon: t.daemon) { [unowned self] in self.runTurn(t, r) }
         }
+        if let parked {
+            scheduleWake(parked, daemon: t.daemon) { [unowned self] in self.runTurn(t, r) }
+        }
+    }
+
+    /// A thread's target raised `e`: `threading.excepthook` reports it. A KeyboardInterrupt (Ctrl-C
+    /// while the thread ran) goes to the main thread instead, as CPython delivers signals there:
+    /// the thread ends, and the main thread raises it where it waits or at its next poll.
+    func threadFailed(_ t: PyThread, _ e: PyException) {
+        if e.isInstance(of: .KeyboardInterrupt) {
+            interruptedInThread = true
+            return
+        }
+        t.failure = e
+        onThreadException(t, e)
     }
 
     /// `thread.join()`: gives up the GIL until the thread has finished; the joiner's clock moves to
     /// the thread's end. Joining a thread that never ends is a deadlock.
-    public func join(_ t: PyThread) throws {
+    ///
+    /// `join(timeout)` waits at most `timeout` seconds (CPython: `max(timeout, 0)`); the thread may
+    /// still be alive then.
+    public func join(_ t: PyThread, timeout: Double? = nil) throws {
         if t === currentThread { throw error(.RuntimeError, "cannot join current thread") }
         if t.state == .initial { throw error(.RuntimeError, "cannot join thread before it is started") }
+        let deadline = timeout.map { clock + max($0, 0) } ?? .infinity
         if t.finishedAt == nil && t.resumable != nil {
             // A thread between turns: the joiner waits while the threads take theirs, until it ends.
             currentThread.hasBlocked = true
-            runThreadEvents(until: .infinity) { t.finishedAt != nil }
-            if t.finishedAt == nil { throw SimulationError.deadlock }
+            runThreadEvents(until: deadline) { t.finishedAt != nil }
+            if interruptedInThread {  // Ctrl-C while a thread ran: the language raises it here
+                try checkInterrupt()
+                interruptedInThread = false
+            }
+            if t.finishedAt == nil {
+                if deadline < .infinity {
+                    advanceClock(to: deadline)
+                    return
+                }
+                deadlockDetail = describeBlockedThreads()
+                throw SimulationError.deadlock
+            }
         }
         let end = t.finishedAt ?? clock
-        if end == .infinity { throw SimulationError.deadlock }
-        block(until: end)
+        if end == .infinity && deadline == .infinity { throw SimulationError.deadlock }
+        block(until: min(end, deadline))
     }
 
     /// `thread.is_alive()`: started and, on the asking thread's timeline, not yet at its end (a

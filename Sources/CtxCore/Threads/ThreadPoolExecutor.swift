@@ -149,6 +149,7 @@ public final class ThreadPoolExecutor: PyObject {
     /// which goes on to the queue when the job ends) or waits for ever.
     private func runTurn(_ w: PyThread, _ target: ResumableTarget, _ done: @escaping (Result<Value, PyException>) -> Void) -> Bool {
         var wake: Double?
+        var parked: LockWaiter?
         var forever = false
         runtime.runOnItsTimeline(w) {
             // The worker's context stays entered while the outcome is handed on (its
@@ -160,6 +161,9 @@ public final class ThreadPoolExecutor: PyObject {
                         switch try target.resume(runtime) {
                         case .blocked(let until):
                             wake = until
+                            return
+                        case .waiting(let waiter):
+                            parked = waiter
                             return
                         case .returned(let v): outcome = .success(v)
                         }
@@ -179,12 +183,19 @@ public final class ThreadPoolExecutor: PyObject {
             w.finishedAt = .infinity
             return false
         }
-        guard let wake else { return true }
-        scheduled.insert(ObjectIdentifier(w))
-        runtime.addThreadEvent(at: wake) { [unowned self] in
+        let next = { [unowned self] in
             self.scheduled.remove(ObjectIdentifier(w))
             if self.runTurn(w, target, done) { self.run(w, afterJob: true) }
         }
+        if let parked {
+            // Parked on a lock: the worker is busy until a release wakes the job.
+            scheduled.insert(ObjectIdentifier(w))
+            runtime.scheduleWake(parked, daemon: false, next)
+            return false
+        }
+        guard let wake else { return true }
+        scheduled.insert(ObjectIdentifier(w))
+        runtime.addThreadEvent(at: wake, next)
         return false
     }
 
@@ -199,7 +210,10 @@ public final class ThreadPoolExecutor: PyObject {
         if wait {
             runtime.currentThread.hasBlocked = true  // joins the workers
             runtime.runThreadEvents(until: .infinity) { [unowned self] in !self.hasPendingJobs }
-            if !stuck.isEmpty { throw SimulationError.deadlock }
+            if !stuck.isEmpty || workers.contains(where: { $0.waitingOn != nil }) {
+                runtime.deadlockDetail = runtime.describeBlockedThreads()
+                throw SimulationError.deadlock
+            }
         }
         if !hasPendingJobs {
             for w in workers where !stuck.contains(ObjectIdentifier(w)) { w.state = .finished }

@@ -70,7 +70,7 @@ extension Runtime {
     /// Runs the thread events due by `time` in order; the clock moves to each one's time. `stop`
     /// is asked before each (a selector woken by an arrival stops waiting).
     func runThreadEvents(until time: Double, stop: () -> Bool = { false }) {
-        while let e = threadEvents.first, e.time <= time, !stop() {
+        while let e = threadEvents.first, e.time <= time, !interruptedInThread, !stop() {
             threadEvents.removeFirst()
             advanceClock(to: e.time)
             e.run()
@@ -90,7 +90,8 @@ extension Runtime {
     public func finishThreads() throws {
         // Daemon threads go on only while the program waits for the others.
         runThreadEvents(until: .infinity) { [unowned self] in !self.threadEvents.contains { !$0.daemon } }
-        if threads.contains(where: { !$0.daemon && $0.finishedAt == .infinity }) {
+        if threads.contains(where: { !$0.daemon && ($0.finishedAt == .infinity || $0.waitingOn != nil) }) {
+            deadlockDetail = describeBlockedThreads()
             throw SimulationError.deadlock
         }
     }

@@ -65,6 +65,10 @@ extension Interpreter {
         case .runner: return try makeRunner(a)
         case .thread: return try makeThread(a)
         case .local: return .object(makeThreadLocal())
+        case .threadLock:
+            if !kwargs.isEmpty { throw rt.error(.TypeError, "lock() takes no keyword arguments") }
+            if !args.isEmpty { throw rt.error(.TypeError, "lock expected 0 arguments, got \(args.count)") }
+            return .object(ThreadLock(runtime: rt))
         case .uuid: return try makeUUID(fromHex: a)
         case .partial:
             guard let fn = args.first else { throw rt.error(.TypeError, "type 'partial' takes at least one argument") }

@@ -42,6 +42,7 @@ extension Interpreter {
             case let l as EventLoop: return loopAttribute(l, name)
             case let h as Handle: return handleAttribute(h, name)
             case let t as PyThread: return threadAttribute(t, name)
+            case let l as ThreadLock: return lockAttribute(l, name)
             case let ex as ThreadPoolExecutor: return executorAttribute(ex, name)
             case let c as PyCoroutine: return coroutineAttribute(c, name)
             case let r as PyRange:

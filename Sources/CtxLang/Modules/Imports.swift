@@ -2,7 +2,7 @@ import CtxCore
 
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
-    static let supportedModules = ["asyncio", "contextvars", "threading", "uuid", "sys", "time",
+    static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time",
                                    "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc"]
         + Library.sources.keys.sorted()
 
@@ -12,7 +12,7 @@ extension Interpreter {
         switch name {
         case "contextvars", "_contextvars": m = makeContextvarsModule()
         case "asyncio": m = try makeAsyncioModule()
-        case "threading": m = makeThreadingModule()
+        case "_thread": m = makeThreadModule()
         case "uuid": m = makeUUIDModule()
         case "_functools": m = makeFunctoolsAccelerator()
         case "_abc": m = makeABCAccelerator()

@@ -12,6 +12,8 @@ final class PythonThreadTarget: ResumableTarget {
     let args: [Value]
     let kwargs: [(String, Value)]
     private var stack: FrameStack?
+    /// The lock acquire the frames stopped in: its outcome is the call's result when they go on.
+    private var parkedIn: LockWaiter?
 
     init(_ interpreter: Interpreter, _ target: Value, _ args: [Value], _ kwargs: [(String, Value)]) {
         self.interpreter = interpreter
@@ -24,11 +26,11 @@ final class PythonThreadTarget: ResumableTarget {
     var context: Context?
 
     func resume(_ rt: Runtime) throws -> Turn {
-        if let context { return try context.run(rt) { try turn() } }
-        return try turn()
+        if let context { return try context.run(rt) { try turn(rt) } }
+        return try turn(rt)
     }
 
-    private func turn() throws -> Turn {
+    private func turn(_ rt: Runtime) throws -> Turn {
         let stack: FrameStack
         if let s = self.stack {
             stack = s
@@ -38,6 +40,13 @@ final class PythonThreadTarget: ResumableTarget {
             case .frame(let f): stack = FrameStack(f)
             }
             self.stack = stack
+        }
+        if let w = parkedIn {
+            // Woken (or timed out): the acquire's outcome replaces the placeholder it returned.
+            guard let acquired = rt.settle(w) else { return .waiting(w) }
+            parkedIn = nil
+            let f = stack.top
+            f.stack[f.stack.count - 1] = .bool(acquired)
         }
         let saved = interpreter.suspendableStack
         interpreter.suspendableStack = stack
@@ -54,9 +63,14 @@ final class PythonThreadTarget: ResumableTarget {
             self.stack = nil
             return .returned(v)
         case .suspended:
-            guard let wake = interpreter.threadBlock else { preconditionFailure("a thread stopped without a sleep") }
+            guard let block = interpreter.threadBlock else { preconditionFailure("a thread stopped without a sleep") }
             interpreter.threadBlock = nil
-            return .blocked(until: wake)
+            switch block {
+            case .sleep(let wake): return .blocked(until: wake)
+            case .lock(let w):
+                parkedIn = w
+                return .waiting(w)
+            }
         case .yielded: preconditionFailure("a thread's function frame yielded")
         }
     }
@@ -71,8 +85,23 @@ extension Interpreter {
             return
         }
         try rt.checkSleepArgument(seconds)
-        threadBlock = rt.clock + seconds
+        threadBlock = .sleep(until: rt.clock + seconds)
     }
+
+    /// Whether the running code is a thread's own frames, which can stop where it blocks.
+    var canStopThread: Bool {
+        guard let s = suspendableStack else { return false }
+        return activeStacks.last === s
+    }
+}
+
+/// Why a thread's frames stopped: the run loop returns at the end of the call that blocked.
+enum ThreadBlock {
+    /// `time.sleep`: until this time.
+    case sleep(until: Double)
+    /// A lock's `acquire` parked the thread; the call's result is its outcome, set when the
+    /// frames go on.
+    case lock(LockWaiter)
 }
 
 extension Interpreter {
@@ -86,12 +115,34 @@ extension Interpreter {
         }
     }
 
+    /// The context of a bound `ctx.run`, nil for anything else.
+    static func contextRun(_ fn: Value) -> Context? {
+        guard let run = fn.asObject as? PyBuiltin, run.name == "run" else { return nil }
+        return run.boundSelf as? Context
+    }
+
+    /// A thread's target that can stop where it sleeps: a Python function or `ctx.run` with one
+    /// as its first argument (`Thread(target=ctx.run, args=(f, ...))`, each turn inside `ctx`),
+    /// or a `functools.partial` of either. Nil for others.
+    func resumableTarget(_ target: Value, _ args: [Value], _ kwargs: [(String, Value)]) -> PythonThreadTarget? {
+        var (fn, args, kwargs) = (target, args, kwargs)
+        if let p = target.asObject as? PyPartial {
+            // partial's call: (*p.args, *args) and {**p.keywords, **kwargs}
+            (fn, args, kwargs) = (p.function, p.args + args, p.kwargs.filter { k in !kwargs.contains { $0.0 == k.0 } } + kwargs)
+        }
+        if Self.runsInFrames(fn) { return PythonThreadTarget(self, fn, args, kwargs) }
+        guard let ctx = Self.contextRun(fn), let f = args.first, Self.runsInFrames(f) else { return nil }
+        let t = PythonThreadTarget(self, f, Array(args.dropFirst()), kwargs)
+        t.context = ctx
+        return t
+    }
+
     /// An executor job that can stop where it sleeps: a Python function, or `partial(ctx.run, f,
     /// ...)` of one (what `asyncio.to_thread` submits), each turn inside `ctx`. Nil for others.
     func resumableJob(_ fn: Value, _ args: [Value]) -> PythonThreadTarget? {
         if Self.runsInFrames(fn) { return PythonThreadTarget(self, fn, args, []) }
-        guard let p = fn.asObject as? PyPartial, let run = p.function.asObject as? PyBuiltin, run.name == "run",
-              let ctx = run.boundSelf as? Context, let f = p.args.first, Self.runsInFrames(f)
+        guard let p = fn.asObject as? PyPartial, let ctx = Self.contextRun(p.function), let f = p.args.first,
+              Self.runsInFrames(f)
         else { return nil }
         let job = PythonThreadTarget(self, f, Array(p.args.dropFirst()) + args, p.kwargs)
         job.context = ctx

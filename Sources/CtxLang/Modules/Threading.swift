@@ -1,26 +1,8 @@
 import CtxCore
 
-/// `threading`: simulated threads (see CtxCore's `PyThread` for when their code runs).
+/// `threading.Thread` and `threading.local`: simulated threads (see CtxCore's `PyThread` for when
+/// their code runs). The module itself is Lib/threading.py over `_thread` (ThreadModule.swift).
 extension Interpreter {
-    func makeThreadingModule() -> PyModule {
-        let m = PyModule(runtime: rt, name: "threading")
-        m.namespace["Thread"] = .object(classes.thread)
-        m.namespace["local"] = .object(classes.local)
-        m.namespace["current_thread"] = function("current_thread") { [unowned self] a in
-            try a.exactly(0)
-            return .object(self.rt.currentThread)
-        }
-        m.namespace["main_thread"] = function("main_thread") { [unowned self] a in
-            try a.exactly(0)
-            return .object(self.rt.threads[0])
-        }
-        m.namespace["get_ident"] = function("get_ident") { [unowned self] _ in .int(self.rt.currentThread.address) }
-        m.namespace["active_count"] = function("active_count") { [unowned self] _ in
-            .int(self.rt.threads.filter { self.rt.isAlive($0) }.count)
-        }
-        return m
-    }
-
     /// `Thread(target=None, name=None, args=(), kwargs=None, *, daemon=None, context=None)`.
     func makeThread(_ a: Arguments) throws -> Value {
         try a.check(maxPositional: 5, keywords: ["group", "target", "name", "args", "kwargs", "daemon", "context"])
@@ -31,16 +13,26 @@ extension Interpreter {
             for (k, v) in kw.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
         }
         var name = try a.get(2, "name").flatMap { $0.isIdentical(.none) ? nil : try str($0) }
-        let function = (target.asObject as? PyBoundMethod)?.function ?? target
-        if name == nil, let fn = function.asObject as? PyFunction { name = "Thread-\(rt.peekThreadNumber()) (\(fn.name))" }
+        // CPython: `Thread-N (target.__name__)` for any target that has one (`ctx.run`: "run").
+        if name == nil, !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
+            name = "Thread-\(rt.peekThreadNumber()) (\(targetName))"
+        }
         let ctx = a.keyword("context").flatMap { $0.asObject as? Context }
         let t = rt.makeThread(name: name, context: ctx) { [unowned self] _ in
             if !target.isIdentical(.none) { _ = try self.call(target, args, kwargs) }
         }
         // A Python function's frames can stop where the thread sleeps (ThreadFrames.swift).
-        if Self.runsInFrames(target) { t.resumable = PythonThreadTarget(self, target, args, kwargs) }
+        if let r = resumableTarget(target, args, kwargs) { t.resumable = r }
         if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
         return .object(t)
+    }
+
+    /// `join(timeout)`'s seconds: CPython compares it with 0 first (`max(timeout, 0)`).
+    private func joinTimeout(_ v: Value) throws -> Double {
+        guard let d = numeric(v) else {
+            throw rt.error(.TypeError, "'>' not supported between instances of 'int' and '\(typeName(v))'")
+        }
+        return d
     }
 
     func threadAttribute(_ t: PyThread, _ name: String) -> Value? {
@@ -50,7 +42,13 @@ extension Interpreter {
         case "daemon": return .bool(t.daemon)
         case "ident", "native_id": return t.state == .initial ? Value.none : .int(t.address)
         case "start": return method(name, of: owner) { [unowned self] _ in try self.rt.start(t); return .none }
-        case "join": return method(name, of: owner) { [unowned self] _ in try self.rt.join(t); return .none }
+        case "join":
+            return method(name, of: owner) { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: ["timeout"])
+                let timeout = try a.get(0, "timeout").flatMap { $0.isIdentical(.none) ? nil : $0 }
+                try self.rt.join(t, timeout: try timeout.map { try self.joinTimeout($0) })
+                return .none
+            }
         case "is_alive": return method(name, of: owner) { [unowned self] _ in .bool(self.rt.isAlive(t)) }
         case "run": return method(name, of: owner) { _ in .none }
         default: return nil

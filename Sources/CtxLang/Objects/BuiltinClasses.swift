@@ -7,7 +7,7 @@ final class BuiltinClasses {
     let type: PyClass
     let int, float, str, bool, list, tuple, dict, set, frozenset, noneType: PyClass
     let function, builtinFunction, method, module, coroutine, generator, range, slice, iterator: PyClass
-    let contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local: PyClass
+    let contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local, threadLock: PyClass
     let uuid, partial, event, lock, queue, semaphore, taskGroup, timeout, runner, descriptor: PyClass
     /// `types.GenericAlias` and `types.UnionType` (`list[int]`, `int | None`).
     lazy var genericAlias = PyClass(runtime: rt, name: "GenericAlias", module: "types", bases: [object], builtin: .iterator)
@@ -60,6 +60,7 @@ final class BuiltinClasses {
         handle = sub("Handle", .handle, module: "asyncio.events")
         thread = sub("Thread", .thread, module: "threading")
         local = sub("local", .local, module: "_thread")
+        threadLock = sub("lock", .threadLock, module: "_thread")
         uuid = sub("UUID", .uuid, module: "uuid")
         partial = sub("partial", .partial, module: "functools")
         event = sub("Event", .event, module: "asyncio.locks")

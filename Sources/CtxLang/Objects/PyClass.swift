@@ -85,7 +85,7 @@ public final class PyClass: PyObject {
 enum BuiltinType {
     case object, type, int, float, str, bool, list, tuple, dict, set, frozenset, noneType, function
     case builtinFunction, method, module, coroutine, generator, range, slice, cell
-    case contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local
+    case contextVar, context, token, tokenMissing, future, task, loop, handle, thread, local, threadLock
     case uuid, partial, event, lock, queue, semaphore, taskGroup, timeout, runner, iterator, descriptor
     case baseException
 }

@@ -39,7 +39,7 @@ public final class Interpreter {
     /// The stack of the thread target running now, which a `time.sleep` in it stops
     /// (`Modules/ThreadFrames.swift`), and the wake-up time of the sleep that stopped it.
     var suspendableStack: FrameStack?
-    var threadBlock: Double?
+    var threadBlock: ThreadBlock?
     /// Objects whose repr is being computed (CPython's `Py_ReprEnter` recursion guard).
     var reprGuard = Set<ObjectIdentifier>()
     /// The program's file name (`sys.argv[0]`, `__file__`).
@@ -267,8 +267,9 @@ public final class Interpreter {
     /// Checks the interrupt flag at once: for native loops that do a lot of work per step (a
     /// string search polls every 64 KiB it scans), where counting to 4,096 would take too long.
     func pollInterrupt() throws {
-        if interruptPending || interruptRequested() {
+        if interruptPending || rt.interruptedInThread || interruptRequested() {
             interruptPending = false
+            rt.interruptedInThread = false
             throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
         }
     }

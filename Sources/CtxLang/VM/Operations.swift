@@ -45,6 +45,7 @@ extension Interpreter {
         case is EventLoop: return classes.loop
         case is Handle: return classes.handle
         case is PyThread: return classes.thread
+        case is ThreadLock: return classes.threadLock
         case is PyPartial: return classes.partial
         case let d as PyDescriptor: return descriptorClass(d)
         case is PyGenericAlias: return classes.genericAlias

@@ -285,9 +285,11 @@ extension Interpreter {
             case .beforeWith:
                 let cm = f.pop()
                 let exit = try lookupSpecial(cm, "__exit__", protocolName: "context manager")
-                let enter = try lookupSpecial(cm, "__enter__", protocolName: "context manager")
+                let enterMethod = try lookupSpecial(cm, "__enter__", protocolName: "context manager")
                 f.push(exit)
-                f.push(try call(enter, []))
+                // A frame of this stack (not a nested run), so that `with lock:` can stop a thread.
+                try enter(prepareCall(enterMethod, [], []), &f, stack)
+                if threadBlock != nil { return .suspended(.yielded) }  // a lock parked the thread (ThreadFrames.swift)
             case .beforeAsyncWith:
                 let cm = f.pop()
                 let exit = try lookupSpecial(cm, "__aexit__", protocolName: "asynchronous context manager")
