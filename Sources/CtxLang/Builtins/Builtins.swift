@@ -61,6 +61,7 @@ extension Interpreter {
         installSequenceFunctions()
         installAsyncIterationFunctions()
         installIntrospectionFunctions()
+        installTypeParamBuiltins()
         installSiteBuiltins()
         installHelp()
     }

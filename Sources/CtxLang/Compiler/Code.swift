@@ -116,6 +116,9 @@ public final class CodeObject {
     public internal(set) var cellvars: [String] = []
     public internal(set) var freevars: [String] = []
     public let firstLine: Int
+    /// A PEP 695 annotation scope (`<generic parameters of f>`): what the code objects inside it
+    /// put before their names in `__qualname__`, as if the scope were not there.
+    var childQualPrefix: [String]?
     public var argCount = 0, posOnlyCount = 0, kwOnlyCount = 0
     public var hasVarArgs = false, hasVarKeywords = false
     public var isAsync = false, isGenerator = false

@@ -3,7 +3,10 @@ import CtxCore
 extension Compiler {
     mutating func compileFunctionDef(_ f: FunctionDef, _ pos: SourcePos) throws {
         for d in f.decorators { try compile(d) }
-        let code = try compileFunction(name: f.name, params: f.params, pos: pos, isAsync: f.isAsync) { c in
+        let code = try compileFunction(name: f.typeParamScope ?? f.name, params: f.params, pos: pos, isAsync: f.isAsync) { c in
+            if f.typeParamScope != nil {  // PEP 695: the names inside are qualified as outside it
+                c.unit.code.childQualPrefix = c.unit.code.qualname.split(separator: ".").dropLast().map(String.init)
+            }
             if case .expr(let e) = f.body.first?.kind, case .constant(.str(let doc)) = e.kind {
                 c.unit.code.docstring = .str(doc)
             }

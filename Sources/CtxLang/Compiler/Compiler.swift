@@ -250,7 +250,8 @@ public struct Compiler {
         let qual: String
         switch kind {
         case .classBody, .function:
-            let enclosing = unit.code.usesNamespace && unit.scope.kind != .classBody ? [] : [unit.code.qualname + (unit.scope.kind == .function ? ".<locals>" : "")]
+            let enclosing = unit.code.childQualPrefix
+                ?? (unit.code.usesNamespace && unit.scope.kind != .classBody ? [] : [unit.code.qualname + (unit.scope.kind == .function ? ".<locals>" : "")])
             qual = (enclosing + [name]).joined(separator: ".")
         case .module: qual = name
         }

@@ -21,6 +21,20 @@ TYPE_CHECKING = False
 _NOT_GIVEN = object()
 
 
+class _NoDefaultType:
+    """The type of the NoDefault singleton."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "typing.NoDefault"
+
+    def __reduce__(self):
+        return "NoDefault"
+
+
+NoDefault = _NoDefaultType()
+
+
 def _type_repr(obj):
     """How an argument is written inside `[...]` (typing's `_type_repr`)."""
     if isinstance(obj, type):
@@ -526,8 +540,21 @@ class TypeVar:
         self.__constraints__ = tuple(_type_check(t, "TypeVar(name, constraint, ...): constraints must be types.")
                                      for t in constraints)
         self.__bound__ = _type_check(bound, "Bound must be a type.") if bound is not None else None
-        self.__default__ = default
+        self.__default__ = NoDefault if default is _NOT_GIVEN else default
 
+    def __getattr__(self, name):
+        # A PEP 695 type parameter's bound, constraints and default are evaluated on first use.
+        lazy = self.__dict__.get("_lazy")
+        if lazy and name in lazy:
+            value = lazy.pop(name)()
+            if name == "__constraints__":
+                value = tuple(_type_check(t, "TypeVar(name, constraint, ...): constraints must be types.") for t in value)
+            setattr(self, name, value)
+            return value
+        raise AttributeError(f"'TypeVar' object has no attribute {name!r}")
+
+    def has_default(self):
+        return self.__default__ is not NoDefault
     def __repr__(self):
         if self.__infer_variance__:
             prefix = ""
@@ -961,3 +988,82 @@ def TypedDict(typename, fields=_NOT_GIVEN, /, *, total=True):
 
 _TypedDict = type.__new__(_TypedDictMeta, "TypedDict", (), {})
 TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+
+
+# PEP 695: what `def f[T]`, `class C[T]` and `type X = v` make (Parser+TypeParams.swift).
+
+def _type_param(name, kind, bound, is_constraints, default):
+    """A type parameter of an annotation scope: a TypeVar whose variance is inferred, its bound
+    (or constraints) and default evaluated on first use."""
+    tv = TypeVar(name, infer_variance=True)
+    lazy = {}
+    if bound is not None:
+        lazy["__constraints__" if is_constraints else "__bound__"] = bound
+        del tv.__dict__["__constraints__" if is_constraints else "__bound__"]
+    if default is not None:
+        lazy["__default__"] = default
+        del tv.__dict__["__default__"]
+    if lazy:
+        tv._lazy = lazy
+    return tv
+
+
+def _generic_base(*params):
+    return Generic[params]
+
+
+class TypeAliasType:
+    """Type alias: `type X = int`, or `TypeAliasType("X", int)`."""
+
+    def __init__(self, name, value, *, type_params=()):
+        if not isinstance(name, str):
+            raise TypeError(f"TypeAliasType.__init__() argument 'name' must be str, not {type(name).__name__}")
+        if not isinstance(type_params, tuple):
+            raise TypeError("type_params must be a tuple")
+        self.__name__ = name
+        self.__qualname__ = name
+        self.__type_params__ = type_params
+        self.__parameters__ = type_params
+        self._evaluate = None
+        self._value = value
+        self.__module__ = _caller()
+
+    @property
+    def __value__(self):
+        if self._evaluate is not None:
+            self._value = self._evaluate()
+            self._evaluate = None
+        return self._value
+
+    def __repr__(self):
+        return self.__name__
+
+    def __getitem__(self, parameters):
+        if not self.__type_params__:
+            raise TypeError("Only generic type aliases are subscriptable")
+        if not isinstance(parameters, tuple):
+            parameters = (parameters,)
+        import types
+        return types.GenericAlias(self, parameters)
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
+    def __mro_entries__(self, bases):
+        raise TypeError("Cannot subclass an instance of TypeAliasType")
+
+    def __init_subclass__(cls, *args, **kwargs):
+        raise TypeError("type 'typing.TypeAliasType' is not an acceptable base type")
+
+    def __reduce__(self):
+        return self.__name__
+
+
+def _type_alias(name, type_params, evaluate, module):
+    alias = TypeAliasType(name, None, type_params=type_params or ())
+    alias._evaluate = evaluate
+    alias.__module__ = module
+    return alias

@@ -114,6 +114,23 @@ public struct ImportAlias: Equatable, Sendable {
     }
 }
 
+/// A PEP 695 type parameter: `T`, `T: bound`, `T: (c1, c2)`, `*Ts`, `**P`, with 3.13's `= default`.
+public struct TypeParam: Equatable, Sendable {
+    public enum Kind: Int, Sendable { case typeVar = 0, typeVarTuple = 1, paramSpec = 2 }
+    public var name: String
+    public var kind: Kind
+    public var bound: Expr?
+    public var defaultValue: Expr?
+    public var pos: SourcePos
+    public init(name: String, kind: Kind, bound: Expr?, defaultValue: Expr?, pos: SourcePos) {
+        self.name = name
+        self.kind = kind
+        self.bound = bound
+        self.defaultValue = defaultValue
+        self.pos = pos
+    }
+}
+
 public struct FunctionDef: Equatable, Sendable {
     public var name: String
     public var params: Parameters
@@ -121,6 +138,13 @@ public struct FunctionDef: Equatable, Sendable {
     public var decorators: [Expr]
     public var isAsync: Bool
     public var returns: Expr?
+    /// `def f[T](…)`: the parser turns it into a call of a function that makes the type
+    /// parameters and the function (CPython's annotation scope `<generic parameters of f>`);
+    /// that function is marked here, so that its code is named so and the names inside it are
+    /// qualified as if it were not there.
+    public var typeParamScope: String? = nil
+    /// `def f[T, U: int]`: PEP 695's type parameters (expanded by the parser, see above).
+    public var typeParams: [TypeParam] = []
     public init(name: String, params: Parameters, body: [Stmt], decorators: [Expr], isAsync: Bool, returns: Expr?) {
         self.name = name
         self.params = params
@@ -138,6 +162,8 @@ public struct ClassDef: Equatable, Sendable {
     public var keywords: [Keyword]
     public var body: [Stmt]
     public var decorators: [Expr]
+    /// `class C[T]`: PEP 695's type parameters (expanded by the parser, Parser+TypeParams.swift).
+    public var typeParams: [TypeParam] = []
     public init(name: String, bases: [Expr], keywords: [Keyword], body: [Stmt], decorators: [Expr]) {
         self.name = name
         self.bases = bases

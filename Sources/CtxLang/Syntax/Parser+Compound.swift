@@ -221,13 +221,15 @@ extension Parser {
     mutating func functionDef(decorators: [Expr], start: SourcePos, isAsync: Bool) throws(SyntaxError) -> Stmt {
         let kw = advance()
         let name = try expectName()
+        let typeParams = at("[") ? try typeParams() : []
         guard accept("(") else { throw error("expected '('", tok.pos) }
         let params = try parameters(closing: ")", annotations: true)
         try expect(")")
         let returns = accept("->") ? try expression() : nil
         try expectColon(forced: true)
         let body = try definitionBody(.function, "function definition", line: kw.pos.line)
-        let def = FunctionDef(name: name, params: params, body: body, decorators: decorators, isAsync: isAsync, returns: returns)
+        var def = FunctionDef(name: name, params: params, body: body, decorators: decorators, isAsync: isAsync, returns: returns)
+        def.typeParams = typeParams
         return Stmt(.functionDef(def), start)
     }
 
@@ -235,6 +237,7 @@ extension Parser {
         let kw = advance()
         let nameTok = tok
         let name = try expectName()
+        let typeParams = at("[") ? try typeParams() : []
         var bases: [Expr] = []
         var keywords: [Keyword] = []
         if at("(") {
@@ -249,7 +252,9 @@ extension Parser {
         }
         try expectColon()
         let body = try definitionBody(.classBody, "class definition", line: kw.pos.line)
-        return Stmt(.classDef(ClassDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators)), kw.pos)
+        var def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators)
+        def.typeParams = typeParams
+        return Stmt(.classDef(def), kw.pos)
     }
 
     /// A function or class body: a new scope where enclosing loops do not count.

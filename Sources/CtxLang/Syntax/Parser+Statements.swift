@@ -4,18 +4,21 @@ extension Parser {
     /// One logical line: a compound statement, or `;`-separated simple statements.
     mutating func statement() throws(SyntaxError) -> [Stmt] {
         if tok.kind == .indent { throw error("unexpected indent", tok.pos, .indentation) }
-        try rejectUnsupportedSoftKeywords()
+        if atTypeAlias { return try typeAliasStatement() }
         if let line = try matchStatementOrLine() { return line }
-        if let compound = try compoundStatement() { return [compound] }
+        if let compound = try compoundStatement() {
+            switch compound.kind {
+            case .functionDef(let f): return expandTypeParams(compound, f.typeParams)
+            case .classDef(let c): return expandTypeParams(compound, c.typeParams)
+            default: return [compound]
+            }
+        }
         return try simpleStatements()
     }
 
-    /// `type X = …` aliases are outside ctxlab's subset.
-    func rejectUnsupportedSoftKeywords() throws(SyntaxError) {
-        guard tok.kind == .name else { return }
-        if tok.text == "type" && peekTok().kind == .name && (peekTok(2).isOp("=") || peekTok(2).isOp("[")) {
-            throw SyntaxError(.invalid, "type alias statements are not supported by ctxlab", tok.pos)
-        }
+    /// `type X = …` / `type X[T] = …`: `type` is a soft keyword (PEP 695).
+    var atTypeAlias: Bool {
+        tok.kind == .name && tok.text == "type" && peekTok().kind == .name && (peekTok(2).isOp("=") || peekTok(2).isOp("["))
     }
 
     mutating func simpleStatements() throws(SyntaxError) -> [Stmt] {

@@ -265,7 +265,9 @@ extension Interpreter {
         case let c as PyClass:
             if let s = metaSlot(c, "__str__") { return try stringResult(call(s, [v]), "__str__") }
             return try repr(v)
-        case is PyList, is PyTuple, is PySet, is ContextVar, is Token, is PyBoundMethod: return try repr(v)
+        case is PyList, is PyTuple, is PySet, is ContextVar, is Token, is PyBoundMethod, is PyGenericAlias, is PyUnionType,
+             is PyDescriptor:
+            return try repr(v)
         default: return try o.str()
         }
     }
