@@ -220,7 +220,7 @@ extension Interpreter {
         b["vars"] = function("vars") { [unowned self] a in
             try a.exactly(1)
             switch a.args[0].asObject {
-            case let i as PyInstance: return .object(i.instanceDict(self.rt))
+            case let i as PyInstance where self.instanceHasDict(i.cls): return .object(i.instanceDict(self.rt))
             case let m as PyModule: return .object(self.namespaceDict(m.namespace))
             case let c as PyClass: return self.classOwnAttribute(c, "__dict__")
             case let d as PyDict where d.subclass != nil:

@@ -29,6 +29,16 @@ extension Interpreter {
             function: builtin("__init_subclass__") { [unowned self] args, kwargs in try self.objectInitSubclass(args, kwargs) }))
         classes.object.namespace["__subclasshook__"] = .object(PyDescriptor(
             runtime: rt, kind: .classMethod, function: builtin("__subclasshook__") { [unowned self] _, _ in self.builtins["NotImplemented"] ?? .none }))
+        classes.object.namespace["__getattribute__"] = builtin("__getattribute__") { [unowned self] args, kwargs in
+            guard args.count == 2, kwargs.isEmpty, case .str(let name) = args[1] else {
+                throw self.rt.error(.TypeError, "expected 1 argument, got \(max(0, args.count - 1))")
+            }
+            if case .object(let i as PyInstance) = args[0] {
+                if let v = try self.genericGetAttribute(i, args[0], name, withGetattr: false) { return v }
+                throw self.attributeError(args[0], name)
+            }
+            return try self.getAttribute(args[0], name)
+        }
         classes.object.namespace["__reduce_ex__"] = builtin("__reduce_ex__") { [unowned self] args, _ in
             guard args.count == 2 else { throw self.rt.error(.TypeError, "object.__reduce_ex__() takes exactly one argument (\(max(0, args.count - 1)) given)") }
             return try self.objectReduceEx(args[0])

@@ -45,6 +45,8 @@ extension Interpreter {
             case let l as ThreadLock: return lockAttribute(l, name)
             case let ex as ThreadPoolExecutor: return executorAttribute(ex, name)
             case let c as PyCoroutine: return coroutineAttribute(c, name)
+            case let n as NativeAwaitable where name == "__await__":
+                return method(name, of: obj) { [unowned self] _ in self.awaitWrapper(n.coroutine, typeName: "coroutine_wrapper") }
             case let r as PyRange:
                 switch name {
                 case "start": return .int(r.start)

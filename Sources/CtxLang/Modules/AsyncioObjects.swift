@@ -6,6 +6,7 @@ extension Interpreter {
         let owner = Value.object(f)
         func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
         switch name {
+        case "__await__", "__iter__": return m { [unowned self] _ in self.futureAwait(f) }
         case "done": return m { _ in .bool(f.isDone) }
         case "cancelled": return m { _ in .bool(f.isCancelled) }
         case "result": return m { a in try a.exactly(0); return try f.result() }
@@ -262,6 +263,7 @@ extension Interpreter {
     func coroutineAttribute(_ c: PyCoroutine, _ name: String) -> Value? {
         switch name {
         case "close": return method(name, of: .object(c)) { _ in c.close(); return .none }
+        case "__await__": return method(name, of: .object(c)) { [unowned self] _ in self.awaitWrapper(c, typeName: "coroutine_wrapper") }
         case "__name__": return .str(c.name)
         case "__qualname__": return .str(c.qualname)
         case "cr_running": return .bool(c.state == .running)

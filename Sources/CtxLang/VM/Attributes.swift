@@ -45,15 +45,17 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let i as PyInstance:
-                // PyObject_GenericGetAttr: a data descriptor of the class, the instance's own
-                // attribute, then the class's (bound).
-                let classValue = i.cls.lookup(name)
-                if let cv = classValue, let v = try dataDescriptorGet(cv, obj, i.cls) { return v }
-                if let v = i[attribute: name] { return v }
-                if name == "__dict__" { return .object(i.instanceDict(rt)) }
-                if let v = classValue { return try bind(v, to: obj, cls: i.cls) }
-                if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
-                return nil
+                // slot_tp_getattr_hook: the class's own __getattribute__, then __getattr__ when
+                // it raises AttributeError.
+                if let ga = i.cls.lookup("__getattribute__"), !isObjectSlot(ga, "__getattribute__") {
+                    do {
+                        return try call(ga, [obj, .str(name)])
+                    } catch let e as PyException where e.isInstance(of: .AttributeError) {
+                        guard let g = i.cls.lookup("__getattr__") else { throw e }
+                        return try call(g, [obj, .str(name)])
+                    }
+                }
+                return try genericGetAttribute(i, obj, name)
             case let c as PyClass:
                 if name == "__annotations__" || name == "__dict__" { return classOwnAttribute(c, name) }
                 if let d = metaDataDescriptor(c, name) { return try bind(d, to: obj, cls: c.metaclass!) }
@@ -112,6 +114,38 @@ extension Interpreter {
             return method(name, of: obj) { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(obj) }
         }
         return nil
+    }
+
+    /// PyObject_GenericGetAttr for a user instance (`object.__getattribute__`): a data
+    /// descriptor of the class, the instance's own attribute, then the class's (bound), then
+    /// `__getattr__`.
+    func genericGetAttribute(_ i: PyInstance, _ obj: Value, _ name: String, withGetattr: Bool = true) throws -> Value? {
+        let classValue = i.cls.lookup(name)
+        if let cv = classValue, let v = try dataDescriptorGet(cv, obj, i.cls) { return v }
+        if let v = i[attribute: name] { return v }
+        if name == "__dict__" { return instanceHasDict(i.cls) ? .object(i.instanceDict(rt)) : nil }
+        if let v = classValue { return try bind(v, to: obj, cls: i.cls) }
+        if withGetattr, let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
+        return nil
+    }
+
+    /// Whether instances of a Python class have a `__dict__`: unless every Python class of its
+    /// MRO declares `__slots__` without `"__dict__"`.
+    func instanceHasDict(_ cls: PyClass) -> Bool {
+        hasInstanceDict(cls) || slotNames(cls).contains("__dict__")
+    }
+
+    /// The names the `__slots__` of a class and its bases declare.
+    func slotNames(_ cls: PyClass) -> Set<String> {
+        var names: Set<String> = []
+        for c in cls.mro where c.builtin == nil {
+            switch c.namespace["__slots__"] {
+            case .str(let s)?: names.insert(s)
+            case let v?: for item in (try? iterate(v)) ?? [] { if case .str(let s) = item { names.insert(s) } }
+            case nil: break
+            }
+        }
+        return names
     }
 
     /// `__doc__` where ctxlab knows it: a class's own (None when its body has no docstring; not
@@ -335,6 +369,10 @@ extension Interpreter {
                     throw rt.error(.AttributeError, "__set__")
                 }
             default: break
+            }
+            // __slots__ without __dict__: only the declared names can be set.
+            if !hasInstanceDict(i.cls), !slotNames(i.cls).contains(name), !slotNames(i.cls).contains("__dict__") {
+                throw noDictError(obj, name)
             }
             if name == "__dict__" {
                 guard case .object(let d as PyDict) = value else {
