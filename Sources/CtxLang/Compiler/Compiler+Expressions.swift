@@ -206,6 +206,14 @@ extension Compiler {
             emit(.callEx(hasKwargs: false))
             return
         }
+        try compileKeywordDict(keywords)
+        line = pos.line
+        emit(.callEx(hasKwargs: true))
+    }
+
+    /// Keywords (`k=v` and `**mapping`, in order) as one dict on the stack: a call's with `*`/`**`
+    /// and a class statement's (`metaclass=M, **kw`).
+    mutating func compileKeywordDict(_ keywords: [Keyword]) throws {
         emit(.buildMap(0))
         for k in keywords {
             if let name = k.name {
@@ -217,8 +225,6 @@ extension Compiler {
             }
             emit(.dictUpdate)
         }
-        line = pos.line
-        emit(.callEx(hasKwargs: true))
     }
 
     /// `a < b < c` evaluates `b` once and stops at the first false comparison.

@@ -130,19 +130,7 @@ extension Compiler {
         emit(.makeFunction(code: unit.code.codeConstants.count - 1, defaults: false, kwDefaults: false, closure: hasClosure))
         for b in c.bases { try compile(b) }
         emit(.buildTuple(c.bases.count))
-        if !c.keywords.isEmpty {  // `metaclass=M, **kw`: one dict, as a call's keywords
-            emit(.buildMap(0))
-            for k in c.keywords {
-                if let name = k.name {
-                    emit(.loadConst(constant(.str(name))))
-                    try compile(k.value)
-                    emit(.buildMap(1))
-                } else {
-                    try compile(k.value)
-                }
-                emit(.dictUpdate)
-            }
-        }
+        if !c.keywords.isEmpty { try compileKeywordDict(c.keywords) }  // `metaclass=M, **kw`
         line = pos.line
         emit(.buildClass(name: nameIndex(c.name), hasKeywords: !c.keywords.isEmpty))
         for _ in c.decorators { emit(.call(1, kwnames: -1)) }
