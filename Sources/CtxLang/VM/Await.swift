@@ -132,7 +132,7 @@ extension Interpreter {
     }
 
     /// `await obj` for a class with `__await__`: CPython's checks on what it returns.
-    func awaitIterator(of obj: Value, _ method: Value) throws -> Coroutine {
+    func awaitIterator(of obj: Value, _ method: Value, name: String? = nil) throws -> Coroutine {
         let it = try call(method, [])
         if it.asObject is PyCoroutine || it.asObject is NativeAwaitable {
             throw rt.error(.TypeError, "__await__() returned a coroutine")
@@ -140,7 +140,7 @@ extension Interpreter {
         guard try findAttribute(it, "__next__") != nil || it.asObject is PyIterator || it.asObject is PyGenerator else {
             throw rt.error(.TypeError, "__await__() returned non-iterator of type '\(typeName(it))'")
         }
-        return IteratorAwait(self, it, name: "\(typeName(obj)).__await__")
+        return IteratorAwait(self, it, name: name ?? "\(typeName(obj)).__await__")
     }
 
     /// `coro.__await__()` of a coroutine ctxlab runs (`coroutine_wrapper`) and `fut.__await__()`

@@ -142,3 +142,21 @@ async def main():
     except RuntimeError as e:
         print(e)
 asyncio.run(main())
+
+# ensure_future, gather and wait_for wrap a class with __await__ in a Task (_wrap_awaitable)
+
+class Aw2:
+    def __init__(self, v): self.v = v
+    def __await__(self):
+        yield from asyncio.sleep(0).__await__()
+        return self.v * 2
+async def main2():
+    print(await asyncio.gather(Aw2(1), Aw2(2)))
+    f = asyncio.ensure_future(Aw2(3))
+    print(type(f).__name__, await f)
+    print(await asyncio.wait_for(Aw2(4), 1))
+    try:
+        asyncio.create_task(Aw2(5))
+    except TypeError as e:
+        print(e)
+asyncio.run(main2())
