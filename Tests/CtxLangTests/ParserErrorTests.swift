@@ -226,8 +226,8 @@ struct ParserErrorTests {
     static let unsupported: [(String, String, Int)] = [
         ("x = 3j", "imaginary numbers are not supported by ctxlab", 1),
         ("x = 1\ny = 1.5e3J", "imaginary numbers are not supported by ctxlab", 2),
-        ("type X = int", "type alias statements are not supported by ctxlab", 1),
-        ("type X[T] = list[T]", "type alias statements are not supported by ctxlab", 1),
+        ("type X[*Ts] = tuple[*Ts]", "TypeVarTuple (*Ts) type parameters are not supported by ctxlab", 1),
+        ("x = 1\ndef f[**P](): pass", "ParamSpec (**P) type parameters are not supported by ctxlab", 2),
     ]
 
     @Test("unsupported constructs", arguments: unsupported)
