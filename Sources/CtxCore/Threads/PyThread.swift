@@ -51,7 +51,14 @@
 public final class PyThread: PyObject {
     public enum State { case initial, started, running, finished }
 
-    public let name: String
+    /// `thread.name` (a program may rename a thread, as CPython's setter allows).
+    public var name: String
+    /// The class name in reprs: `Thread`, or a Python subclass's (`<Worker(Thread-1, initial)>`).
+    public var className = "Thread"
+    /// For an instance of a Python subclass of `threading.Thread`: its class (a PyClass of the
+    /// language) and its `__dict__`.
+    public var subclass: AnyObject?
+    public var attributes: [String: Value] = [:]
     public internal(set) var state: State = .initial
     /// The context current in this thread (nil until first needed).
     public internal(set) var context: Context?
@@ -67,7 +74,8 @@ public final class PyThread: PyObject {
     /// A target that can stop where it sleeps (the language's Python functions); used instead of
     /// `target` when set.
     public var resumable: ResumableTarget?
-    let requestedContext: Context?
+    /// `Thread(context=...)`, settable until `start()` (a subclass's `__init__`).
+    public var requestedContext: Context?
     public var daemon = false
     /// The clock on this thread's timeline when its target ended (what `join()` waits for).
     public internal(set) var finishedAt: Double?
@@ -85,7 +93,7 @@ public final class PyThread: PyObject {
         super.init(runtime: runtime)
     }
 
-    override public var typeName: String { "Thread" }
+    override public var typeName: String { className }
 
     override public func repr() throws -> String {
         let status: String
@@ -94,7 +102,7 @@ public final class PyThread: PyObject {
         case .started, .running: status = "started \(address % 1_000_000)"
         case .finished: status = "stopped \(address % 1_000_000)"
         }
-        return "<Thread(\(name), \(status)\(daemon ? " daemon" : ""))>"
+        return "<\(className)(\(name), \(status)\(daemon ? " daemon" : ""))>"
     }
 }
 

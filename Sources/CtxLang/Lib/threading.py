@@ -421,36 +421,31 @@ class Barrier:
         return self._state == _BROKEN
 
 
-class Timer:
-    """A thread that calls function(*args, **kwargs) after `interval` seconds, unless cancel()
-    was called first. (CPython's Timer is a Thread subclass; ctxlab's Thread cannot be
-    subclassed, so this one drives a Thread of its own and answers for it.)"""
+class Timer(Thread):
+    """Call a function after a specified number of seconds:
+
+            t = Timer(30.0, f, args=None, kwargs=None)
+            t.start()
+            t.cancel()     # stop the timer's action if it's still waiting
+
+    """
 
     def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
         self.interval = interval
         self.function = function
         self.args = args if args is not None else []
         self.kwargs = kwargs if kwargs is not None else {}
         self.finished = Event()
-        self._thread = Thread(target=self.run, name=_thread._ctxlab_next_thread_name())
-
-    def __repr__(self):
-        return "<Timer(" + repr(self._thread)[len("<Thread("):]
-
-    def __getattr__(self, name):
-        return getattr(self._thread, name)
-
-    def start(self):
-        self._thread.start()
-
-    def join(self, timeout=None):
-        self._thread.join(timeout)
-
-    def is_alive(self):
-        return self._thread.is_alive()
 
     def cancel(self):
-        """Stops the timer if it has not fired yet."""
+        """Stop the timer if it hasn't finished yet."""
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
         self.finished.set()
 
     def run(self):

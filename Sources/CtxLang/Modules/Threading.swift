@@ -41,7 +41,12 @@ extension Interpreter {
         case "name": return .str(t.name)
         case "daemon": return .bool(t.daemon)
         case "ident", "native_id": return t.state == .initial ? Value.none : .int(t.address)
-        case "start": return method(name, of: owner) { [unowned self] _ in try self.rt.start(t); return .none }
+        case "start":
+            return method(name, of: owner) { [unowned self] _ in
+                if t.state == .initial { try self.prepareSubclassStart(t) }
+                try self.rt.start(t)
+                return .none
+            }
         case "join":
             return method(name, of: owner) { [unowned self] a in
                 try a.check(maxPositional: 1, keywords: ["timeout"])
@@ -50,8 +55,97 @@ extension Interpreter {
                 return .none
             }
         case "is_alive": return method(name, of: owner) { [unowned self] _ in .bool(self.rt.isAlive(t)) }
-        case "run": return method(name, of: owner) { _ in .none }
+        case "run":
+            // Thread.run: the target given to __init__, with its arguments.
+            return method(name, of: owner) { [unowned self] _ in
+                if let target = t.attributes["_target"], !target.isIdentical(.none) {
+                    let args = try t.attributes["_args"].map { try self.iterate($0) } ?? []
+                    var kwargs: [(String, Value)] = []
+                    if let d = t.attributes["_kwargs"]?.asObject as? PyDict {
+                        for (k, v) in d.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
+                    }
+                    _ = try self.call(target, args, kwargs)
+                }
+                return .none
+            }
+        case "__init__" where t.subclass != nil:
+            return method(name, of: owner) { [unowned self] a in try self.threadInit(t, a); return .none }
         default: return nil
+        }
+    }
+
+    /// A class with `threading.Thread` among its bases.
+    func isThreadSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .thread } }
+
+    /// `Worker(...)` for a Python subclass of Thread: the thread, its class, and `__init__` (the
+    /// class's, which reaches Thread's through `super().__init__()`; else Thread's own). Its
+    /// code is `self.run()`, looked up when it starts.
+    func instantiateThreadSubclass(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
+        weak var made: PyThread?
+        let t = rt.makeThread(name: nil, context: nil) { [unowned self] _ in
+            guard let thread = made else { return }
+            _ = try self.call(try self.getAttribute(.object(thread), "run"), [])
+        }
+        made = t
+        t.subclass = c
+        t.className = c.name
+        let obj = Value.object(t)
+        guard let initFn = ownLookup(c, "__init__") else {
+            try threadInit(t, Arguments(name: c.name, args: args, kwargs: kwargs, rt: rt))
+            return .value(obj)
+        }
+        switch try prepareCall(initFn, [obj] + args, kwargs) {
+        case .value: return .value(obj)
+        case .frame(let f):
+            f.replacesReturn = obj
+            return .frame(f)
+        }
+    }
+
+    /// `Thread.__init__(self, group=None, target=None, name=None, args=(), kwargs=None, *,
+    /// daemon=None, context=None)` on a subclass instance: what `run()` and `start()` use.
+    func threadInit(_ t: PyThread, _ a: Arguments) throws {
+        try a.check(maxPositional: 5, keywords: ["group", "target", "name", "args", "kwargs", "daemon", "context"])
+        let target = a.get(1, "target") ?? .none
+        t.attributes["_target"] = target
+        t.attributes["_args"] = a.get(3, "args") ?? tuple([])
+        t.attributes["_kwargs"] = a.get(4, "kwargs") ?? .object(PyDict(runtime: rt))
+        if let n = a.get(2, "name"), !n.isIdentical(.none) {
+            t.name = try str(n)
+        } else if !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
+            t.name += " (\(targetName))"
+        }
+        if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
+        if let c = a.keyword("context"), let ctx = c.asObject as? Context { t.requestedContext = ctx }
+    }
+
+    /// `thread.start()` of a subclass instance: its `run` (the class's, or Thread's calling the
+    /// target) stops where it sleeps when it is a Python function.
+    func prepareSubclassStart(_ t: PyThread) throws {
+        guard let c = t.subclass as? PyClass else { return }
+        if ownLookup(c, "run") != nil {
+            t.resumable = resumableTarget(try getAttribute(.object(t), "run"), [], [])
+        } else if let target = t.attributes["_target"], !target.isIdentical(.none) {
+            let args = try t.attributes["_args"].map { try iterate($0) } ?? []
+            t.resumable = resumableTarget(target, args, [])
+        }
+    }
+
+    /// `thread.name = …`, `thread.daemon = …` (threading.py's setters), and a subclass
+    /// instance's own attributes.
+    func setThreadAttribute(_ t: PyThread, _ name: String, _ value: Value) throws -> Bool {
+        switch name {
+        case "name":
+            t.name = try str(value)
+            return true
+        case "daemon":
+            if t.state != .initial { throw rt.error(.RuntimeError, "cannot set daemon status of active thread") }
+            t.daemon = try truthy(value)
+            return true
+        default:
+            guard t.subclass != nil else { return false }
+            t.attributes[name] = value
+            return true
         }
     }
 

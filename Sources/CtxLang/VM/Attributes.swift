@@ -62,7 +62,7 @@ extension Interpreter {
                 if let v = c.lookup(name) {
                     // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
                     // before object's.
-                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .tuple, .type].contains($0.builtin) }),
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .tuple, .type, .thread].contains($0.builtin) }),
                        let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -98,6 +98,19 @@ extension Interpreter {
                 if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
             case let d as PyDescriptor: if let v = try descriptorAttribute(d, obj, name) { return v }
+            case let t as PyThread where t.subclass != nil:
+                // As for a user instance: its attributes, its classes' (before Thread's), then __getattr__.
+                let cls = classOf(obj)
+                if let v = t.attributes[name] { return v }
+                if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
+                if name == "__dict__" {
+                    let d = PyDict(runtime: rt)
+                    for (k, v) in t.attributes.sorted(by: { $0.key < $1.key }) { d.storage[HashKey(str: k)] = v }
+                    return .object(d)
+                }
+                if let v = try nativeAttribute(obj, name) { return v }
+                if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
+                return nil
             case let f as PyFunction: return try functionAttribute(f, name)
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
             case let u as PyUnionType: return try unionAttribute(u, name)
@@ -279,7 +292,7 @@ extension Interpreter {
             // `str.lower`, `list.append`…: the method as a function of its receiver; a
             // subclass's (`Counter.get`) is its built-in base's.
             if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict }) { return try classAttribute(base, name) }
-            guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple].contains(b) else { return nil }
+            guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple, .thread].contains(b) else { return nil }
             // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
             if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
             if name.hasPrefix("_"), CPythonModuleNames.typeDunders[c.name]?.contains(name) != true { return nil }
@@ -395,6 +408,7 @@ extension Interpreter {
 
     /// Attribute assignment on everything but user instances.
     private func setBuiltinAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        if case .object(let t as PyThread) = obj, try setThreadAttribute(t, name, value) { return }
         switch obj.asObject {
         case let d as PyDict where d.subclass != nil:
             let cls = classOf(obj)

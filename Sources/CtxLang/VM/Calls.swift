@@ -135,6 +135,7 @@ extension Interpreter {
         }
         if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
         if isTypeSubclass(c) { return .value(try instantiateMetaclass(c, args, kwargs)) }
+        if isThreadSubclass(c) { return try instantiateThreadSubclass(c, args, kwargs) }
         if isTupleSubclass(c) {
             // tuple_new / the class's own __new__ (a namedtuple's); tuple has no __init__ to run.
             if let new = ownLookup(c, "__new__") {
@@ -239,7 +240,7 @@ extension Interpreter {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .type {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .type, bt != .thread {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -427,6 +428,7 @@ extension Interpreter {
         switch v.asObject {
         case let t as PyTuple: return t.subclass as? PyClass
         case let d as PyDict: return d.subclass as? PyClass
+        case let t as PyThread: return t.subclass as? PyClass
         default: return nil
         }
     }

@@ -44,7 +44,7 @@ extension Interpreter {
         case is Future: return classes.future
         case is EventLoop: return classes.loop
         case is Handle: return classes.handle
-        case is PyThread: return classes.thread
+        case let t as PyThread: return (t.subclass as? PyClass) ?? classes.thread
         case is ThreadLock: return classes.threadLock
         case is PyPartial: return classes.partial
         case let d as PyDescriptor: return descriptorClass(d)
@@ -172,6 +172,8 @@ extension Interpreter {
             if d.subclass != nil, let r = subclassSlot(v, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             return try dictRepr(d)
         case let d as PyDescriptor: return try descriptorRepr(d)
+        case let t as PyThread where t.subclass != nil:
+            if let r = subclassSlot(v, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
         case let c as ContextVar:
             var s = "<ContextVar name=\(StringRepr.repr(c.name))"
             if let d = c.defaultValue { s += " default=\(try repr(d))" }
