@@ -126,10 +126,16 @@ public enum Turn {
 extension Runtime {
     /// `threading.Thread(target=..., name=..., context=...)`. Unnamed threads are `Thread-N`.
     public func makeThread(name: String?, context: Context? = nil, target: @escaping (Runtime) throws -> Void) -> PyThread {
-        threadNameCounter += 1
-        let t = PyThread(runtime: self, name: name ?? "Thread-\(threadNameCounter)", target: target, context: context)
+        let t = PyThread(runtime: self, name: name ?? newThreadName(), target: target, context: context)
         register(t)
         return t
+    }
+
+    /// threading's `_newname()`: `Thread-N`, N counting the threads made without a name (a named
+    /// thread takes no number, as in CPython).
+    public func newThreadName() -> String {
+        threadNameCounter += 1
+        return "Thread-\(threadNameCounter)"
     }
 
     /// `thread.start()`: the context is chosen now (3.14: `Context()` unless one was given); the

@@ -35,7 +35,7 @@ extension Interpreter {
             return .object(PyList(runtime: self.rt, self.rt.threads.filter { self.rt.isAlive($0) }.map { .object($0) }))
         }
         m.namespace["_ctxlab_next_thread_name"] = function("_newname") { [unowned self] _ in
-            .str("Thread-\(self.rt.peekThreadNumber())")
+            .str(self.rt.newThreadName())
         }
         m.namespace["_ctxlab_acquire_args"] = function("acquire") { [unowned self] a in
             _ = try self.acquireTimeout(a)

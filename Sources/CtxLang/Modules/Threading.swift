@@ -12,10 +12,14 @@ extension Interpreter {
         if let kw = a.get(4, "kwargs")?.asObject as? PyDict {
             for (k, v) in kw.storage { if case .str(let s) = k.value { kwargs.append((s, v)) } }
         }
-        var name = try a.get(2, "name").flatMap { $0.isIdentical(.none) ? nil : try str($0) }
-        // CPython: `Thread-N (target.__name__)` for any target that has one (`ctx.run`: "run").
-        if name == nil, !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
-            name = "Thread-\(rt.peekThreadNumber()) (\(targetName))"
+        var name = try a.get(2, "name").flatMap { try $0.isIdentical(.none) || !truthy($0) ? nil : try str($0) }
+        // CPython: `Thread-N (target.__name__)` for any target that has one (`ctx.run`: "run");
+        // a named thread takes no number.
+        if name == nil {
+            name = rt.newThreadName()
+            if !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
+                name! += " (\(targetName))"
+            }
         }
         let ctx = a.keyword("context").flatMap { $0.asObject as? Context }
         let t = rt.makeThread(name: name, context: ctx) { [unowned self] _ in
@@ -82,7 +86,7 @@ extension Interpreter {
     /// code is `self.run()`, looked up when it starts.
     func instantiateThreadSubclass(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallTarget {
         weak var made: PyThread?
-        let t = rt.makeThread(name: nil, context: nil) { [unowned self] _ in
+        let t = rt.makeThread(name: "", context: nil) { [unowned self] _ in  // named by Thread.__init__
             guard let thread = made else { return }
             _ = try self.call(try self.getAttribute(.object(thread), "run"), [])
         }
@@ -110,10 +114,13 @@ extension Interpreter {
         t.attributes["_target"] = target
         t.attributes["_args"] = a.get(3, "args") ?? tuple([])
         t.attributes["_kwargs"] = a.get(4, "kwargs") ?? .object(PyDict(runtime: rt))
-        if let n = a.get(2, "name"), !n.isIdentical(.none) {
+        if let n = a.get(2, "name"), !n.isIdentical(.none), try truthy(n) {
             t.name = try str(n)
-        } else if !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
-            t.name += " (\(targetName))"
+        } else {
+            t.name = rt.newThreadName()
+            if !target.isIdentical(.none), case .str(let targetName)? = try? findAttribute(target, "__name__") {
+                t.name += " (\(targetName))"
+            }
         }
         if let d = a.keyword("daemon"), !d.isIdentical(.none) { t.daemon = try truthy(d) }
         if let c = a.keyword("context"), let ctx = c.asObject as? Context { t.requestedContext = ctx }
@@ -123,6 +130,7 @@ extension Interpreter {
     /// target) stops where it sleeps when it is a Python function.
     func prepareSubclassStart(_ t: PyThread) throws {
         guard let c = t.subclass as? PyClass else { return }
+        if t.attributes["_target"] == nil { throw rt.error(.RuntimeError, "thread.__init__() not called") }
         if ownLookup(c, "run") != nil {
             t.resumable = resumableTarget(try getAttribute(.object(t), "run"), [], [])
         } else if let target = t.attributes["_target"], !target.isIdentical(.none) {
@@ -174,7 +182,3 @@ final class NamespaceBox: PyObject {
     let namespace = Namespace()
 }
 
-extension Runtime {
-    /// The number the next unnamed thread will get (`Thread-N (target)`).
-    func peekThreadNumber() -> Int { threads.count }
-}
