@@ -65,7 +65,7 @@ extension Parser {
             params.isEmpty ? Expr(.constant(.none), p) : Expr(.tuple(params.map { n($0.name) }), p),
             Expr(.lambda(Parameters(), value), value.pos),
         ], keywords: []), p)
-        var out = params.isEmpty ? [Stmt(.assign(targets: [n(name)], value: alias), p)]
+        let out = params.isEmpty ? [Stmt(.assign(targets: [n(name)], value: alias), p)]
             : typeParamScope(name, params, p, [Stmt(.returnStmt(alias), p)])
         if accept(";") && tok.kind != .newline { return out + (try simpleStatements()) }
         guard tok.kind == .newline else { throw invalidSyntax() }
