@@ -270,7 +270,7 @@ extension Interpreter {
             }
         case "__bases__": return .object(PyTuple(runtime: rt, c.bases.map { .object($0) }))
         case "MISSING" where c === classes.token: return .object(missing)
-        case _ where (c.builtin == .type || isTypeSubclass(c)) && typeMethod(name) != nil:
+        case _ where Interpreter.typeMethodNames.contains(name) && (c.builtin == .type || isTypeSubclass(c)):
             return typeMethod(name)
         case "__new__" where c.builtin == .tuple:
             return function("__new__") { [unowned self] a in

@@ -139,7 +139,7 @@ extension Interpreter {
         if isTupleSubclass(c) {
             // tuple_new / the class's own __new__ (a namedtuple's); tuple has no __init__ to run.
             if let new = ownLookup(c, "__new__") {
-                let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+                let f = descriptorFunction(new)
                 return .value(try call(f, [.object(c)] + args, kwargs))
             }
             return .value(try tupleNew(c, args, kwargs))
@@ -163,7 +163,7 @@ extension Interpreter {
         if c.exceptionType == nil, let new = c.lookup("__new__"), !isObjectSlot(new, "__new__") {
             // type_call: the class's __new__ (a static method) makes the object; __init__ runs
             // only on an instance of the class.
-            let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+            let f = descriptorFunction(new)
             let made = try call(f, [.object(c)] + args, kwargs)
             guard isInstance(made, c), let initFn = c.lookup("__init__") else { return .value(made) }
             if isObjectSlot(initFn, "__init__") { return .value(made) }  // object_init: __new__ took the arguments

@@ -9,6 +9,10 @@ import CtxCore
 /// `__getitem__`, `__len__`, `__contains__`, `__bool__`, `__setattr__`, `__instancecheck__`,
 /// `__subclasscheck__` and the operators.
 extension Interpreter {
+    /// What a `__new__` or `__init_subclass__` in a class namespace calls: the function inside a
+    /// staticmethod or classmethod, or the value itself.
+    func descriptorFunction(_ v: Value) -> Value { (v.asObject as? PyDescriptor)?.function ?? v }
+
     /// A class with `type` among its bases: a metaclass.
     func isTypeSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .type } }
 
@@ -121,7 +125,7 @@ extension Interpreter {
         }
         let winner = try calculateMetaclass(mcls, bt.items)
         if winner !== mcls, let new = ownLookup(winner, "__new__") {  // the winner's own tp_new
-            let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+            let f = descriptorFunction(new)
             return try call(f, [.object(winner)] + rest, kwargs)
         }
         let ns = Namespace()
@@ -139,7 +143,7 @@ extension Interpreter {
     func instantiateMetaclass(_ meta: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let made: Value
         if let new = ownLookup(meta, "__new__") {
-            let f = (new.asObject as? PyDescriptor).map(\.function) ?? new
+            let f = descriptorFunction(new)
             made = try call(f, [.object(meta)] + args, kwargs)
         } else {
             made = try typeNew([.object(meta)] + args, kwargs)
@@ -165,6 +169,8 @@ extension Interpreter {
         return try run { try instantiate(c, Array(args.dropFirst()), kwargs, metaclassCall: false) }
     }
 
+    static let typeMethodNames: Set<String> = ["__new__", "__init__", "__call__", "__prepare__"]
+
     /// `type`'s methods that a metaclass reaches through `super()` or `type.__x__(cls, …)`.
     func typeMethod(_ name: String) -> Value? {
         switch name {
@@ -188,7 +194,7 @@ extension Interpreter {
         }
         for base in cls.mro.dropFirst() where base.builtin == nil {
             guard let hook = base.namespace["__init_subclass__"] else { continue }
-            let fn = (hook.asObject as? PyDescriptor).map(\.function) ?? hook
+            let fn = descriptorFunction(hook)
             _ = try call(fn, [.object(cls)], kwds)
             return
         }

@@ -11,38 +11,6 @@ extension Interpreter {
 
     static let tpFlagsSequence = 1 << 5, tpFlagsMapping = 1 << 6
 
-    /// Modules/_abc.c's handling of the collection flags, for Lib/abc.py: `_abc_init` takes a
-    /// class's `__abc_tpflags__` (collections.abc's Sequence and Mapping set it) and deletes it;
-    /// `_abc_register` gives a registered class (and its subclasses) the ABC's flags.
-    func makeABCAccelerator() -> PyModule {
-        let m = PyModule(runtime: rt, name: "_abc")
-        let collection = Self.tpFlagsSequence | Self.tpFlagsMapping
-        m.namespace["_init_collection_flags"] = function("_init_collection_flags") { [unowned self] a in
-            try a.exactly(1)
-            guard let c = a.args[0].asObject as? PyClass, c.builtin == nil, let f = c.namespace["__abc_tpflags__"] else { return .none }
-            if case .int(let flags) = f, flags & collection != 0 {
-                c.collectionFlags = flags & collection
-            }
-            c.namespace["__abc_tpflags__"] = nil
-            _ = self
-            return .none
-        }
-        m.namespace["_register_collection_flags"] = function("_register_collection_flags") { a in
-            try a.exactly(2)
-            guard let cls = a.args[0].asObject as? PyClass, let sub = a.args[1].asObject as? PyClass,
-                  cls.collectionFlags != 0, sub.builtin == nil else { return .none }
-            // set_collection_flag_recursive: only classes without a flag of their own.
-            var pending = [sub]
-            while let c = pending.popLast() {
-                guard c.collectionFlags == 0 else { continue }
-                c.collectionFlags = cls.collectionFlags
-                pending += c.subclasses
-            }
-            return .none
-        }
-        return m
-    }
-
     /// Py_TPFLAGS_SEQUENCE: list, tuple, range, deque and their subclasses (never str, bytes or
     /// bytearray).
     func isMatchSequence(_ v: Value) -> Bool {
