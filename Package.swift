@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "CtxViewTests", dependencies: ["CtxView"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "CtxSessionTests", dependencies: ["CtxSession", "TestSupport"]),
-        .testTarget(name: "ReplTerminalTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReplTerminalTests", dependencies: ["CtxSession", "TestSupport"], exclude: ["Fixtures"]),
         // A bounded run of the crash fuzzer through the real binary (scripts/fuzz.py is the long run).
         .testTarget(name: "FuzzTests"),
     ],

@@ -1,3 +1,4 @@
+import CtxSession
 import Foundation
 import Testing
 
@@ -215,8 +216,12 @@ func typeLikeAPerson(_ t: TmuxSession, _ source: String) throws {
         var prompt = try t.waitForPrompt()
         for (i, line) in statement.enumerated() {
             if i > 0 {
-                prompt = try t.waitFor("a ... prompt waiting for a line") { s in
-                    !s.dead && s.absoluteCursorLine > prompt.absoluteCursorLine && s.cursorLine == "..." && s.cursorX >= 4
+                // Wait for the indentation the prompt offers, not just for the prompt: libedit
+                // draws "... " first and the offered indentation after it, and a loaded machine
+                // can show the screen in between (the indentation would then be typed twice).
+                let offered = 4 + PromptInput.nextIndent(after: statement[i - 1], indentUnit: nil).count
+                prompt = try t.waitFor("a ... prompt offering \(offered - 4) spaces") { s in
+                    !s.dead && s.absoluteCursorLine > prompt.absoluteCursorLine && s.cursorLine == "..." && s.cursorX == offered
                 }
             }
             let offered = prompt.cursorX - 4
