@@ -31,6 +31,11 @@ open class PyObject {
 /// A Python `list`: the core needs it for `gather()` results.
 public final class PyList: PyObject {
     public var items: [Value]
+    /// The class of an instance of a Python subclass of list, nil for a plain list: the
+    /// instance is the list itself, as in CPython, where the subclass's layout begins with list's.
+    public var subclass: PyObject?
+    /// Such an instance's `__dict__` (the language's dict, made on the first attribute set).
+    public var attributes: PyObject?
     public init(runtime: Runtime, _ items: [Value]) {
         self.items = items
         super.init(runtime: runtime)

@@ -223,7 +223,7 @@ extension Interpreter {
             case let i as PyInstance where self.instanceHasDict(i.cls): return .object(i.instanceDict(self.rt))
             case let m as PyModule: return .object(self.namespaceDict(m.namespace))
             case let c as PyClass: return self.classOwnAttribute(c, "__dict__")
-            case let d as PyDict where d.subclass != nil:
+            case let d as NativeSubclassInstance where d.subclass != nil:
                 guard let dict = try self.findAttribute(a.args[0], "__dict__") else { fallthrough }
                 return dict
             default: throw self.rt.error(.TypeError, "vars() argument must have __dict__ attribute")

@@ -221,7 +221,9 @@ extension Interpreter {
         case .str(let s): return s.count
         case .object(let o):
             switch o {
-            case let l as PyList: return l.items.count
+            case let l as PyList:
+                if l.subclass != nil, let m = subclassSlot(v, "__len__") { return try userLength(m, v) }
+                return l.items.count
             case let t as PyTuple: return t.items.count
             case let d as PyDict:
                 if d.subclass != nil, let m = subclassSlot(v, "__len__") { return try userLength(m, v) }

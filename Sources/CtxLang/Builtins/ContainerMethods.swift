@@ -48,8 +48,30 @@ extension Interpreter {
                 throw self.rt.error(.ValueError, "\(try self.repr(a.args[0])) is not in list")
             }
         case "count": return sequenceMethod(l.items, name)
+        // The slots, as list's own (what `super().__getitem__(i)` in a subclass reaches).
+        case "__init__": return m { [unowned self] a in try self.listInit(l, a); return .none }
+        case "__getitem__": return m { [unowned self] a in try a.exactly(1); return try self.listSubscript(l, a.args[0]) }
+        case "__setitem__": return m { [unowned self] a in try a.exactly(2); try self.listAssign(l, a.args[0], a.args[1]); return .none }
+        case "__delitem__": return m { [unowned self] a in try a.exactly(1); try self.listDelete(l, a.args[0]); return .none }
+        case "__len__": return m { a in try a.exactly(0); return .int(l.items.count) }
+        case "__iter__": return m { [unowned self] a in try a.exactly(0); return .object(self.listIterator(l)) }
+        case "__contains__":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                return .bool(try l.items.contains { try self.sameOrEqual($0, a.args[0]) })
+            }
+        case "__repr__": return m { [unowned self] a in try a.exactly(0); return .str(try self.reprSequence(l, l.items, "[", "]")) }
+        case "__iadd__": return m { [unowned self] a in try a.exactly(1); l.items += try self.iterate(a.args[0]); return owner }
+        case "__reduce_ex__" where l.subclass != nil: return m { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(owner) }
         default: return nil
         }
+    }
+
+    /// list___init__: the list emptied, then extended from the iterable argument.
+    func listInit(_ l: PyList, _ a: Arguments) throws {
+        try a.check(maxPositional: 1)
+        l.items.removeAll()
+        if let src = a.args.first { l.items = try iterate(src) }
     }
 
     /// `dict.fromkeys(iterable, value=None, /)`: a new dict, each key mapped to `value`.

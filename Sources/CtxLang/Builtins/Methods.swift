@@ -3,6 +3,13 @@ import CtxCore
 extension Interpreter {
     /// Attributes and methods of built-in and library objects.
     func nativeAttribute(_ obj: Value, _ name: String) throws -> Value? {
+        if let v = try typeAttribute(obj, name) { return v }
+        if name.hasPrefix("__") { return slotWrapper(obj, owner: obj, name) }
+        return nil
+    }
+
+    /// The attribute `name` of a built-in value as its type defines it (methods, properties).
+    private func typeAttribute(_ obj: Value, _ name: String) throws -> Value? {
         switch obj {
         case .str(let s): return strMethod(s, name)
         case .int(let i):

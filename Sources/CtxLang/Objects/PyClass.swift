@@ -93,6 +93,9 @@ enum BuiltinType {
 /// An instance of a user class.
 public final class PyInstance: PyObject {
     public let cls: PyClass
+    /// The built-in value an instance of a subclass of str, int or float carries (CPython's
+    /// subclass layout begins with the base's): what the base's methods and operators act on.
+    public internal(set) var payload: Value?
     /// The attributes, until `__dict__` is first asked for: a name-keyed table is the fast path.
     private let names = Namespace()
     /// `__dict__` once it exists: from then on it holds the attributes, so that writes through

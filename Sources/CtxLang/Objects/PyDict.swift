@@ -172,3 +172,25 @@ public final class PySet: PyObject {
         return Set(storage) == Set(o.storage)
     }
 }
+
+/// An instance of a Python subclass of a built-in container that ctxlab keeps as the container
+/// itself (dict, list: CPython's subclass layout begins with the base's): its class, and its
+/// `__dict__` once an attribute is set.
+protocol NativeSubclassInstance: PyObject {
+    var subclass: PyObject? { get }
+    var subclassDict: PyDict? { get set }
+}
+
+extension PyDict: NativeSubclassInstance {
+    var subclassDict: PyDict? {
+        get { attributes }
+        set { attributes = newValue }
+    }
+}
+
+extension PyList: NativeSubclassInstance {
+    var subclassDict: PyDict? {
+        get { attributes as? PyDict }
+        set { attributes = newValue }
+    }
+}

@@ -17,7 +17,7 @@ extension Interpreter {
 
     func inplaceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         switch (op, a) {
-        case (.add, .object(let l as PyList)):
+        case (.add, .object(let l as PyList)) where l.subclass == nil:
             l.items += try iterate(b)
             return a
         case (.bitOr, .object(let s as PySet)) where b.asObject is PySet:
@@ -33,6 +33,10 @@ extension Interpreter {
             }
             if op == .bitOr, case .object(let d as PyDict) = a {
                 try dictMerge(d, b)  // dict_ior of a dict subclass that does not define __ior__
+                return a
+            }
+            if op == .add, case .object(let l as PyList) = a {
+                l.items += try iterate(b)  // list_inplace_concat of a list subclass without __iadd__
                 return a
             }
             return try binaryOp(op, a, b)
@@ -82,7 +86,7 @@ extension Interpreter {
         return false
     }
 
-    private func isSequence(_ v: Value) -> Bool {
+    func isSequence(_ v: Value) -> Bool {
         if case .str = v { return true }
         return v.asObject is PyList || v.asObject is PyTuple || v.asObject is PyBytes
     }
@@ -189,7 +193,7 @@ extension Interpreter {
         }
     }
 
-    private func sequenceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
+    func sequenceOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)):
             try reserve(x.utf8.count + y.utf8.count, of: 1)

@@ -62,7 +62,7 @@ extension Interpreter {
                 if let v = c.lookup(name) {
                     // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
                     // before object's.
-                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .tuple, .type, .thread].contains($0.builtin) }),
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .list, .tuple, .type, .thread].contains($0.builtin) }),
                        let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -83,16 +83,16 @@ extension Interpreter {
                 let cls = classOf(obj)
                 if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
                 if name == "__dict__" { return nil }  // __slots__ = (): no instance dict
-            case let d as PyDict where d.subclass != nil:
-                // As for a user instance: its own attributes, then its classes' (before dict's
-                // native methods), then `__getattr__`.
+            case let d as NativeSubclassInstance where d.subclass != nil:
+                // As for a user instance: its own attributes, then its classes' (before the
+                // container's native methods), then `__getattr__`.
                 let cls = classOf(obj)
-                if let v = d.attributes?.storage[HashKey(str: name)] { return v }
+                if let v = d.subclassDict?.storage[HashKey(str: name)] { return v }
                 if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
                 if name == "__dict__" {
                     guard hasInstanceDict(cls) else { return nil }
-                    if d.attributes == nil { d.attributes = PyDict(runtime: rt) }
-                    return .object(d.attributes!)
+                    if d.subclassDict == nil { d.subclassDict = PyDict(runtime: rt) }
+                    return .object(d.subclassDict!)
                 }
                 if let v = try nativeAttribute(obj, name) { return v }
                 if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
@@ -283,6 +283,26 @@ extension Interpreter {
                 }
                 return try self.tupleNew(cls, Array(a.args.dropFirst()), a.kwargs)
             }
+        case "__new__" where c.builtin == .dict || c.builtin == .list:
+            // dict_new / list_new (tp_alloc): an empty container of the class; `__init__` fills it.
+            let base = c.name
+            return function("__new__") { [unowned self] a in
+                guard let first = a.args.first else { throw self.rt.error(.TypeError, "\(base).__new__(): not enough arguments") }
+                guard let cls = first.asObject as? PyClass else {
+                    throw self.rt.error(.TypeError, "\(base).__new__(X): X is not a type object (\(self.typeName(first)))")
+                }
+                guard cls === c || cls.mro.contains(where: { $0 === c }) && cls.builtin == nil else {
+                    throw self.rt.error(.TypeError, "\(base).__new__(\(cls.name)): \(cls.name) is not a subtype of \(base)")
+                }
+                if c.builtin == .dict {
+                    let d = PyDict(runtime: self.rt)
+                    if cls !== c { d.subclass = cls }
+                    return .object(d)
+                }
+                let l = PyList(runtime: self.rt, [])
+                if cls !== c { l.subclass = cls }
+                return .object(l)
+            }
         case "fromkeys" where c.builtin == .dict || isDictSubclass(c):
             // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
             return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
@@ -291,7 +311,9 @@ extension Interpreter {
         default:
             // `str.lower`, `list.append`…: the method as a function of its receiver; a
             // subclass's (`Counter.get`) is its built-in base's.
-            if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict }) { return try classAttribute(base, name) }
+            if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict || $0.builtin == .list }) {
+                return try classAttribute(base, name)
+            }
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple, .thread].contains(b) else { return nil }
             // Only the type's real methods (`list.apend` is an AttributeError, as in CPython).
             if !name.hasPrefix("_"), CPythonModuleNames.typeAttributes[c.name]?.contains(name) == false { return nil }
@@ -410,7 +432,7 @@ extension Interpreter {
     private func setBuiltinAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         if case .object(let t as PyThread) = obj, try setThreadAttribute(t, name, value) { return }
         switch obj.asObject {
-        case let d as PyDict where d.subclass != nil:
+        case let d as NativeSubclassInstance where d.subclass != nil:
             let cls = classOf(obj)
             switch ownLookup(cls, name)?.asObject {
             case let p as PyDescriptor where p.kind == .property:
@@ -429,11 +451,11 @@ extension Interpreter {
                 guard case .object(let nd as PyDict) = value else {
                     throw rt.error(.TypeError, "__dict__ must be set to a dictionary, not a '\(typeName(value))'")
                 }
-                d.attributes = nd
+                d.subclassDict = nd
                 return
             }
-            if d.attributes == nil { d.attributes = PyDict(runtime: rt) }
-            d.attributes!.storage[HashKey(str: name)] = value
+            if d.subclassDict == nil { d.subclassDict = PyDict(runtime: rt) }
+            d.subclassDict!.storage[HashKey(str: name)] = value
         case let c as PyClass where c.builtin == nil: c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let p as PyPartial where !["func", "args", "keywords"].contains(name): p.attributes[name] = value
@@ -567,8 +589,8 @@ extension Interpreter {
             }
             guard i[attribute: name] != nil else { throw attributeError(obj, name, suggesting: false) }
             i[attribute: name] = nil
-        case let d as PyDict where d.subclass != nil:
-            guard d.attributes?.storage.removeValue(forKey: HashKey(str: name)) != nil else {
+        case let d as NativeSubclassInstance where d.subclass != nil:
+            guard d.subclassDict?.storage.removeValue(forKey: HashKey(str: name)) != nil else {
                 throw attributeError(obj, name, suggesting: false)
             }
         case let m as PyModule: m.namespace[name] = nil

@@ -144,6 +144,22 @@ extension Interpreter {
             }
             return .value(try tupleNew(c, args, kwargs))
         }
+        if isListSubclass(c) {
+            // list_new makes the (empty) list of the subclass; __init__ (the class's, or
+            // list___init__: clear, then extend from the iterable) fills it.
+            let l = PyList(runtime: rt, [])
+            l.subclass = c
+            guard let initFn = ownLookup(c, "__init__") else {
+                try listInit(l, Arguments(name: "list", args: args, kwargs: kwargs, rt: rt))
+                return .value(.object(l))
+            }
+            switch try prepareCall(initFn, [.object(l)] + args, kwargs) {
+            case .value: return .value(.object(l))
+            case .frame(let f):
+                f.replacesReturn = .object(l)
+                return .frame(f)
+            }
+        }
         if isDictSubclass(c) {
             // dict_new makes the (empty) dict of the subclass; __init__ (the class's, or
             // dict_init: update from the arguments) fills it.
@@ -240,7 +256,7 @@ extension Interpreter {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .type, bt != .thread {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .list, bt != .type, bt != .thread {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -276,21 +292,20 @@ extension Interpreter {
             // ctxlab's tuple subclass instances are PyTuples: tuple's own behaviour is native.
             throw rt.error(.TypeError, "defining \(d) in a subclass of tuple is not supported by ctxlab")
         }
-        if isDictSubclass(cls) {
-            if bases.contains(where: { isTupleSubclass($0) || $0.builtin == .tuple }) {
-                throw rt.error(.TypeError, "multiple bases have instance lay-out conflict")
+        // best_base: at most one built-in layout among the bases (type, tuple, dict, list).
+        let layouts = Set(bases.compactMap { b in b.mro.lazy.compactMap(\.builtin).first { Interpreter.layoutTypes.contains($0) } })
+        if layouts.count > 1 { throw rt.error(.TypeError, "multiple bases have instance lay-out conflict") }
+        for (isSubclass, base) in [(isDictSubclass(cls), "dict"), (isListSubclass(cls), "list")] where isSubclass {
+            if let d = ns.order.first(where: { Interpreter.containerSlotsNotOverridable.contains($0) }) {
+                throw rt.error(.TypeError, "defining \(d) in a subclass of \(base) is not supported by ctxlab")
             }
-            if let d = ns.order.first(where: { Interpreter.dictSlotsNotOverridable.contains($0) }) {
-                throw rt.error(.TypeError, "defining \(d) in a subclass of dict is not supported by ctxlab")
-            }
-        }
-        if bases.contains(where: { isTypeSubclass($0) || $0.builtin == .type }),
-           bases.contains(where: { $0.builtin == .dict || $0.builtin == .tuple || isDictSubclass($0) || isTupleSubclass($0) }) {
-            throw rt.error(.TypeError, "multiple bases have instance lay-out conflict")
         }
         cls.layoutDescriptors = layoutDescriptors(bases, ns)
         cls.layoutPosition = ns.order.count
         if ns["__doc__"] == nil { ns["__doc__"] = Value.none }  // type_new_set_doc: never inherited
+        // type_ready_set_hash / inherit_slots: a class that defines __eq__ and not __hash__ is
+        // unhashable, with `__hash__ = None` in its dict.
+        if ns["__eq__"] != nil && ns["__hash__"] == nil { ns["__hash__"] = Value.none }
         // type_new_set_names and type_new_init_subclass.
         try initSubclass(cls, keywords)
         return .object(cls)
@@ -377,6 +392,7 @@ extension Interpreter {
         }
         let state: Value
         var dictItems: Value = .none
+        var listItems: Value = .none
         var newArgs: [Value] = [.object(cls)]
         let getState = cls.lookup("__getstate__")  // object has none of its own in ctxlab
         switch obj.asObject {
@@ -391,6 +407,9 @@ extension Interpreter {
         case let d as PyDict where d.subclass != nil:
             state = d.attributes.map { a in a.storage.isEmpty ? Value.none : .object(a) } ?? .none
             dictItems = try getIterator(try call(try nativeAttribute(obj, "items")!, []))
+        case let l as PyList where l.subclass != nil:
+            state = l.subclassDict.map { a in a.storage.isEmpty ? Value.none : .object(a) } ?? .none
+            listItems = .object(listIterator(l))
         case is PyTuple where nativeSubclass(obj) != nil:
             if let getArgs = ownLookup(cls, "__getnewargs__") {
                 newArgs += try iterate(try call(getArgs, [obj]))
@@ -404,7 +423,7 @@ extension Interpreter {
         }
         let copyreg = try importModule("copyreg")
         guard let newobj = copyreg.namespace["__newobj__"] else { throw rt.error(.RuntimeError, "copyreg.__newobj__ is missing") }
-        return tuple([newobj, tuple(newArgs), state, .none, dictItems])
+        return tuple([newobj, tuple(newArgs), state, listItems, dictItems])
     }
 
     /// A class with tuple among its bases.
@@ -413,12 +432,19 @@ extension Interpreter {
     /// A class with dict among its bases (`defaultdict`, `Counter`, `OrderedDict`).
     func isDictSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .dict } }
 
-    /// The special methods a dict subclass cannot define in ctxlab: those whose slot ctxlab's
-    /// native dict never consults (`__hash__`, attribute hooks, `format()`).
+    /// A class with list among its bases (`class Stack(list)`, `collections.UserList` is not).
+    func isListSubclass(_ c: PyClass) -> Bool { c.builtin == nil && c.mro.contains { $0.builtin == .list } }
+
+    /// The built-in types whose instances have their own layout: two of them cannot be bases
+    /// of one class.
+    static let layoutTypes: Set<BuiltinType> = [.type, .tuple, .dict, .list]
+
+    /// The special methods a dict or list subclass cannot define in ctxlab: those whose slot
+    /// ctxlab's native container never consults (`__hash__`, attribute hooks, `format()`).
     /// The others (`__getitem__`, `__setitem__`, `__delitem__`, `__missing__`, `__repr__`,
     /// `__str__`, `__eq__`, orderings, operators, `__len__`, `__iter__`, `__contains__`,
-    /// `__bool__`, `__reversed__`, `__init__`) replace dict's as in CPython.
-    static let dictSlotsNotOverridable: Set<String> = [
+    /// `__bool__`, `__reversed__`, `__init__`) replace the container's as in CPython.
+    static let containerSlotsNotOverridable: Set<String> = [
         "__new__", "__hash__", "__getattribute__", "__setattr__", "__delattr__", "__format__",
     ]
 
@@ -428,6 +454,7 @@ extension Interpreter {
         switch v.asObject {
         case let t as PyTuple: return t.subclass as? PyClass
         case let d as PyDict: return d.subclass as? PyClass
+        case let l as PyList: return l.subclass as? PyClass
         case let t as PyThread: return t.subclass as? PyClass
         default: return nil
         }

@@ -10,8 +10,8 @@ extension Interpreter {
         case .object(let o):
             switch o {
             case let l as PyList:
-                if let sl = idx.asObject as? PySlice { return .object(PyList(runtime: rt, try sliceIndices(sl, l.items.count).map { l.items[$0] })) }
-                return l.items[try index(idx, l.items.count, "list")]
+                if l.subclass != nil, let m = subclassSlot(obj, "__getitem__") { return try call(m, [obj, idx]) }
+                return try listSubscript(l, idx)
             case let t as PyTuple:
                 if let sl = idx.asObject as? PySlice { return .object(PyTuple(runtime: rt, try sliceIndices(sl, t.items.count).map { t.items[$0] })) }
                 return t.items[try index(idx, t.items.count, "tuple")]
@@ -45,21 +45,45 @@ extension Interpreter {
         throw rt.error(.TypeError, "'\(typeName(obj))' object is not subscriptable")
     }
 
+    /// list_subscript: an item or a slice (a plain list) of `l`, whatever its class.
+    func listSubscript(_ l: PyList, _ idx: Value) throws -> Value {
+        if let sl = idx.asObject as? PySlice { return .object(PyList(runtime: rt, try sliceIndices(sl, l.items.count).map { l.items[$0] })) }
+        return l.items[try index(idx, l.items.count, "list")]
+    }
+
+    /// list_ass_subscript with a value: `l[i] = v`, `l[a:b] = iterable`.
+    func listAssign(_ l: PyList, _ idx: Value, _ value: Value) throws {
+        if let sl = idx.asObject as? PySlice {
+            let range = try sliceIndices(sl, l.items.count)
+            let new = try iterate(value)
+            guard let first = range.first else {
+                let at = try clampedStart(sl, l.items.count)
+                l.items.insert(contentsOf: new, at: at)
+                return
+            }
+            l.items.replaceSubrange(first...(range.last!), with: new)
+            return
+        }
+        l.items[try index(idx, l.items.count, "list assignment")] = value
+    }
+
+    /// list_ass_subscript without a value: `del l[i]`, `del l[a:b]`.
+    func listDelete(_ l: PyList, _ idx: Value) throws {
+        if let sl = idx.asObject as? PySlice {
+            for i in try sliceIndices(sl, l.items.count).sorted(by: >) { l.items.remove(at: i) }
+            return
+        }
+        l.items.remove(at: try index(idx, l.items.count, "list assignment"))
+    }
+
     func setItem(_ obj: Value, _ idx: Value, _ value: Value) throws {
         switch obj.asObject {
         case let l as PyList:
-            if let sl = idx.asObject as? PySlice {
-                let range = try sliceIndices(sl, l.items.count)
-                let new = try iterate(value)
-                guard let first = range.first else {
-                    let at = try clampedStart(sl, l.items.count)
-                    l.items.insert(contentsOf: new, at: at)
-                    return
-                }
-                l.items.replaceSubrange(first...(range.last!), with: new)
+            if l.subclass != nil, let m = subclassSlot(obj, "__setitem__") {
+                _ = try call(m, [obj, idx, value])
                 return
             }
-            l.items[try index(idx, l.items.count, "list assignment")] = value
+            try listAssign(l, idx, value)
         case let d as PyDict:
             if d.subclass != nil, let m = subclassSlot(obj, "__setitem__") {
                 _ = try call(m, [obj, idx, value])
@@ -79,11 +103,11 @@ extension Interpreter {
     func deleteItem(_ obj: Value, _ idx: Value) throws {
         switch obj.asObject {
         case let l as PyList:
-            if let sl = idx.asObject as? PySlice {
-                for i in try sliceIndices(sl, l.items.count).sorted(by: >) { l.items.remove(at: i) }
+            if l.subclass != nil, let m = subclassSlot(obj, "__delitem__") {
+                _ = try call(m, [obj, idx])
                 return
             }
-            l.items.remove(at: try index(idx, l.items.count, "list assignment"))
+            try listDelete(l, idx)
         case let d as PyDict:
             if d.subclass != nil, let m = subclassSlot(obj, "__delitem__") {
                 _ = try call(m, [obj, idx])
@@ -143,6 +167,15 @@ extension Interpreter {
 
     // MARK: iteration
 
+    /// list_iter: walks the live list (items appended while iterating are reached).
+    func listIterator(_ l: PyList) -> PyIterator {
+        var i = 0
+        return PyIterator(runtime: rt, name: "list_iterator", remaining: { max(0, l.items.count - i) }) {
+            defer { i += 1 }
+            return i < l.items.count ? l.items[i] : nil
+        }
+    }
+
     /// `iter(v)`.
     func getIterator(_ v: Value) throws -> Value {
         switch v {
@@ -153,11 +186,8 @@ extension Interpreter {
             switch o {
             case is PyIterator, is PyGenerator: return v
             case let l as PyList:
-                var i = 0
-                return .object(PyIterator(runtime: rt, name: "list_iterator", remaining: { max(0, l.items.count - i) }) {
-                    defer { i += 1 }
-                    return i < l.items.count ? l.items[i] : nil
-                })
+                if l.subclass != nil, let m = subclassSlot(v, "__iter__") { return try userIterator(m, v) }
+                return .object(listIterator(l))
             case let t as PyTuple: return .object(arrayIterator(t.items, "tuple_iterator"))
             case let b as PyBytes: return .object(arrayIterator(b.bytes.map { .int(Int($0)) }, "bytes_iterator"))
             case let r as PyRange:
@@ -248,7 +278,7 @@ extension Interpreter {
     /// Every value of an iterable, eagerly.
     func iterate(_ v: Value) throws -> [Value] {
         switch v.asObject {
-        case let l as PyList: return l.items
+        case let l as PyList where l.subclass == nil || subclassSlot(v, "__iter__") == nil: return l.items
         case let t as PyTuple: return t.items
         default:
             let it = try getIterator(v)

@@ -19,7 +19,7 @@ extension Interpreter {
         case is PyBigInt: return classes.int
         case is PyBytes: return classes.named("bytes")
         case let e as PyException: return classOf(exception: e)
-        case is PyList: return classes.list
+        case let l as PyList: return (l.subclass as? PyClass) ?? classes.list
         case let t as PyTuple: return (t.subclass as? PyClass) ?? classes.tuple
         case let d as PyDict: return (d.subclass as? PyClass) ?? classes.dict
         case let s as PySet: return s.isFrozen ? classes.frozenset : classes.set
@@ -106,7 +106,10 @@ extension Interpreter {
         case .str(let s): return !s.isEmpty
         case .object(let o):
             switch o {
-            case let l as PyList: return !l.items.isEmpty
+            case let l as PyList:
+                if l.subclass != nil, let b = subclassSlot(v, "__bool__") { return try userBool(b, v) }
+                if l.subclass != nil, let n = subclassSlot(v, "__len__") { return try userLength(n, v) > 0 }
+                return !l.items.isEmpty
             case let t as PyTuple: return !t.items.isEmpty
             case let d as PyDict:
                 if d.subclass != nil, let b = subclassSlot(v, "__bool__") { return try userBool(b, v) }
@@ -157,7 +160,9 @@ extension Interpreter {
             let name: String
             if case .str(let q)? = try findAttribute(m.function, "__qualname__") { name = q } else { name = "?" }
             return "<bound method \(name) of \(try repr(m.receiver))>"
-        case let l as PyList: return try reprSequence(l, l.items, "[", "]")
+        case let l as PyList:
+            if l.subclass != nil, let r = subclassSlot(v, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+            return try reprSequence(l, l.items, "[", "]")
         case let s as PySet:
             if s.storage.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
             let inner = try reprSequence(s, setIterationOrder(s), "{", "}")
@@ -195,7 +200,7 @@ extension Interpreter {
             }
     }
 
-    private func reprSequence(_ o: PyObject, _ items: [Value], _ open: String, _ close: String) throws -> String {
+    func reprSequence(_ o: PyObject, _ items: [Value], _ open: String, _ close: String) throws -> String {
         if reprGuard.contains(ObjectIdentifier(o)) { return open + "..." + close }
         reprGuard.insert(ObjectIdentifier(o))
         defer { reprGuard.remove(ObjectIdentifier(o)) }
@@ -264,6 +269,9 @@ extension Interpreter {
         case let d as PyDict:
             if d.subclass != nil, let s = subclassSlot(v, "__str__") { return try stringResult(call(s, [v]), "__str__") }
             return try repr(v)
+        case let l as PyList where l.subclass != nil:
+            if let s = subclassSlot(v, "__str__") { return try stringResult(call(s, [v]), "__str__") }
+            return try repr(v)
         case let c as PyClass:
             if let s = metaSlot(c, "__str__") { return try stringResult(call(s, [v]), "__str__") }
             return try repr(v)
@@ -289,10 +297,46 @@ extension Interpreter {
         case .isNot: return .bool(!a.isIdentical(b))
         case .in: return .bool(try contains(b, a))
         case .notIn: return .bool(!(try contains(b, a)))
-        case .eq: return .bool(try equals(a, b))
-        case .ne: return .bool(!(try equals(a, b)))
-        case .lt, .le, .gt, .ge: return .bool(try order(op, a, b))
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            // do_richcompare: a user method's result is the comparison's value, whatever it is
+            // (`column == 3` may build an expression); only the built-in comparisons are bools.
+            if let r = try userRichCompare(op, a, b) { return r }
+            switch op {
+            case .eq: return .bool(try equals(a, b))
+            case .ne: return .bool(!(try equals(a, b)))
+            default: return .bool(try order(op, a, b))
+            }
         }
+    }
+
+    static let richCompareDunders: [CompareOp: (String, reflected: String)] = [
+        .eq: ("__eq__", "__eq__"), .ne: ("__ne__", "__ne__"), .lt: ("__lt__", "__gt__"),
+        .le: ("__le__", "__ge__"), .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__"),
+    ]
+
+    /// do_richcompare's user half: the left operand's method, then the right operand's
+    /// reflected one (first when the right operand's class is a subclass of the left's that
+    /// overrides it); nil when neither side has a Python method or both return NotImplemented.
+    /// `!=` with only `__eq__` defined is `not __eq__` (object.__ne__).
+    private func userRichCompare(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Value? {
+        guard a.asObject != nil || b.asObject != nil else { return nil }
+        let (name, reflected) = Interpreter.richCompareDunders[op]!
+        let ma = userSlot(a, name), mb = userSlot(b, reflected)
+        let ca = classOf(a), cb = classOf(b)
+        let rightFirst = mb != nil && cb !== ca && cb.isSubclass(of: ca)
+        if rightFirst, let mb {
+            let r = try call(mb, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
+        if let ma {
+            let r = try call(ma, [a, b])
+            if !isNotImplemented(r) { return r }
+        }
+        if !rightFirst, let mb {
+            let r = try call(mb, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
+        return nil  // the built-in comparison (or its TypeError) decides
     }
 
     /// CPython's `PyObject_RichCompareBool(a, b, Py_EQ)`: identity, then `==` (what `in`,
@@ -411,6 +455,9 @@ extension Interpreter {
             return try strContains(s, sub)
         case .object(let o):
             switch o {
+            case let l as PyList where l.subclass != nil:
+                if let m = subclassSlot(container, "__contains__") { return try truthy(call(m, [container, item])) }
+                return try l.items.contains { try sameOrEqual($0, item) }
             case let d as PyDict:
                 if d.subclass != nil, let m = subclassSlot(container, "__contains__") { return try truthy(call(m, [container, item])) }
                 return d.storage[try HashKey(item, rt)] != nil
