@@ -7,6 +7,15 @@ struct Arguments {
     let kwargs: [(String, Value)]
     let rt: Runtime
 
+    /// The same arguments, an instance of a str/int/float subclass replaced by the value it carries.
+    func unwrappingPayloads(_ interpreter: Interpreter) -> Arguments {
+        guard args.contains(where: { interpreter.payload(of: $0) != nil }) || kwargs.contains(where: { interpreter.payload(of: $0.1) != nil }) else {
+            return self
+        }
+        return Arguments(name: name, args: args.map { interpreter.payload(of: $0) ?? $0 },
+                         kwargs: kwargs.map { ($0.0, interpreter.payload(of: $0.1) ?? $0.1) }, rt: rt)
+    }
+
     /// Positional or keyword argument `i` named `key`.
     func get(_ i: Int, _ key: String? = nil) -> Value? {
         if i < args.count { return args[i] }
@@ -67,7 +76,7 @@ extension Interpreter {
     }
 
     func expectStr(_ v: Value, _ what: String) throws -> String {
-        guard case .str(let s) = v else { throw rt.error(.TypeError, "\(what) must be str, not \(typeName(v))") }
+        guard case .str(let s) = payload(of: v) ?? v else { throw rt.error(.TypeError, "\(what) must be str, not \(typeName(v))") }
         return s
     }
 

@@ -114,6 +114,7 @@ extension Interpreter {
             case .float(let d): return .float(abs(d))
             case .object(let i as PyInstance):
                 if let m = i.cls.lookup("__abs__") { return try self.call(m, [a.args[0]]) }
+                if let p = i.payload { return try self.call(self.builtins["abs"]!, [p]) }
             default: break
             }
             throw self.rt.error(.TypeError, "bad operand type for abs(): '\(self.typeName(a.args[0]))'")
@@ -165,7 +166,7 @@ extension Interpreter {
         }
         b["ord"] = function("ord") { [unowned self] a in
             try a.exactly(1)
-            guard case .str(let s) = a.args[0], s.unicodeScalars.count == 1 else {
+            guard case .str(let s) = self.payload(of: a.args[0]) ?? a.args[0], s.unicodeScalars.count == 1 else {
                 throw self.rt.error(.TypeError, "ord() expected a character")
             }
             return .int(Int(s.unicodeScalars.first!.value))
@@ -237,6 +238,7 @@ extension Interpreter {
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
             case let i as PyInstance:
                 if let m = i.cls.lookup("__len__") { return try userLength(m, v) }
+                if let p = i.payload { return try length(p) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__len__") { return try userLength(m, v) }
             case let n as NativeObject:
@@ -281,6 +283,7 @@ extension Interpreter {
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__"), !m.isIdentical(.none) {
                 return try expectInt(call(m, [v]), "hash")
             }
+            if let p = payload(of: v) { return try hash(p) }
             _ = try HashKey(v, rt)  // raises "unhashable type"
             return o.address >> 4
         }

@@ -65,6 +65,7 @@ extension Interpreter {
         if case .object(let i as PyInstance) = value, let m = i.cls.lookup("__format__") {
             return try str(call(m, [value, .str(spec)]))
         }
+        if let p = payload(of: value) { return try format(p, conversion: nil, spec: spec) }
         if spec.isEmpty { return try str(value) }
         let s: FormatSpec
         do { s = try FormatSpec(spec) } catch FormatError.invalid(let m) { throw rt.error(.ValueError, m) }

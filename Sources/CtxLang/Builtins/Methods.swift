@@ -3,6 +3,11 @@ import CtxCore
 extension Interpreter {
     /// Attributes and methods of built-in and library objects.
     func nativeAttribute(_ obj: Value, _ name: String) throws -> Value? {
+        if let p = payload(of: obj) {
+            // An instance of a str/int/float subclass: the base type's methods act on the value it carries.
+            if let v = try typeAttribute(p, name) { return v }
+            return name.hasPrefix("__") ? slotWrapper(p, owner: obj, name) : nil
+        }
         if let v = try typeAttribute(obj, name) { return v }
         if name.hasPrefix("__") { return slotWrapper(obj, owner: obj, name) }
         return nil

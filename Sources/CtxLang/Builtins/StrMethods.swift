@@ -3,7 +3,10 @@ import CtxCore
 extension Interpreter {
     func strMethod(_ s: String, _ name: String) -> Value? {
         let owner = Value.str(s)
-        func m(_ body: @escaping (Arguments) throws -> Value) -> Value { method(name, of: owner, body) }
+        // str's methods take a str subclass's instance as the str it carries (`s.split(sep)`).
+        func m(_ body: @escaping (Arguments) throws -> Value) -> Value {
+            method(name, of: owner) { [unowned self] a in try body(a.unwrappingPayloads(self)) }
+        }
         switch name {
         case "upper": return m { _ in .str(s.uppercased()) }
         case "lower": return m { _ in .str(s.lowercased()) }
@@ -136,7 +139,7 @@ extension Interpreter {
         var (total, overflow) = separator.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
         for (i, v) in items.enumerated() {
             try checkInterrupt()
-            guard case .str(let p) = v else {
+            guard case .str(let p) = payload(of: v) ?? v else {
                 throw rt.error(.TypeError, "sequence item \(i): expected str instance, \(typeName(v)) found")
             }
             if !overflow { (total, overflow) = total.addingReportingOverflow(p.utf8.count) }
@@ -148,7 +151,7 @@ extension Interpreter {
         for (i, v) in items.enumerated() {
             try checkInterrupt()
             if i > 0 { out += separator }
-            if case .str(let p) = v { out += p }
+            if case .str(let p) = payload(of: v) ?? v { out += p }
         }
         return out
     }

@@ -19,7 +19,8 @@ extension Interpreter {
             for c in rest {
                 // `super().__new__(cls)`: a static method, never bound.
                 if name == "__new__", let v = c.namespace[name] { return (v.asObject as? PyDescriptor)?.function ?? v }
-                if name == "__new__", c.builtin == .tuple, let v = try self.classAttribute(c, name) { return v }
+                if name == "__new__", let b = c.builtin, [.tuple, .dict, .list, .str, .int, .float].contains(b),
+                   let v = try self.classAttribute(c, name) { return v }
                 if c.builtin == .type, let m = self.typeMethod(name) {
                     // type's own, reached from a metaclass: `__new__` unbound, the others bound.
                     return name == "__new__" ? m : .object(PyBoundMethod(runtime: self.rt, receiver: receiver, function: m))

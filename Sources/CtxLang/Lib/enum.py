@@ -8,15 +8,19 @@ member, its aliases and the value map; Enum.__new__ looks a value up, then _miss
 the masks and builds composite pseudo-members; unique() and the functional API
 (Enum('Color', 'RED GREEN')).
 
-Not in ctxlab: the data-type mixins (IntEnum, StrEnum, IntFlag, ReprEnum and `class E(int,
-Enum)`: ctxlab cannot subclass int or str), verify/EnumCheck, global_enum, _simple_enum, pickling
+Data-type mixins (IntEnum, StrEnum, IntFlag, ReprEnum, `class E(str, Enum)`) follow
+EnumType._find_data_type_ and the ReprEnum handling of EnumType.__new__; where CPython compares
+method objects (`found_method in (data_type_method, object_method)`) this file asks which class
+of the MRO defines the name (ctxlab makes a built-in type's method object on each access).
+Not in ctxlab: verify/EnumCheck, global_enum, _simple_enum, pickling
 by name. FlagBoundary is an Enum whose str() is its value (a StrEnum in CPython).
 """
 
 from types import MappingProxyType
 
 __all__ = [
-    "EnumType", "EnumMeta", "EnumDict", "Enum", "Flag", "auto", "unique", "property", "member",
+    "EnumType", "EnumMeta", "EnumDict", "Enum", "Flag", "ReprEnum", "IntEnum", "StrEnum", "IntFlag",
+    "auto", "unique", "property", "member",
     "nonmember", "FlagBoundary", "STRICT", "CONFORM", "EJECT", "KEEP", "show_flag_values",
 ]
 
@@ -30,7 +34,15 @@ class _AutoNull:
 
 _auto_null = _AutoNull()
 _not_given = object()
-Enum = Flag = None  # defined below; the metaclass checks for them while they are made
+Enum = Flag = ReprEnum = None  # defined below; the metaclass checks for them while they are made
+
+
+def _defining_class(cls, name):
+    """The first class of cls.__mro__ whose own __dict__ holds name."""
+    for base in cls.__mro__:
+        if name in base.__dict__:
+            return base
+    return None
 
 
 class nonmember:
@@ -293,7 +305,15 @@ class _proto_member:
         else:
             enum_member = enum_class._new_member_(enum_class, *args)
         if not hasattr(enum_member, "_value_"):
-            enum_member._value_ = value
+            if enum_class._member_type_ is object:
+                enum_member._value_ = value
+            else:
+                try:
+                    enum_member._value_ = enum_class._member_type_(*args)
+                except Exception as exc:
+                    new_exc = TypeError("_value_ not set in __new__, unable to create it")
+                    new_exc.__cause__ = exc
+                    raise new_exc
         value = enum_member._value_
         enum_member._name_ = member_name
         enum_member.__objclass__ = enum_class
@@ -378,6 +398,25 @@ class EnumType(type):
         classdict["_all_bits_"] = 0
         classdict["_inverted_"] = None
         enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
+        # ReprEnum leaves str() and format() to the data type; repr and friends are the
+        # enum's unless the class body or a mixin defines them.
+        if ReprEnum is not None and ReprEnum in bases:
+            if member_type is object:
+                raise TypeError("ReprEnum subclasses must be mixed with a data type (i.e. int, str, float, etc.)")
+            if "__format__" not in classdict:
+                type.__setattr__(enum_class, "__format__", member_type.__format__)
+                classdict["__format__"] = enum_class.__format__
+            if "__str__" not in classdict:
+                method = member_type.__str__
+                if _defining_class(member_type, "__str__") is object:
+                    method = member_type.__repr__
+                type.__setattr__(enum_class, "__str__", method)
+                classdict["__str__"] = enum_class.__str__
+        for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+            if name not in classdict:
+                found = _defining_class(enum_class, name)
+                if found is object or found is member_type or found in member_type.__mro__:
+                    type.__setattr__(enum_class, name, getattr(first_enum, name))
         if Flag is not None and issubclass(enum_class, Flag):
             for name in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__"):
                 if name not in classdict:
@@ -514,12 +553,32 @@ class EnumType(type):
         if not isinstance(first_enum, EnumType):
             raise TypeError("new enumerations should be created as "
                             "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
+        member_type = mcls._find_data_type_(class_name, bases) or object
+        return member_type, first_enum
+
+    @classmethod
+    def _find_data_type_(mcls, class_name, bases):
+        # A data type has a __new__ of its own (or is a dataclass).
+        data_types = set()
         for chain in bases:
+            candidate = None
             for base in chain.__mro__:
-                if base is object or isinstance(base, EnumType):
+                if base is object:
                     continue
-                raise TypeError("a data type mixed into an Enum (%s) is not supported by ctxlab" % base.__name__)
-        return object, first_enum
+                elif isinstance(base, EnumType):
+                    if base._member_type_ is not object:
+                        data_types.add(base._member_type_)
+                        break
+                elif "__new__" in base.__dict__ or "__dataclass_fields__" in base.__dict__:
+                    data_types.add(candidate or base)
+                    break
+                else:
+                    candidate = candidate or base
+        if len(data_types) > 1:
+            raise TypeError("too many data types for %r: %r" % (class_name, data_types))
+        elif data_types:
+            return data_types.pop()
+        return None
 
     @classmethod
     def _find_new_(mcls, classdict, member_type, first_enum):
@@ -813,7 +872,10 @@ class Flag(Enum, boundary=STRICT):
         member_value = value & singles_mask
         if unknown and cls._boundary_ is not KEEP:
             raise ValueError("%s(%r) -->  unknown values %r [%s]" % (cls.__name__, value, unknown, _bin(unknown)))
-        pseudo_member = object.__new__(cls)
+        if cls._member_type_ is object:
+            pseudo_member = object.__new__(cls)
+        else:
+            pseudo_member = cls._member_type_.__new__(cls, value)
         if not hasattr(pseudo_member, "_value_"):
             pseudo_member._value_ = value
         if member_value or aliases:
@@ -874,6 +936,8 @@ class Flag(Enum, boundary=STRICT):
     def _get_value(self, flag):
         if isinstance(flag, self.__class__):
             return flag._value_
+        elif self._member_type_ is not object and isinstance(flag, self._member_type_):
+            return flag
         return NotImplemented
 
     def __or__(self, other):
@@ -916,6 +980,55 @@ class Flag(Enum, boundary=STRICT):
     __rand__ = __and__
     __ror__ = __or__
     __rxor__ = __xor__
+
+
+class ReprEnum(Enum):
+    """
+    Only changes the repr(), leaving str() and format() to the mixed-in type.
+    """
+
+
+class IntEnum(int, ReprEnum):
+    """
+    Enum where members are also (and must be) ints
+    """
+
+
+class StrEnum(str, ReprEnum):
+    """
+    Enum where members are also (and must be) strings
+    """
+
+    def __new__(cls, *values):
+        "values must already be of type `str`"
+        if len(values) > 3:
+            raise TypeError("too many arguments for str(): %r" % (values,))
+        if len(values) == 1:
+            if not isinstance(values[0], str):
+                raise TypeError("%r is not a string" % (values[0],))
+        if len(values) >= 2:
+            if not isinstance(values[1], str):
+                raise TypeError("encoding must be a string, not %r" % (values[1],))
+        if len(values) == 3:
+            if not isinstance(values[2], str):
+                raise TypeError("errors must be a string, not %r" % (values[2]))
+        value = str(*values)
+        member = str.__new__(cls, value)
+        member._value_ = value
+        return member
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        """
+        Return the lower-cased version of the member name.
+        """
+        return name.lower()
+
+
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+    """
+    Support for integer-based Flags
+    """
 
 
 def unique(enumeration):

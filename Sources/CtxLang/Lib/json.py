@@ -105,7 +105,7 @@ class JSONEncoder(object):
             elif o == -_INFINITY:
                 text = '-Infinity'
             else:
-                return repr(o)
+                return float.__repr__(o)
             if not allow_nan:
                 raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
             return text
@@ -145,7 +145,7 @@ class _Encoder:
         elif value is False:
             return 'false'
         elif isinstance(value, int):
-            return repr(value)
+            return int.__repr__(value)  # an IntEnum member as its number (_intstr)
         elif isinstance(value, float):
             return self.floatstr(value)
         return None
@@ -224,7 +224,7 @@ class _Encoder:
             elif key is None:
                 key = 'null'
             elif isinstance(key, int):
-                key = repr(key)
+                key = int.__repr__(key)
             elif self.skipkeys:
                 continue
             else:

@@ -96,6 +96,7 @@ extension Interpreter {
         case .int(let i): return BigInt(i)
         case .bool(let b): return BigInt(b ? 1 : 0)
         case .object(let o as PyBigInt): return o.value
+        case .object(let i as PyInstance): return i.payload.flatMap(bigValue)  // an int subclass's value
         default: return nil
         }
     }

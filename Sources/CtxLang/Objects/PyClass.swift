@@ -74,9 +74,22 @@ public final class PyClass: PyObject {
 
     /// Attribute lookup along the MRO.
     public func lookup(_ name: String) -> Value? {
-        for c in mro { if let v = c.namespace[name] { return v } }
+        for c in mro {
+            if let v = c.namespace[name] { return v }
+            // A str, int or float base defines what CPython's type defines (its __dict__): a
+            // class after it in the MRO does not override that (`class Mode(str, Enum)` hashes
+            // and compares as a str). ctxlab's payload-carrying types act natively on a nil.
+            if let b = c.builtin, b == .str || b == .int || b == .float, PyClass.definesNatively(c.name, name) { return nil }
+        }
         return nil
     }
+
+    /// Whether CPython's built-in type `typeName` has `name` in its own `__dict__`.
+    static func definesNatively(_ typeName: String, _ name: String) -> Bool {
+        ownNames[typeName]?.contains(name) == true
+    }
+
+    private static let ownNames = CPythonModuleNames.typeOwnNames.mapValues(Set.init)
 
     public func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
 }

@@ -29,6 +29,9 @@ public struct HashKey: Hashable {
     /// A str key (never unhashable).
     public init(str: String) { value = .str(str) }
 
+    /// A key for a value known to be hashable without a user `__hash__` (a carried payload).
+    init(unchecked v: Value) { value = v }
+
     public static func == (a: HashKey, b: HashKey) -> Bool {
         // A user `__eq__` decides (CPython's dict compares with PyObject_RichCompare); an error
         // in it counts as "not equal" here.
@@ -37,6 +40,14 @@ public struct HashKey: Hashable {
         }
         if case .object(let i as PyInstance) = b.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
             return a.value.isIdentical(b.value) || HashKey.userEquals(interpreter, b.value, a.value)
+        }
+        // A str/int/float subclass's instance is the key of the value it carries (`StrEnum`
+        // members find their str).
+        if case .object(let i as PyInstance) = a.value, let p = i.payload {
+            return a.value.isIdentical(b.value) || HashKey(unchecked: p) == b
+        }
+        if case .object(let i as PyInstance) = b.value, let p = i.payload {
+            return a.value.isIdentical(b.value) || a == HashKey(unchecked: p)
         }
         // Equal ints are equal keys whatever their representation (a big int equals a float).
         if case .object(let x as PyBigInt) = a.value { return x.equals(b.value) }
@@ -98,6 +109,8 @@ public struct HashKey: Hashable {
             } else if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil,
                       let userHash = try? interpreter.hash(v) {
                 h.combine(Double(userHash))  // inside a tuple key
+            } else if let p = (o as? PyInstance)?.payload {
+                combine(p, into: &h)
             } else {
                 h.combine(ObjectIdentifier(o))
             }

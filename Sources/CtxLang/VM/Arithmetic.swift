@@ -44,6 +44,7 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        if payload(of: a) != nil || payload(of: b) != nil { return try payloadBinaryOp(op, a, b) }
         // A tuple or dict subclass's own operator methods come before the type's (Vec.__add__,
         // Counter.__or__).
         if let m = subclassSlot(a, Interpreter.dunders[op]!.0) {
@@ -81,6 +82,35 @@ extension Interpreter {
         throw rt.error(.TypeError, "unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
     }
 
+    /// binary_op1 with an instance of a str/int/float subclass on a side: the right operand's
+    /// reflected method first when its class is a subclass of the left's, then the left's
+    /// method, the base types' operation on the carried values, the right's reflected method.
+    private func payloadBinaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        let (name, rname) = Interpreter.dunders[op]!
+        let ma = userSlot(a, name), mb = userSlot(b, rname)
+        let ca = classOf(a), cb = classOf(b)
+        let rightFirst = mb != nil && cb !== ca && cb.isSubclass(of: ca)
+        if rightFirst, let mb {
+            let r = try call(mb, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
+        if let ma {
+            let r = try call(ma, [a, b])
+            if !isNotImplemented(r) { return r }
+        }
+        if let r = try nativeBinaryOp(op, a, b) { return r }
+        if !rightFirst, let mb {
+            let r = try call(mb, [b, a])
+            if !isNotImplemented(r) { return r }
+        }
+        do {
+            return try binaryOp(op, payload(of: a) ?? a, payload(of: b) ?? b)  // the base types' TypeError
+        } catch let e as PyException where e.isInstance(of: .TypeError) && (try? str(.object(e)))?.hasPrefix("unsupported operand") == true {
+            let sym = op == .pow ? "** or pow()" : op.rawValue
+            throw rt.error(.TypeError, "unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
+        }
+    }
+
     func isNotImplemented(_ v: Value) -> Bool {
         if case .object(let o) = v, let n = builtins["NotImplemented"]?.asObject { return o === n }
         return false
@@ -95,6 +125,7 @@ extension Interpreter {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
+        case .object(let i as PyInstance): return i.payload.flatMap(intValue)
         default: return nil
         }
     }
@@ -252,6 +283,11 @@ extension Interpreter {
     }
 
     func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {
+        if let p = payload(of: v), op != .not {
+            // A str/int/float subclass: its own method, else the base type's operation.
+            if let m = userSlot(v, ["-": "__neg__", "+": "__pos__", "~": "__invert__"][op.rawValue]!) { return try call(m, [v]) }
+            return try unaryOp(op, p)
+        }
         switch op {
         case .not: return .bool(!(try truthy(v)))
         case .neg:

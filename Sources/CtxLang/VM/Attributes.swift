@@ -62,7 +62,7 @@ extension Interpreter {
                 if let v = c.lookup(name) {
                     // `dict.__init__`, `OrderedDict.__init__`: a built-in type's own slot comes
                     // before object's.
-                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .list, .tuple, .type, .thread].contains($0.builtin) }),
+                    if isObjectSlot(v, name), let base = c.mro.first(where: { [.dict, .list, .tuple, .type, .thread, .str, .int, .float].contains($0.builtin) }),
                        let own = try classAttribute(base, name) { return own }
                     if let d = v.asObject as? PyDescriptor {
                         switch d.kind {
@@ -138,6 +138,7 @@ extension Interpreter {
         if let v = i[attribute: name] { return v }
         if name == "__dict__" { return instanceHasDict(i.cls) ? .object(i.instanceDict(rt)) : nil }
         if let v = classValue { return try bind(v, to: obj, cls: i.cls) }
+        if i.payload != nil, let v = try nativeAttribute(obj, name) { return v }  // str's, int's methods
         if withGetattr, let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
         return nil
     }
@@ -283,6 +284,18 @@ extension Interpreter {
                 }
                 return try self.tupleNew(cls, Array(a.args.dropFirst()), a.kwargs)
             }
+        case "__new__" where c.builtin.map(Interpreter.payloadTypes.contains) ?? false:
+            let base = c.name
+            return function("__new__") { [unowned self] a in
+                guard let first = a.args.first else { throw self.rt.error(.TypeError, "\(base).__new__(): not enough arguments") }
+                guard let cls = first.asObject as? PyClass else {
+                    throw self.rt.error(.TypeError, "\(base).__new__(X): X is not a type object (\(self.typeName(first)))")
+                }
+                guard cls === c || self.payloadBase(cls) === c else {
+                    throw self.rt.error(.TypeError, "\(base).__new__(\(cls.name)): \(cls.name) is not a subtype of \(base)")
+                }
+                return try self.payloadNew(cls, base: c, Array(a.args.dropFirst()), a.kwargs)
+            }
         case "__new__" where c.builtin == .dict || c.builtin == .list:
             // dict_new / list_new (tp_alloc): an empty container of the class; `__init__` fills it.
             let base = c.name
@@ -311,7 +324,7 @@ extension Interpreter {
         default:
             // `str.lower`, `list.append`…: the method as a function of its receiver; a
             // subclass's (`Counter.get`) is its built-in base's.
-            if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict || $0.builtin == .list }) {
+            if c.builtin == nil, let base = c.mro.first(where: { $0.builtin == .dict || $0.builtin == .list }) ?? payloadBase(c) {
                 return try classAttribute(base, name)
             }
             guard let b = c.builtin, [.str, .list, .dict, .set, .int, .float, .tuple, .thread].contains(b) else { return nil }

@@ -144,6 +144,18 @@ extension Interpreter {
             }
             return .value(try tupleNew(c, args, kwargs))
         }
+        if let base = payloadBase(c), ownLookup(c, "__new__") == nil {
+            // type_call with str_new (long_new, float_new) as tp_new: the value from the
+            // arguments, then the class's own __init__ (object's ignores them).
+            let made = try payloadNew(c, base: base, args, kwargs)
+            guard let initFn = ownLookup(c, "__init__") else { return .value(made) }
+            switch try prepareCall(initFn, [made] + args, kwargs) {
+            case .value: return .value(made)
+            case .frame(let f):
+                f.replacesReturn = made
+                return .frame(f)
+            }
+        }
         if isListSubclass(c) {
             // list_new makes the (empty) list of the subclass; __init__ (the class's, or
             // list___init__: clear, then extend from the iterable) fills it.
@@ -256,7 +268,7 @@ extension Interpreter {
             guard let c = b.asObject as? PyClass else {
                 throw rt.error(.TypeError, "bases must be types")
             }
-            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .list, bt != .type, bt != .thread {
+            if let bt = c.builtin, bt != .object, bt != .baseException, bt != .tuple, bt != .dict, bt != .list, bt != .type, !Interpreter.payloadTypes.contains(bt), bt != .thread {
                 if Interpreter.finalTypes.contains(bt) {
                     let q = c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
                     throw rt.error(.TypeError, "type '\(q)' is not an acceptable base type")
@@ -348,7 +360,9 @@ extension Interpreter {
         if let b = c.builtin, b != .object {
             throw rt.error(.TypeError, "object.__new__(\(typeName(ofClass: c))) is not safe, use \(typeName(ofClass: c)).__new__()")
         }
-        if let base = c.mro.first(where: { $0.builtin != nil && $0.builtin != .object }) {
+        if c.mro.contains(where: { $0.builtin != nil && $0.builtin != .object }) {
+            // tp_new_wrapper's staticbase: the first class whose __new__ is not a Python one.
+            let base = c.mro.first { $0.builtin != nil || $0.namespace["__new__"] == nil } ?? c
             throw rt.error(.TypeError, "object.__new__(\(c.name)) is not safe, use \(typeName(ofClass: base)).__new__()")
         }
         if args.count > 1 || !kwargs.isEmpty {
@@ -396,7 +410,7 @@ extension Interpreter {
         var newArgs: [Value] = [.object(cls)]
         let getState = cls.lookup("__getstate__")  // object has none of its own in ctxlab
         switch obj.asObject {
-        case let i as PyInstance where i.cls.exceptionType == nil:
+        case let i as PyInstance where i.cls.exceptionType == nil && i.payload == nil:
             if let getState {
                 state = try call(try bind(getState, to: obj, cls: cls), [])
             } else {
@@ -410,6 +424,10 @@ extension Interpreter {
         case let l as PyList where l.subclass != nil:
             state = l.subclassDict.map { a in a.storage.isEmpty ? Value.none : .object(a) } ?? .none
             listItems = .object(listIterator(l))
+        case let i as PyInstance where i.payload != nil:
+            // str/int/float's __getnewargs__: the carried value.
+            newArgs.append(i.payload!)
+            state = i.attributeNames.isEmpty ? .none : .object(i.instanceDict(rt))
         case is PyTuple where nativeSubclass(obj) != nil:
             if let getArgs = ownLookup(cls, "__getnewargs__") {
                 newArgs += try iterate(try call(getArgs, [obj]))
@@ -437,7 +455,26 @@ extension Interpreter {
 
     /// The built-in types whose instances have their own layout: two of them cannot be bases
     /// of one class.
-    static let layoutTypes: Set<BuiltinType> = [.type, .tuple, .dict, .list]
+    static let layoutTypes: Set<BuiltinType> = [.type, .tuple, .dict, .list, .str, .int, .float]
+
+    /// The built-in types whose subclasses' instances are PyInstances carrying a value of the
+    /// type (`PyInstance.payload`).
+    static let payloadTypes: Set<BuiltinType> = [.str, .int, .float]
+
+    /// The payload type of a class: str, int or float when one is among its bases.
+    func payloadBase(_ c: PyClass) -> PyClass? {
+        c.builtin == nil ? c.mro.first { $0.builtin.map(Interpreter.payloadTypes.contains) ?? false } : nil
+    }
+
+    /// str_new / long_new / float_new for a subclass (`str.__new__(cls, x)`): the base type's
+    /// value made from the arguments, carried by an instance of `cls`.
+    func payloadNew(_ cls: PyClass, base: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let value = try constructBuiltin(base.builtin!, base, args, kwargs)
+        guard cls !== base else { return value }
+        let i = PyInstance(runtime: rt, cls: cls)
+        i.payload = payload(of: value) ?? value
+        return .object(i)
+    }
 
     /// The special methods a dict or list subclass cannot define in ctxlab: those whose slot
     /// ctxlab's native container never consults (`__hash__`, attribute hooks, `format()`).

@@ -33,6 +33,7 @@ extension Interpreter {
                 return try c.item(rt, v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, idx]) }
+                if let p = i.payload { return try getItem(p, idx) }
             case let c as PyClass:
                 // mp_subscript of the metaclass (EnumType's `Color['RED']`) before `__class_getitem__`.
                 if let m = metaSlot(c, "__getitem__") { return try call(m, [obj, idx]) }
@@ -203,6 +204,7 @@ extension Interpreter {
             case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
             case let i as PyInstance:
                 if let m = i.cls.lookup("__iter__") { return try userIterator(m, v) }
+                if let p = i.payload { return try getIterator(p) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__iter__") { return try userIterator(m, v) }
             case let n as NativeObject:

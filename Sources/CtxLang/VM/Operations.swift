@@ -122,6 +122,7 @@ extension Interpreter {
             case let i as PyInstance:
                 if let b = i.cls.lookup("__bool__") { return try userBool(b, v) }
                 if let l = i.cls.lookup("__len__") { return try userLength(l, v) > 0 }
+                if let p = i.payload { return try truthy(p) }
                 return true
             case let c as PyClass where c.metaclass != nil:
                 if let b = metaSlot(c, "__bool__") { return try userBool(b, v) }
@@ -149,6 +150,7 @@ extension Interpreter {
         switch o {
         case let i as PyInstance:
             if let r = i.cls.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+            if let p = i.payload { return try repr(p) }
         case let c as PyClass:
             if let r = metaSlot(c, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
         case let e as PyException:
@@ -257,6 +259,8 @@ extension Interpreter {
         switch o {
         case let i as PyInstance:
             if let s = i.cls.lookup("__str__") { return try stringResult(call(s, [v]), "__str__") }
+            // str's own __str__ gives the carried str; int and float have none (object's: the repr).
+            if case .str(let p)? = i.payload { return p }
             return try repr(v)
         case let e as PyException:
             if let s = classOf(exception: e).lookup("__str__") { return try stringResult(call(s, [v]), "__str__") }
@@ -361,6 +365,7 @@ extension Interpreter {
         // NotImplemented from both: identity, unless a built-in side compares natively
         // (dict_richcompare of `{'x': 2} == Counter(x=2)`).
         if userDefined, a.asObject is PyInstance || b.asObject is PyInstance { return a.isIdentical(b) }
+        if payload(of: a) != nil || payload(of: b) != nil { return try equals(payload(of: a) ?? a, payload(of: b) ?? b) }
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
         switch (a, b) {
@@ -373,6 +378,11 @@ extension Interpreter {
     }
 
     func order(_ op: CompareOp, _ a: Value, _ b: Value) throws -> Bool {
+        if payload(of: a) != nil || payload(of: b) != nil {
+            // A str/int/float subclass: its own method, else the base type's ordering.
+            if let r = try userRichCompare(op, a, b) { return try truthy(r) }
+            return try order(op, payload(of: a) ?? a, payload(of: b) ?? b)
+        }
         if let x = numeric(a), let y = numeric(b) {
             if case .object = a { return bigOrder(op, a, b) }
             if case .object = b { return bigOrder(op, a, b) }
@@ -442,6 +452,7 @@ extension Interpreter {
         case .int(let i): return Double(i)
         case .float(let d): return d
         case .object(let o as PyBigInt): return PyBigInt.toDouble(o.value)
+        case .object(let i as PyInstance): return i.payload.flatMap(numeric)
         default: return nil
         }
     }
@@ -449,7 +460,7 @@ extension Interpreter {
     func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            guard case .str(let sub) = payload(of: item) ?? item else {
                 throw rt.error(.TypeError, "'in <string>' requires string as left operand, not \(typeName(item))")
             }
             return try strContains(s, sub)
@@ -469,6 +480,7 @@ extension Interpreter {
                 return c.contains(v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__contains__") { return try truthy(call(m, [container, item])) }
+                if let p = i.payload { return try contains(p, item) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__contains__") { return try truthy(call(m, [container, item])) }
             default: break
