@@ -25,7 +25,9 @@ public final class ThreadPoolExecutor: PyObject {
     /// sleeps (a Python function: `PyThread.swift`), with what to do with its outcome.
     enum Job {
         case closure((Runtime) throws -> Void)
-        case resumable(ResumableTarget, (Result<Value, PyException>) -> Void)
+        /// `start`: asked when a worker takes the job (`set_running_or_notify_cancel`): false
+        /// skips a cancelled one.
+        case resumable(ResumableTarget, (Result<Value, PyException>) -> Void, start: () -> Bool)
     }
     private var queue = Deque<Job>()
     /// `_idle_semaphore`'s value.
@@ -58,8 +60,9 @@ public final class ThreadPoolExecutor: PyObject {
 
     /// `executor.submit(fn)` for a job that can stop where it sleeps; `done` gets its outcome, in
     /// the worker, when it ends.
-    public func submit(_ job: ResumableTarget, done: @escaping (Result<Value, PyException>) -> Void) throws {
-        try submit(.resumable(job, done))
+    public func submit(_ job: ResumableTarget, start: @escaping () -> Bool = { true },
+                       done: @escaping (Result<Value, PyException>) -> Void) throws {
+        try submit(.resumable(job, done, start: start))
     }
 
     func submit(_ job: Job) throws {
@@ -111,8 +114,9 @@ public final class ThreadPoolExecutor: PyObject {
             let job: (Runtime) throws -> Void
             switch next {
             case .closure(let body): job = body
-            case .resumable(let target, let done):
+            case .resumable(let target, let done, let start):
                 lookedAfterJob = true
+                guard start() else { continue }
                 guard runTurn(w, target, done) else { return }
                 continue
             }

@@ -56,6 +56,7 @@ extension Interpreter {
             case let t as PyThread: return threadAttribute(t, name)
             case let l as ThreadLock: return lockAttribute(l, name)
             case let ex as ThreadPoolExecutor: return executorAttribute(ex, name)
+            case let f as ConcurrentFuture: return concurrentFutureAttribute(f, name)
             case let c as PyCoroutine: return coroutineAttribute(c, name)
             case let n as NativeAwaitable where name == "__await__":
                 return method(name, of: obj) { [unowned self] _ in self.awaitWrapper(n.coroutine, typeName: "coroutine_wrapper") }

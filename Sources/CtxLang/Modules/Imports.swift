@@ -62,6 +62,7 @@ extension Interpreter {
             let ex = ThreadPoolExecutor(runtime: self.rt, maxWorkers: n, namePrefix: prefix ?? "ThreadPoolExecutor-\(self.executorCount - 1)")
             return .object(ex)
         }
+        addConcurrentFuturesFunctions(m)
         return m
     }
 }

@@ -37,6 +37,8 @@ extension Interpreter {
                 return .none
             }
         case "_max_workers": return .int(ex.maxWorkers)
+        case "submit": return method(name, of: owner) { [unowned self] a in try self.executorSubmit(ex, a) }
+        case "map": return method(name, of: owner) { [unowned self] a in try self.executorMap(ex, a) }
         default: return nil
         }
     }

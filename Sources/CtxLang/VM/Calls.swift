@@ -133,6 +133,10 @@ extension Interpreter {
         if metaclassCall, let m = metaSlot(c, "__call__") {  // bound as a method (a function), or as it is (`__call__ = dict`)
             return try prepareCall(try bind(m, to: .object(c), cls: c.metaclass!), args, kwargs)
         }
+        if c === concurrentFutureClass {
+            try Arguments(name: "Future", args: args, kwargs: kwargs, rt: rt).exactly(0)
+            return .value(.object(ConcurrentFuture(runtime: rt)))
+        }
         if let b = c.builtin { return .value(try constructBuiltin(b, c, args, kwargs)) }
         if isTypeSubclass(c) { return .value(try instantiateMetaclass(c, args, kwargs)) }
         if isThreadSubclass(c) { return try instantiateThreadSubclass(c, args, kwargs) }

@@ -45,6 +45,17 @@ public final class Interpreter {
     /// The program's file name (`sys.argv[0]`, `__file__`).
     public var programName = "<stdin>"
     var executorCount = 0
+    /// concurrent.futures' `DoneAndNotDoneFutures` namedtuple, made on first use.
+    var doneAndNotDoneClass: Value?
+    /// concurrent.futures._base's `Error` and `CancelledError` (not asyncio's).
+    lazy var concurrentError = ExceptionType("Error", module: "concurrent.futures._base", base: .Exception)
+    lazy var concurrentCancelledError = ExceptionType("CancelledError", module: "concurrent.futures._base", base: concurrentError)
+    lazy var invalidStateError = ExceptionType("InvalidStateError", module: "concurrent.futures._base", base: concurrentError)
+    /// `concurrent.futures.Future`.
+    lazy var concurrentFutureClass: PyClass = {
+        let c = PyClass(runtime: rt, name: "Future", module: "concurrent.futures._base", bases: [classes.object], builtin: .iterator)
+        return c
+    }()
     /// Source lines by file name, for tracebacks.
     public var sources: [String: [String]] = [:]
     /// A Ctrl-C that arrived where it could not be raised (a user `__eq__` called by a dict

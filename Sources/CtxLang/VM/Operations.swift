@@ -46,6 +46,7 @@ extension Interpreter {
         case is Handle: return classes.handle
         case let t as PyThread: return (t.subclass as? PyClass) ?? classes.thread
         case is ThreadLock: return classes.threadLock
+        case is ConcurrentFuture: return concurrentFutureClass
         case is PyPartial: return classes.partial
         case let d as PyDescriptor: return descriptorClass(d)
         case is PyGenericAlias: return classes.genericAlias
