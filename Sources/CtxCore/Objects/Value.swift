@@ -32,7 +32,7 @@ public enum Value {
     public func pyEquals(_ other: Value) throws -> Bool {
         switch (self, other) {
         case (.none, .none): return true
-        case (.str(let a), .str(let b)): return a == b
+        case (.str(let a), .str(let b)): return Value.sameCodePoints(a, b)
         case (.object(let a), .object(let b)): return a === b ? true : try a.pyEquals(b)
         default:
             if let a = numeric, let b = other.numeric { return a == b }
@@ -47,10 +47,16 @@ public enum Value {
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
-        case (.str(let a), .str(let b)): return a == b
+        case (.str(let a), .str(let b)): return Value.sameCodePoints(a, b)
         case (.object(let a), .object(let b)): return a === b
         default: return false
         }
+    }
+
+    /// Python's str equality: the same code points. Swift's `==` holds for canonically
+    /// equivalent strings too (`"\u{e9}" == "e\u{301}"`), so it only rules out.
+    public static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        a == b && a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     private var numeric: Double? {

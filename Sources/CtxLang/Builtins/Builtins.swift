@@ -219,7 +219,7 @@ extension Interpreter {
 
     func length(_ v: Value) throws -> Int {
         switch v {
-        case .str(let s): return s.count
+        case .str(let s): return s.codePointCount
         case .object(let o):
             switch o {
             case let l as PyList:

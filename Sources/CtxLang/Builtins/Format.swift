@@ -73,7 +73,7 @@ extension Interpreter {
         case .str(let text):
             if let t = s.type, t != "s" { throw unknownCode(t, "str") }
             var body = text
-            if let p = s.precision { body = String(body.prefix(p)) }
+            if let p = s.precision { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(p))) }
             return try pad(body, s, defaultAlign: "<")
         case .int, .bool:
             let i = intValue(value)!
@@ -168,7 +168,7 @@ extension Interpreter {
 
     /// `body` padded to the spec's width (sized first: a huge width is MemoryError).
     func pad(_ body: String, _ s: FormatSpec, defaultAlign: Character) throws -> String {
-        let n = s.width - body.count
+        let n = s.width - body.codePointCount
         guard n > 0 else { return body }
         let fill = s.zeroPad && s.align == nil ? "0" : String(s.fill)
         switch s.align ?? defaultAlign {

@@ -126,7 +126,7 @@ extension Interpreter {
         switch c {
         case "s", "r", "a":
             var text = c == "s" ? try str(v) : c == "r" ? try repr(v) : asciiEscaped(try repr(v))
-            if let p = spec.precision, p < text.count { text = String(text.prefix(p)) }
+            if let p = spec.precision, p < text.codePointCount { text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(p))) }
             return try justify(text, spec, numeric: false)
         case "d", "i", "u", "o", "x", "X":
             let n: BigInt
@@ -158,7 +158,7 @@ extension Interpreter {
         case "c":
             let text: String
             if case .str(let s) = v {
-                guard s.count == 1 else { throw rt.error(.TypeError, "%c requires int or char") }
+                guard s.codePointCount == 1 else { throw rt.error(.TypeError, "%c requires int or char") }
                 text = s
             } else if let b = bigValue(v) {
                 guard let u = UInt32(exactly: b).flatMap(Unicode.Scalar.init) else { throw rt.error(.OverflowError, "%c arg not in range(0x110000)") }
@@ -177,7 +177,7 @@ extension Interpreter {
 
     /// Pads to the width: left with `-`, zeros after the sign with `0` (numbers only), else right.
     private func justify(_ body: String, _ spec: PercentSpec, numeric: Bool, sign: String = "") throws -> String {
-        let length = sign.count + body.count
+        let length = sign.count + body.codePointCount
         guard let width = spec.width, width > length else { return sign + body }
         let n = width - length
         if spec.leftAlign { return sign + body + (try padding(" ", n)) }

@@ -11,7 +11,7 @@ extension Interpreter {
     }
 
     /// `ADJUST_INDICES` (Objects/stringlib/unicode_format.h era, now `Objects/unicodeobject.c`):
-    /// the optional `start`/`end` arguments at `a.args[at]`, `a.args[at + 1]` as Character
+    /// the optional `start`/`end` arguments at `a.args[at]`, `a.args[at + 1]` as code-point
     /// offsets, clipped to `0...count`; `start` may end up past `end`.
     func searchWindow(_ a: Arguments, at position: Int, count: Int) throws -> (start: Int, end: Int) {
         func bound(_ i: Int, _ dflt: Int) throws -> Int {
@@ -26,10 +26,10 @@ extension Interpreter {
         return (try bound(position, 0), min(try bound(position + 1, count), count))
     }
 
-    /// The String indices of Character offsets `lo..<hi` of `s` (`lo <= hi <= s.count`).
+    /// The String indices of code-point offsets `lo..<hi` of `s` (`lo <= hi <= len(s)`).
     func indices(_ s: String, _ lo: Int, _ hi: Int) -> Range<String.Index> {
-        let l = s.index(s.startIndex, offsetBy: lo)
-        return l..<s.index(l, offsetBy: hi - lo)
+        let l = s.codePointIndex(lo)
+        return l..<s.unicodeScalars.index(l, offsetBy: hi - lo)
     }
 
     /// `str.find`, `rfind`, `index`, `rindex` and `count` (CPython: `any_find_slice`, `unicode_count`).
@@ -38,7 +38,7 @@ extension Interpreter {
         guard case .str(let sub) = a.args[0] else {
             throw rt.error(.TypeError, "\(name)() argument 1 must be str, not \(typeName(a.args[0]))")
         }
-        let count = s.count
+        let count = s.codePointCount
         let (start, end) = try searchWindow(a, at: 1, count: count)
         let backward = name.hasPrefix("r")
         if name == "count" {
@@ -51,7 +51,7 @@ extension Interpreter {
             if sub.isEmpty {
                 found = backward ? end : start
             } else if let r = try search(s, sub).first(in: indices(s, start, end), backward: backward) {
-                found = s.distance(from: s.startIndex, to: r.lowerBound)
+                found = s.codePointOffset(of: r.lowerBound)
             }
         }
         if let found { return .int(found) }
@@ -68,13 +68,12 @@ extension Interpreter {
     /// `str.startswith` / `str.endswith` (CPython: `tailmatch`, one prefix or a tuple of them).
     func strTailMatch(_ s: String, _ name: String, _ a: Arguments) throws -> Value {
         try a.check(maxPositional: 3, minPositional: 1)
-        let count = s.count
+        let count = s.codePointCount
         let (start, end) = try searchWindow(a, at: 1, count: count)
         func matches(_ p: String) -> Bool {
-            let n = p.count
-            guard end - start >= n else { return false }
+            guard end - start >= p.codePointCount else { return false }
             let window = indices(s, start, end)
-            return name == "startswith" ? s[window].hasPrefix(p) : s[window].hasSuffix(p)
+            return name == "startswith" ? s.hasCodePointPrefix(p, in: window) : s.hasCodePointSuffix(p, in: window)
         }
         if let t = a.args[0].asObject as? PyTuple {
             for item in t.items {
@@ -109,21 +108,21 @@ extension Interpreter {
         var edge = fromRight ? s.endIndex : s.startIndex
         if n > 0 {
             try search(s, sep).forEachMatch(in: s.startIndex..<s.endIndex, backward: fromRight) { r in
-                parts.append(.str(String(fromRight ? s[r.upperBound..<edge] : s[edge..<r.lowerBound])))
+                parts.append(.str(fromRight ? s.codePoints(r.upperBound..<edge) : s.codePoints(edge..<r.lowerBound)))
                 edge = fromRight ? r.lowerBound : r.upperBound
                 return parts.count < n
             }
         }
-        parts.append(.str(String(fromRight ? s[..<edge] : s[edge...])))
+        parts.append(.str(fromRight ? s.codePoints(s.startIndex..<edge) : s.codePoints(edge..<s.endIndex)))
         if fromRight { parts.reverse() }
         return parts
     }
 
     /// `str.replace(old, new, count)` (CPython: `replace`): sized before it is built, so a result
-    /// past the memory limit is MemoryError. An empty `old` inserts `new` around every Character.
+    /// past the memory limit is MemoryError. An empty `old` inserts `new` around every code point.
     func strReplace(_ s: String, _ old: String, _ new: String, _ count: Int) throws -> String {
         let limit = count < 0 ? Int.max : count
-        let n = old.isEmpty ? min(limit, s.count + 1) : try matchCount(s, old, limit: limit)
+        let n = old.isEmpty ? min(limit, s.codePointCount + 1) : try matchCount(s, old, limit: limit)
         if n == 0 { return s }
         let (added, overflow) = new.utf8.count.multipliedReportingOverflow(by: n)
         let (total, overflow2) = (s.utf8.count - old.utf8.count * n).addingReportingOverflow(added)
@@ -137,23 +136,22 @@ extension Interpreter {
                 if k & 0xFFFF == 0xFFFF { try pollInterrupt() }
                 out += new
                 if from < s.endIndex {
-                    let next = s.index(after: from)
-                    out += s[from..<next]
-                    from = next
+                    out.unicodeScalars.append(s.unicodeScalars[from])
+                    from = s.unicodeScalars.index(after: from)
                 }
             }
-            out += s[from...]
+            out += s.codePoints(from..<s.endIndex)
             return out
         }
         var done = 0
         try search(s, old).forEachMatch(in: s.startIndex..<s.endIndex) { r in
-            out += s[from..<r.lowerBound]
+            out += s.codePoints(from..<r.lowerBound)
             out += new
             from = r.upperBound
             done += 1
             return done < n
         }
-        out += s[from...]
+        out += s.codePoints(from..<s.endIndex)
         return out
     }
 
@@ -163,6 +161,6 @@ extension Interpreter {
         guard let r = try search(s, sep).first(in: s.startIndex..<s.endIndex, backward: fromRight) else {
             return fromRight ? tuple([.str(""), .str(""), .str(s)]) : tuple([.str(s), .str(""), .str("")])
         }
-        return tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
+        return tuple([.str(s.codePoints(s.startIndex..<r.lowerBound)), .str(sep), .str(s.codePoints(r.upperBound..<s.endIndex))])
     }
 }

@@ -16,11 +16,18 @@ extension Interpreter {
         case "strip", "lstrip", "rstrip":
             return m { [unowned self] a in
                 try a.check(maxPositional: 1)
-                let chars: Set<Character> = try a.get(0).flatMap { v -> Set<Character>? in if case .none = v { return nil } else { return Set(try self.expectStr(v, "strip arg")) } } ?? [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
-                var sub = Substring(s)
-                if name != "rstrip" { while let c = sub.first, chars.contains(c) { sub = sub.dropFirst() } }
-                if name != "lstrip" { while let c = sub.last, chars.contains(c) { sub = sub.dropLast() } }
-                return .str(String(sub))
+                // do_strip / do_argstrip: code points; without an argument, white space.
+                let chars: Set<Unicode.Scalar>? = try a.get(0).flatMap { v -> Set<Unicode.Scalar>? in
+                    if case .none = v { return nil }
+                    return Set(try self.expectStr(v, "strip arg").unicodeScalars)
+                }
+                let strip: (Unicode.Scalar) -> Bool = { c in
+                    chars.map { $0.contains(c) } ?? (c.properties.isWhitespace || (0x1C...0x1F).contains(c.value))  // Py_UNICODE_ISSPACE
+                }
+                var sub = Substring(s).unicodeScalars
+                if name != "rstrip" { while let c = sub.first, strip(c) { sub = sub.dropFirst() } }
+                if name != "lstrip" { while let c = sub.last, strip(c) { sub = sub.dropLast() } }
+                return .str(String(Substring(sub)))
             }
         case "split", "rsplit":
             return m { [unowned self] a in
@@ -71,9 +78,10 @@ extension Interpreter {
                 try a.check(maxPositional: 2, minPositional: 1)
                 let width = try self.expectInt(a.args[0], "width")
                 let fill = try a.get(1).map { try self.expectStr($0, "fill") } ?? " "
-                guard fill.count == 1 else { throw self.rt.error(.TypeError, "The fill character must be exactly one character long") }
-                guard width > s.count else { return .str(s) }
-                let margin = width - s.count
+                guard fill.codePointCount == 1 else { throw self.rt.error(.TypeError, "The fill character must be exactly one character long") }
+                let length = s.codePointCount
+                guard width > length else { return .str(s) }
+                let margin = width - length
                 // Objects/unicodeobject.c pad(): center puts the odd column on the left when
                 // the width is odd too.
                 let left = name == "ljust" ? 0 : name == "rjust" ? margin : margin / 2 + (margin & width & 1)
@@ -85,7 +93,8 @@ extension Interpreter {
                 let w = try self.expectInt(a.args[0], "width")
                 let sign = s.first.map { "+-".contains($0) } == true ? String(s.first!) : ""
                 let body = sign.isEmpty ? s : String(s.dropFirst())
-                return .str(sign + (try self.padding("0", w > s.count ? w - s.count : 0)) + body)
+                let length = s.codePointCount
+                return .str(sign + (try self.padding("0", w > length ? w - length : 0)) + body)
             }
         case "expandtabs":
             // unicode_expandtabs: columns counted in code points, reset at \n and \r.
@@ -122,11 +131,12 @@ extension Interpreter {
             }
         case "removeprefix": return m { [unowned self] a in
             let p = try self.expectStr(a.args.first ?? .none, "prefix")
-            return .str(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s)
+            return .str(s.hasCodePointPrefix(p, in: s.startIndex..<s.endIndex) ? s.codePoints(s.codePointIndex(p.codePointCount)..<s.endIndex) : s)
         }
         case "removesuffix": return m { [unowned self] a in
             let p = try self.expectStr(a.args.first ?? .none, "suffix")
-            return .str(s.hasSuffix(p) ? String(s.dropLast(p.count)) : s)
+            let keep = s.codePointCount - p.codePointCount
+            return .str(keep >= 0 && s.hasCodePointSuffix(p, in: s.startIndex..<s.endIndex) ? s.codePoints(s.startIndex..<s.codePointIndex(keep)) : s)
         }
         default: return nil
         }

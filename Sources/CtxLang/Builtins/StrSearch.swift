@@ -8,14 +8,10 @@ import Glibc
 /// so that no search is quadratic. This is Knuth–Morris–Pratt over UTF-8 bytes, with `memchr`
 /// (backwards, a plain loop) jumping to the next candidate first byte: O(text + pattern) time
 /// and a table of 4 bytes per pattern byte. UTF-8 is self-synchronising, so a byte match always
-/// starts on a scalar; ctxlab's str counts Characters (`len`), so a match counts only when both
-/// its ends are Character boundaries (always, in text where every Character is one byte). The
-/// scan calls `poll` every 65,536 steps, so that Ctrl-C ends a long search.
+/// starts and ends on a code point, which is what Python's str is a sequence of. The scan calls `poll` every 65,536 steps, so that Ctrl-C ends a long search.
 struct StrSearch {
     let text: String
     let pattern: String
-    /// Every Character of `text` is one byte: no boundary checks needed.
-    private let bytewise: Bool
     private let poll: () throws -> Void
     static let pollStride = 1 << 16
 
@@ -25,7 +21,6 @@ struct StrSearch {
         self.text = text
         self.pattern = pattern
         self.poll = poll
-        bytewise = text.utf8.count == text.count
     }
 
     /// Calls `body` with each match inside `bounds` that does not overlap the ones before it, in
@@ -36,8 +31,7 @@ struct StrSearch {
     ) throws {
         let m = pattern.utf8.count
         try scanBytes(in: bounds, backward: backward) { start in
-            guard let range = self.range(start, start + m) else { return .rejected }
-            return try body(range) ? .taken : .stop
+            return try body(self.range(start, start + m)) ? .taken : .stop
         }
     }
 
@@ -57,15 +51,10 @@ struct StrSearch {
         }
     }
 
-    /// How many matches `forEachMatch` would visit, up to `limit` (without making their ranges
-    /// where no boundary needs checking).
+    /// How many matches `forEachMatch` would visit, up to `limit` (without making their ranges).
     func count(in bounds: Range<String.Index>, backward: Bool = false, limit: Int = .max) throws -> Int {
         guard limit > 0 else { return 0 }
         var n = 0
-        if !bytewise {
-            try forEachMatch(in: bounds, backward: backward) { _ in n += 1; return n < limit }
-            return n
-        }
         try scanBytes(in: bounds, backward: backward) { _ in
             n += 1
             return n < limit ? .taken : .stop
@@ -80,13 +69,11 @@ struct StrSearch {
         return found
     }
 
-    /// The Character range of bytes `a..<b`, or nil when an end splits a Character.
-    private func range(_ a: Int, _ b: Int) -> Range<String.Index>? {
+    /// The indices of bytes `a..<b` (a match: both ends on code points).
+    private func range(_ a: Int, _ b: Int) -> Range<String.Index> {
         let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: a), upper = utf8.index(lower, offsetBy: b - a)
-        if bytewise { return lower..<upper }
-        guard let l = lower.samePosition(in: text), let u = upper.samePosition(in: text) else { return nil }
-        return l..<u
+        let lower = utf8.index(utf8.startIndex, offsetBy: a)
+        return lower..<utf8.index(lower, offsetBy: b - a)
     }
 
     /// KMP's failure function: for each prefix of `needle`, the length of its longest proper

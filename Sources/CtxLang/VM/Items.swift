@@ -4,9 +4,22 @@ extension Interpreter {
     func getItem(_ obj: Value, _ idx: Value) throws -> Value {
         switch obj {
         case .str(let s):
-            let chars = Array(s)
-            if let sl = idx.asObject as? PySlice { return .str(String(try sliceIndices(sl, chars.count).map { chars[$0] })) }
-            return .str(String(chars[try index(idx, chars.count, "string")]))
+            // By code point (unicode_getitem, unicode_subscript). An index from the start walks
+            // only up to it; the rest needs the count.
+            if case .int(let i) = idx, i >= 0 {
+                let view = s.unicodeScalars
+                guard let at = view.index(view.startIndex, offsetBy: i, limitedBy: view.endIndex), at < view.endIndex else {
+                    throw rt.error(.IndexError, "string index out of range")
+                }
+                return .str(String(view[at]))
+            }
+            let scalars = Array(s.unicodeScalars)
+            if let sl = idx.asObject as? PySlice {
+                var out = String.UnicodeScalarView()
+                for i in try sliceIndices(sl, scalars.count) { out.append(scalars[i]) }
+                return .str(String(out))
+            }
+            return .str(String(scalars[try index(idx, scalars.count, "string")]))
         case .object(let o):
             switch o {
             case let l as PyList:
@@ -181,8 +194,10 @@ extension Interpreter {
     func getIterator(_ v: Value) throws -> Value {
         switch v {
         case .str(let s):
-            var it = s.makeIterator()
-            return .object(PyIterator(runtime: rt, name: "str_ascii_iterator") { it.next().map { .str(String($0)) } })
+            // unicode_iter: code points; CPython's type name tells an all-ASCII str apart.
+            var it = s.unicodeScalars.makeIterator()
+            let name = s.utf8.count == s.unicodeScalars.count ? "str_ascii_iterator" : "str_iterator"
+            return .object(PyIterator(runtime: rt, name: name) { it.next().map { .str(String($0)) } })
         case .object(let o):
             switch o {
             case is PyIterator, is PyGenerator: return v
