@@ -144,6 +144,11 @@ public struct TracebackEntry: Equatable, Sendable {
     public var filename: String
     public var line: Int
     public var function: String
+    /// The instruction's columns (1-based, end exclusive) and last line, where known: what the
+    /// traceback's carets underline.
+    public var column: Int?
+    public var endLine: Int?
+    public var endColumn: Int?
     public init(filename: String, line: Int, function: String) {
         self.filename = filename
         self.line = line

@@ -94,6 +94,13 @@ public enum Instr {
     case displayHook
 }
 
+/// A range of source text: 1-based line and column of its first character, and of the column
+/// after its last (CPython's `lineno`, `col_offset`, `end_lineno`, `end_col_offset`, here in
+/// code points, 1-based).
+public struct SourceSpan: Equatable, Sendable {
+    public var line: Int, column: Int, endLine: Int, endColumn: Int
+}
+
 /// A compiled function, class body or module: CPython's code object, simplified.
 public final class CodeObject {
     public let name: String
@@ -105,6 +112,9 @@ public final class CodeObject {
     public internal(set) var instructions: [Instr] = []
     /// Source line of each instruction (for tracebacks and `running at file:line` in reprs).
     public internal(set) var lines: [Int] = []
+    /// The source range of the expression each instruction belongs to, where it has one
+    /// (CPython's `co_positions`): what a traceback's carets underline.
+    public internal(set) var spans: [SourceSpan?] = []
     public internal(set) var constants: [Value] = []
     public internal(set) var codeConstants: [CodeObject] = []
     public internal(set) var names: [String] = []

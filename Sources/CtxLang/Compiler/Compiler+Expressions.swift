@@ -1,8 +1,17 @@
 import CtxCore
 
 extension Compiler {
+    /// The source range of `e` (CPython's instruction positions come from the node compiled).
+    func spanOf(_ e: Expr) -> SourceSpan? {
+        e.end.map { SourceSpan(line: e.pos.line, column: e.pos.column, endLine: $0.line, endColumn: $0.column) }
+    }
+
     mutating func compile(_ e: Expr) throws {
         line = e.pos.line
+        // The expression's instructions carry its span; its operands' carry theirs.
+        let outer = span
+        span = spanOf(e)
+        defer { span = outer }
         switch e.kind {
         case .name(let n): loadName(n)
         case .constant(let c): try compileConstant(c, e.pos)
@@ -184,7 +193,10 @@ extension Compiler {
         if !needsEx, case .attribute(let obj, let attr) = fn.kind {
             try compile(obj)
             line = fn.pos.line
+            let callSpan = span
+            span = spanOf(fn)
             emit(.loadMethod(nameIndex(attr)))
+            span = callSpan
             for a in args { try compile(a) }
             for k in keywords { try compile(k.value) }
             line = pos.line

@@ -7,6 +7,7 @@ extension Compiler {
 
     mutating func compile(_ s: Stmt) throws {
         line = s.pos.line
+        span = nil
         switch s.kind {
         case .expr(let e):
             try compile(e)
@@ -102,6 +103,7 @@ extension Compiler {
             try compile(test)
             let ok = emit(.popJumpIfTrue(-1))
             if let msg { try compile(msg) }
+            span = spanOf(test)  // the AssertionError is raised at the test (its carets)
             emit(.assertFail(hasMessage: msg != nil))
             patch(ok, to: here)
         case .delete(let targets): for t in targets { try delete(t) }
@@ -112,6 +114,9 @@ extension Compiler {
     // MARK: assignment
 
     mutating func assign(to t: Expr) throws {
+        let outer = span
+        span = spanOf(t)  // a store raises at its target (`a[3] = 1` underlines `a[3]`)
+        defer { span = outer }
         switch t.kind {
         case .name(let n): storeName(n)
         case .attribute(let obj, let attr):
@@ -145,11 +150,17 @@ extension Compiler {
     }
 
     mutating func augAssign(_ target: Expr, _ op: BinaryOp, _ value: Expr) throws {
+        // The target's loads and stores carry its span; the operation the statement's (none).
+        let outer = span
+        span = spanOf(target)
+        defer { span = outer }
         switch target.kind {
         case .name(let n):
             loadName(n)
             try compile(value)
+            span = nil
             emit(.inplace(op))
+            span = spanOf(target)
             storeName(n)
         case .attribute(let obj, let attr):
             noteStaticAttribute(obj, attr)
@@ -157,7 +168,9 @@ extension Compiler {
             emit(.dup)
             emit(.loadAttr(nameIndex(attr)))
             try compile(value)
+            span = nil
             emit(.inplace(op))
+            span = spanOf(target)
             emit(.rot2)
             emit(.storeAttr(nameIndex(attr)))
         case .subscript(let obj, let idx):
@@ -166,7 +179,9 @@ extension Compiler {
             emit(.dup2)
             emit(.loadSubscript)
             try compile(value)
+            span = nil
             emit(.inplace(op))
+            span = spanOf(target)
             emit(.rot3)
             emit(.storeSubscript)
         default:
@@ -175,6 +190,9 @@ extension Compiler {
     }
 
     mutating func delete(_ t: Expr) throws {
+        let outer = span
+        span = spanOf(t)
+        defer { span = outer }
         switch t.kind {
         case .name(let n): deleteName(n)
         case .attribute(let obj, let attr):

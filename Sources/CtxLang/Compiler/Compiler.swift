@@ -59,6 +59,8 @@ public struct Compiler {
     /// The units enclosing `unit`, innermost last.
     var enclosingUnits: [Unit] = []
     var line = 1
+    /// The span of the expression being compiled (nil in a statement's own instructions).
+    var span: SourceSpan?
     /// Class names enclosing the current unit, for `__qualname__`.
     var qualPrefix: [String] = []
     /// Interactive mode: whether expression statements echo (only the last statement of an input).
@@ -155,6 +157,7 @@ public struct Compiler {
     mutating func emit(_ i: Instr) -> Int {
         unit.code.instructions.append(i)
         unit.code.lines.append(line)
+        unit.code.spans.append(span)
         return unit.code.instructions.count - 1
     }
 

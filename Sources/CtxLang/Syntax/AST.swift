@@ -236,10 +236,15 @@ public struct Keyword: Equatable, Sendable {
 public struct Expr: Equatable, Sendable {
     public var kind: ExprKind
     public var pos: SourcePos
+    /// Where the expression ends (exclusive; CPython's `end_lineno`/`end_col_offset`), for the
+    /// carets of tracebacks. Not part of equality.
+    public var end: SourcePos?
     public init(_ kind: ExprKind, _ pos: SourcePos) {
         self.kind = kind
         self.pos = pos
     }
+
+    public static func == (a: Expr, b: Expr) -> Bool { a.kind == b.kind && a.pos == b.pos }
 }
 
 public indirect enum ExprKind: Equatable, Sendable {

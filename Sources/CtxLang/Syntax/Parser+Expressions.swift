@@ -71,7 +71,8 @@ extension Parser {
             }
             throw invalidSyntax()
         }
-        return Expr(.ifExp(test: test, body: body, orelse: try expression()), body.pos)
+        let orelse = try expression()
+        return finished(Expr(.ifExp(test: test, body: body, orelse: orelse), body.pos))
     }
 
     mutating func lambda() throws(SyntaxError) -> Expr {
@@ -86,7 +87,7 @@ extension Parser {
         guard atKeyword("or") else { return first }
         var values = [first]
         while acceptKeyword("or") { values.append(try conjunction()) }
-        return Expr(.boolOp(.or, values), first.pos)
+        return finished(Expr(.boolOp(.or, values), first.pos))
     }
 
     mutating func conjunction() throws(SyntaxError) -> Expr {
@@ -94,7 +95,7 @@ extension Parser {
         guard atKeyword("and") else { return first }
         var values = [first]
         while acceptKeyword("and") { values.append(try inversion()) }
-        return Expr(.boolOp(.and, values), first.pos)
+        return finished(Expr(.boolOp(.and, values), first.pos))
     }
 
     /// `not not x` is parsed iteratively so long chains cannot exhaust the stack.
@@ -102,17 +103,18 @@ extension Parser {
         var nots: [SourcePos] = []
         while atKeyword("not") { nots.append(advance().pos) }
         var e = try comparison()
-        for pos in nots.reversed() { e = Expr(.unary(.not, e), pos) }
+        for pos in nots.reversed() { e = finished(Expr(.unary(.not, e), pos)) }
         return e
     }
 
     mutating func comparison() throws(SyntaxError) -> Expr {
+        let start = tok.pos
         let left = try bitwiseOr()
         var ops: [(CompareOp, Expr)] = []
         while let op = try compareOperator() {
             ops.append((op, try bitwiseOr()))
         }
-        return ops.isEmpty ? left : Expr(.compare(left, ops), left.pos)
+        return ops.isEmpty ? left : finished(Expr(.compare(left, ops), start))
     }
 
     /// Consumes a comparison operator (`not in` and `is not` are two tokens).
@@ -143,13 +145,25 @@ extension Parser {
 
     mutating func bitwiseOr() throws(SyntaxError) -> Expr { try binary(minPrecedence: 1) }
 
+    /// `e` with its end: the end of the last token consumed, unless it has one already (a
+    /// parenthesized expression ends before its `)`, as in CPython's AST).
+    /// (Swift reads `self` for a call before its arguments: what is parsed goes into a local
+    /// first, so that `previous` is read after it.)
+    func finished(_ e: Expr) -> Expr {
+        guard e.end == nil else { return e }
+        var e = e
+        e.end = previous.end
+        return e
+    }
+
     /// Left-associative binary operators from `|` (1) to `* / // % @` (6).
     mutating func binary(minPrecedence: Int) throws(SyntaxError) -> Expr {
+        let start = tok.pos  // a parenthesized left operand: the operation starts at its `(`
         var left = try factor()
         while tok.kind == .op, let (op, prec) = Parser.binaryOperators[tok.text], prec >= minPrecedence {
             advance()
             let right = try binary(minPrecedence: prec + 1)
-            left = Expr(.binary(left, op, right), left.pos)
+            left = finished(Expr(.binary(left, op, right), start))
         }
         return left
     }
@@ -161,7 +175,7 @@ extension Parser {
             ops.append((op, advance().pos))
         }
         var e = try power()
-        for (op, pos) in ops.reversed() { e = Expr(.unary(op, e), pos) }
+        for (op, pos) in ops.reversed() { e = finished(Expr(.unary(op, e), pos)) }
         return e
     }
 
@@ -171,27 +185,35 @@ extension Parser {
         guard accept("**") else { return base }
         try enter()
         defer { leave() }
-        return Expr(.binary(base, .pow, try factor()), base.pos)
+        let exponent = try factor()
+        return finished(Expr(.binary(base, .pow, exponent), base.pos))
     }
 
     mutating func awaitPrimary() throws(SyntaxError) -> Expr {
         guard atKeyword("await") else { return try primary() }
         let kw = advance()
-        return Expr(.await(try primary()), kw.pos)
+        let operand = try primary()
+        return finished(Expr(.await(operand), kw.pos))
     }
 
     /// An atom followed by calls, attributes and subscripts.
     mutating func primary() throws(SyntaxError) -> Expr {
+        let start = tok.pos  // `(f)(x)`, `(a)[0]`: the call or subscript starts at the `(`
         var e = try atom()
         while true {
             if at(".") {
                 advance()
                 guard tok.kind == .name else { throw invalidSyntax() }
-                e = Expr(.attribute(e, advance().text), e.pos)
+                let attr = advance().text
+                e = finished(Expr(.attribute(e, attr), start))
             } else if at("(") {
-                e = try call(e)
+                var called = try call(e)
+                called.pos = start
+                e = finished(called)
             } else if at("[") {
-                e = try subscription(e)
+                var subscripted = try subscription(e)
+                subscripted.pos = start
+                e = finished(subscripted)
             } else {
                 return e
             }
@@ -209,6 +231,11 @@ extension Parser {
     }
 
     mutating func atom() throws(SyntaxError) -> Expr {
+        let e = try atomBody()
+        return finished(e)
+    }
+
+    private mutating func atomBody() throws(SyntaxError) -> Expr {
         let t = tok
         switch t.kind {
         case .name:

@@ -39,11 +39,12 @@ extension Interpreter {
                 l.items += try iterate(b)  // list_inplace_concat of a list subclass without __iadd__
                 return a
             }
-            return try binaryOp(op, a, b)
+            return try binaryOp(op, a, b, inplace: true)
         }
     }
 
-    func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+    /// `inplace`: the fallback of `a op= b`, whose TypeError names `op=`.
+    func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value, inplace: Bool = false) throws -> Value {
         if payload(of: a) != nil || payload(of: b) != nil { return try payloadBinaryOp(op, a, b) }
         // A tuple or dict subclass's own operator methods come before the type's (Vec.__add__,
         // Counter.__or__).
@@ -78,7 +79,7 @@ extension Interpreter {
             throw rt.error(.TypeError, "can only concatenate list (not \"\(typeName(b))\") to list")
         }
         if op == .bitOr, let union = unionOf(a, b) { return union }
-        let sym = op == .pow ? "** or pow()" : op.rawValue
+        let sym = inplace ? op.rawValue + "=" : op == .pow ? "** or pow()" : op.rawValue
         throw rt.error(.TypeError, "unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
     }
 

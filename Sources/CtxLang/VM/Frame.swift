@@ -39,6 +39,19 @@ final class Frame {
 
     /// The line being executed (the last instruction started).
     var line: Int { code.lines.isEmpty ? code.firstLine : code.lines[min(max(pc - 1, 0), code.lines.count - 1)] }
+    /// The span of the instruction running (the one `line` is of).
+    var span: SourceSpan? { code.spans.isEmpty ? nil : code.spans[min(max(pc - 1, 0), code.spans.count - 1)] }
+
+    /// The traceback entry of this frame where it is now.
+    var tracebackEntry: TracebackEntry {
+        var entry = TracebackEntry(filename: code.filename, line: line, function: code.name)
+        if let span, span.line == line {
+            entry.column = span.column
+            entry.endLine = span.endLine
+            entry.endColumn = span.endColumn
+        }
+        return entry
+    }
 
     /// The frame of a finished generator or coroutine drops its values, as CPython clears a
     /// finished frame (an async generator in a local is then finalised when its owner ends).

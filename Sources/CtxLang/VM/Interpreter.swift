@@ -151,11 +151,19 @@ public final class Interpreter {
         // Raised while another is handled (by native code too: `{}['x']` in an except block):
         // that one is its implicit __context__, as _PyErr_SetObject sets it.
         if addEntry, e.context == nil, let handled = handledException(), handled !== e { e.context = handled }
+        var inComprehension = false
         while true {
             let f = stack.top
             if addEntry {
-                e.traceback.insert(TracebackEntry(filename: f.code.filename, line: f.line, function: f.code.name), at: 0)
+                if inComprehension, !e.traceback.isEmpty {
+                    // PEP 709: a list, set or dict comprehension runs inline in its function's
+                    // frame (3.12+), so its line is that frame's entry.
+                    e.traceback[0].function = f.code.name
+                } else {
+                    e.traceback.insert(f.tracebackEntry, at: 0)
+                }
             }
+            inComprehension = addEntry && Interpreter.inlinedComprehensions.contains(f.code.name)
             addEntry = true
             if let h = f.handlers.popLast() {
                 if h.depth < f.stack.count { f.stack.removeSubrange(h.depth...) }  // (a with cleanup handler may find it shorter)
@@ -167,6 +175,8 @@ public final class Interpreter {
             popFrame(stack)
         }
     }
+
+    static let inlinedComprehensions: Set<String> = ["<listcomp>", "<setcomp>", "<dictcomp>"]
 
     func popFrame(_ stack: FrameStack) {
         let f = stack.frames.removeLast()

@@ -45,7 +45,7 @@ extension Interpreter {
             if topLevel { p.depth += 1 }
             if !exc.traceback.isEmpty {
                 p.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
-                p.emit(exc.traceback.map(frameLines).joined())
+                p.emit(stackLines(exc.traceback))
             }
             p.emit(exceptionLine(exc) + "\n")
             let shown = members.count <= GroupPrinter.maxWidth ? members.count : GroupPrinter.maxWidth + 1
@@ -76,16 +76,46 @@ extension Interpreter {
         var out = ""
         if !e.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
-            for entry in e.traceback { out += frameLines(entry) }
+            out += stackLines(e.traceback)
         }
         return out + exceptionLine(e) + "\n"
+    }
+
+    /// `StackSummary.format`: after three entries of the same file, line and function in a row
+    /// (`_RECURSIVE_CUTOFF`), one line says how many more there were.
+    private func stackLines(_ entries: [TracebackEntry]) -> String {
+        var out = ""
+        var last: TracebackEntry?
+        var count = 0
+        func flush() {
+            if count > 3 {
+                let more = count - 3
+                out += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+            }
+        }
+        for entry in entries {
+            if let l = last, l.filename == entry.filename, l.line == entry.line, l.function == entry.function {
+                count += 1
+            } else {
+                flush()
+                last = entry
+                count = 1
+            }
+            if count <= 3 { out += frameLines(entry) }
+        }
+        flush()
+        return out
     }
 
     private func frameLines(_ entry: TracebackEntry) -> String {
         var s = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
         if let lines = sources[entry.filename], entry.line >= 1, entry.line <= lines.count {
-            let text = lines[entry.line - 1].trimmingWhitespace
-            if !text.isEmpty { s += "    \(text)\n" }
+            let raw = lines[entry.line - 1]
+            let text = raw.trimmingWhitespace
+            if !text.isEmpty {
+                s += "    \(text)\n"
+                if let carets = caretLine(entry, sourceLine: raw) { s += "    \(carets)\n" }
+            }
         }
         return s
     }
