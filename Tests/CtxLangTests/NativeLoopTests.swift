@@ -101,6 +101,22 @@ import CtxCore
         #expect(r.out == "True int\n" + String(repeating: "timestamp out of range for platform time_t\n", count: 3))
     }
 
+    /// A regular expression that backtracks exponentially (`(a+)+b`: 2**60 ways to fail) answers
+    /// Ctrl-C; a pattern nested 5,000 deep is a RecursionError, not a crashed stack; long runs
+    /// and scans (`.*`, findall over 200,000 matches) keep their choice points on the heap.
+    @Test func regularExpressionsAnswerCtrlCAndNeverOverflowTheStack() {
+        let r = run("import re\nprint(re.match('(a+)+b', 'a' * 60))\n", interruptAfterPolls: 3)
+        #expect(r.err == "KeyboardInterrupt")
+        #expect(r.seconds < 20)
+        #expect(run("import re\nre.compile('(' * 5000)\n").err == "RecursionError: maximum recursion depth exceeded")
+        let long = run("""
+            import re
+            s = 'ab' * 100000
+            print(re.match('(?:a|b)*', s).end(), re.match('.*', s).end(), len(re.findall('.', s)), re.fullmatch('(ab)*', s).span(1))
+            """)
+        #expect(long.out == "200000 200000 200000 (199998, 200000)\n")
+    }
+
     @Test func theReprOfABigListAnswersCtrlC() {
         let r = run("x = [[-2**63]] * 10**6\nprint(len(repr(x)))\n", interruptAfterPolls: 2)
         #expect(r.err == "KeyboardInterrupt")

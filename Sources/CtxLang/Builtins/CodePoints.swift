@@ -29,3 +29,49 @@ extension String {
         utf8[window].reversed().starts(with: p.utf8.reversed())
     }
 }
+
+/// str's `is…` predicates, by code point as Objects/unicodeobject.c tests them
+/// (`Py_UNICODE_ISDECIMAL`, `_PyUnicode_IsDigit`, `_PyUnicode_IsNumeric`, `Py_UNICODE_ISALPHA`,
+/// `Py_UNICODE_ISSPACE`, cased letters for isupper/islower, XID_Start/XID_Continue).
+enum StrPredicate: String {
+    case isdigit, isnumeric, isdecimal, isalpha, isalnum, isspace, isupper, islower, isidentifier, isascii
+
+    func holds(for s: String) -> Bool {
+        let scalars = s.unicodeScalars
+        switch self {
+        case .isascii: return scalars.allSatisfy(\.isASCII)
+        case .isupper, .islower:
+            var cased = false
+            for c in scalars {
+                let p = c.properties
+                if self == .isupper ? (p.isLowercase || p.generalCategory == .titlecaseLetter) : (p.isUppercase || p.generalCategory == .titlecaseLetter) { return false }
+                if p.isCased { cased = true }
+            }
+            return cased
+        case .isidentifier:
+            guard let f = scalars.first, f.properties.isXIDStart || f == "_" else { return false }
+            return scalars.dropFirst().allSatisfy(\.properties.isXIDContinue)
+        default:
+            return !scalars.isEmpty && scalars.allSatisfy { test($0) }
+        }
+    }
+
+    private func test(_ c: Unicode.Scalar) -> Bool {
+        let p = c.properties
+        let alpha: Bool = {
+            switch p.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }()
+        switch self {
+        case .isdecimal: return p.numericType == .decimal
+        case .isdigit: return p.numericType == .decimal || p.numericType == .digit
+        case .isnumeric: return p.numericType != nil
+        case .isalpha: return alpha
+        case .isalnum: return alpha || p.numericType != nil
+        case .isspace: return RegexCase.isSpace(c.value)
+        default: return false
+        }
+    }
+}

@@ -66,13 +66,9 @@ extension Interpreter {
             return m { [unowned self] a in try self.strTailMatch(s, name, a) }
         case "find", "index", "rfind", "rindex", "count":
             return m { [unowned self] a in try self.strFind(s, name, a) }
-        case "isdigit", "isnumeric", "isdecimal": return m { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
-        case "isalpha": return m { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
-        case "isalnum": return m { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
-        case "isspace": return m { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
-        case "isupper": return m { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isLowercase)) }
-        case "islower": return m { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isUppercase)) }
-        case "isidentifier": return m { _ in .bool(!s.isEmpty && !(s.first!.isNumber) && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }) }
+        case "isdigit", "isnumeric", "isdecimal", "isalpha", "isalnum", "isspace", "isupper", "islower",
+             "isidentifier", "isascii":
+            return m { a in try a.exactly(0); return .bool(StrPredicate(rawValue: name)!.holds(for: s)) }
         case "center", "ljust", "rjust":
             return m { [unowned self] a in
                 try a.check(maxPositional: 2, minPositional: 1)

@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -16,6 +16,7 @@ extension Interpreter {
         case "uuid": m = makeUUIDModule()
         case "_functools": m = makeFunctoolsAccelerator()
         case "_abc": m = makeABCAccelerator()
+        case "_sre": m = makeSreModule()
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "traceback": m = makeTracebackModule()
