@@ -61,6 +61,7 @@ extension Interpreter {
             switch e.args.first {
             case nil, .none?: return 0
             case .int(let i)?: return Int32(truncatingIfNeeded: i)
+            case .bool(let b)?: return b ? 1 : 0  // sys.exit(not ok), as unittest.main() exits
             case let v?:
                 rt.write(((try? str(v)) ?? "") + "\n", true)
                 return 1
