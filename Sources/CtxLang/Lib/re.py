@@ -10,6 +10,7 @@ copied. Not in ctxlab: bytes patterns, re.LOCALE, re.DEBUG's dump, re.Scanner.
 
 import enum
 import sys
+import types as _types
 import _sre
 
 __all__ = [
@@ -106,12 +107,11 @@ class Pattern:
         self.pattern = pattern
         self.flags = code.flags
         self.groups = code.groups
-        self.groupindex = _mappingproxy(code.groupindex)
+        self.groupindex = _types.MappingProxyType(code.groupindex)
         self._code = code
 
     def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+        return _types.GenericAlias(cls, item)
 
     def __repr__(self):
         names = []
@@ -269,8 +269,7 @@ class Match:
         self._spans = [(found[k], found[k + 1]) for k in range(1, len(found), 2)]
 
     def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+        return _types.GenericAlias(cls, item)
 
     @property
     def lastgroup(self):
@@ -355,49 +354,6 @@ class Match:
         return "<re.Match object; span=%r, match=%s>" % (self._spans[0], repr(self.group())[:50])
 
 
-class _mappingproxy:
-    """A read-only view of a Pattern's groupindex (its repr is mappingproxy's)."""
-
-    __slots__ = ("_d",)
-
-    def __init__(self, d):
-        self._d = d
-
-    def __getitem__(self, key):
-        return self._d[key]
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __len__(self):
-        return len(self._d)
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def copy(self):
-        return dict(self._d)
-
-    def __eq__(self, other):
-        return self._d == other
-
-    def __repr__(self):
-        return "mappingproxy(%r)" % (self._d,)
-
-
-_mappingproxy.__name__ = _mappingproxy.__qualname__ = "mappingproxy"
 Pattern.__module__ = Match.__module__ = "re"
 
 # --------------------------------------------------------------------
