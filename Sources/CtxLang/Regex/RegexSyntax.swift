@@ -595,11 +595,9 @@ struct RegexParser {
         }
         if take(")") { return (add, remove, true) }
         if take("-") {
-            guard let first = peek(), let f = Self.flagOf(first) else {
-                if let n = peek() { throw err("unknown flag", i) }
-                throw err("missing flag", i)
+            guard let first = peek(), Self.flagOf(first) != nil else {
+                throw err(peek() == nil ? "missing flag" : "unknown flag", i)
             }
-            _ = f
             while let c = peek(), let f = Self.flagOf(c) {
                 i += 1
                 if f == .ascii || f == .unicode || f == .locale {
@@ -608,7 +606,7 @@ struct RegexParser {
                 remove.insert(f)
             }
             if !add.intersection(remove).isEmpty {
-                throw err("bad inline flags: flag turned on and off", i - 1)
+                throw err("bad inline flags: flag turned on and off", i)
             }
         }
         guard let c = peek() else { throw err("missing -, : or )", i) }
