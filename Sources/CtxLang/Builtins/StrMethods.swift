@@ -12,7 +12,19 @@ extension Interpreter {
         case "lower": return m { _ in .str(s.lowercased()) }
         case "title": return m { _ in .str(s.split(separator: " ", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")) }
         case "capitalize": return m { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
-        case "swapcase": return m { _ in .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) }
+        case "swapcase":
+            // do_swapcase: each code point's full mapping (ß → SS), by code point, not Character.
+            return m { a in
+                try a.exactly(0)
+                var out = String.UnicodeScalarView()
+                for c in s.unicodeScalars {
+                    let p = c.properties
+                    if p.isUppercase { out.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+                    else if p.isLowercase { out.append(contentsOf: p.uppercaseMapping.unicodeScalars) }
+                    else { out.append(c) }
+                }
+                return .str(String(out))
+            }
         case "strip", "lstrip", "rstrip":
             return m { [unowned self] a in
                 try a.check(maxPositional: 1)
