@@ -115,6 +115,14 @@ import CtxCore
             print(re.match('(?:a|b)*', s).end(), re.match('.*', s).end(), len(re.findall('.', s)), re.fullmatch('(ab)*', s).span(1))
             """)
         #expect(long.out == "200000 200000 200000 (199998, 200000)\n")
+        // Widths of nested huge repeats saturate (they overflowed 64 bits).
+        let wide = run("""
+            import re
+            print(re.search('(?=(?:(?:a{4000000000}){4000000000}){4000000000})|b', 'b').span())
+            re.compile('(?<=(?:(?:a{4000000000}){4000000000}){4000000000})')
+            """)
+        #expect(wide.out == "(0, 1)\n")
+        #expect(wide.err == "re.PatternError: looks too much behind")
     }
 
     @Test func theReprOfABigListAnswersCtrlC() {

@@ -476,6 +476,8 @@ struct RegexParser {
                 guard take(")") else { throw err("missing ), unterminated subpattern", start) }
                 let (lo, hi) = Self.width(body)
                 guard lo == hi else { throw RegexSyntaxError(message: "look-behind requires fixed-width pattern", position: nil) }
+                // _compiler.py: a width past MAXCODE.
+                guard lo < regexMaxRepeat else { throw RegexSyntaxError(message: "looks too much behind", position: nil) }
                 return .lookaround(behind: true, negated: n == 0x21, body)
             case 0x28:  // ( conditional
                 let condStart = i
@@ -619,16 +621,28 @@ struct RegexParser {
 
     // MARK: widths (_parser.py's SubPattern.getwidth)
 
-    /// The least and greatest number of characters a sequence matches (nil: unbounded).
+    /// The least and greatest number of characters a sequence matches (nil: unbounded), both
+    /// saturating at MAXREPEAT as _parser.py's getwidth caps them (nested repeats of huge
+    /// counts must not overflow).
     static func width(_ nodes: [RegexNode]) -> (Int, Int?) {
         var lo = 0
         var hi: Int? = 0
         for n in nodes {
             let (a, b) = width(n)
-            lo = min(lo + a, regexMaxRepeat)
-            if let h = hi, let b { hi = h + b } else { hi = nil }
+            lo = saturatingSum(lo, a)
+            if let h = hi, let b { hi = saturatingSum(h, b) } else { hi = nil }
         }
         return (lo, hi)
+    }
+
+    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (r, overflow) = a.addingReportingOverflow(b)
+        return overflow ? regexMaxRepeat : min(r, regexMaxRepeat)
+    }
+
+    private static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (r, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? regexMaxRepeat : min(r, regexMaxRepeat)
     }
 
     static func width(_ n: RegexNode) -> (Int, Int?) {
@@ -643,8 +657,8 @@ struct RegexParser {
         case .group(_, let b), .atomic(let b): return width(b)
         case .repeatNode(let mn, let mx, _, let b):
             let (lo, hi) = width(b)
-            let h: Int? = (hi != nil && mx != nil) ? hi! * mx! : (hi == 0 ? 0 : nil)
-            return (min(lo * mn, regexMaxRepeat), h)
+            let h: Int? = (hi != nil && mx != nil) ? saturatingProduct(hi!, mx!) : (hi == 0 ? 0 : nil)
+            return (saturatingProduct(lo, mn), h)
         case .groupRef: return (0, nil)
         case .groupExists(_, let y, let no):
             let (a, b) = width(y), (c, d) = width(no)
