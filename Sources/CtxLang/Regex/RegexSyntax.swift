@@ -299,7 +299,7 @@ struct RegexParser {
             while let n = peek(), n != 0x7D { i += 1 }
             guard take("}") else { throw err("missing }, unterminated name", nameStart) }
             let name = Self.text(s[nameStart..<(i - 1)])
-            guard let v = unicodeScalar(named: name) else {
+            guard let v = UnicodeNames.lookup(name)?.value else {
                 throw err("undefined character name '\(name)'", start)
             }
             return .char(v)
@@ -356,16 +356,6 @@ struct RegexParser {
         case 0x61...0x66: return d - 0x61 + 10
         default: return nil
         }
-    }
-
-    private func unicodeScalar(named name: String) -> UInt32? {
-        // Unicode.Scalar.Properties.name is the character's name; a linear search of the
-        // assigned scalars is fine for the rare \N{…}.
-        let wanted = name.uppercased()
-        for v in UInt32(0x20)...0x10FFFF {
-            if let sc = Unicode.Scalar(v), sc.properties.name == wanted || sc.properties.nameAlias == wanted { return v }
-        }
-        return nil
     }
 
     // MARK: sets
