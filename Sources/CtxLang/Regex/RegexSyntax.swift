@@ -371,33 +371,13 @@ struct RegexParser {
             i += 1
             if c == 0x5D && !first { break }  // ]
             first = false
-            var code1: UInt32
-            var isCategory: RegexCategory? = nil
-            if c == 0x5C {
-                switch try escape(start: here, inSet: true) {
-                case .char(let v): code1 = v
-                case .category(let cat): isCategory = cat; code1 = 0
-                case .node: throw err("bad escape", here)
-                }
-            } else {
-                code1 = c
-            }
+            let (code1, isCategory) = try setMember(c, at: here)
             // A range?
             if peek() == 0x2D, let after = peek(1), after != 0x5D {
                 i += 1
                 let hereTo = i
                 i += 1
-                var code2: UInt32
-                var cat2: RegexCategory? = nil
-                if after == 0x5C {
-                    switch try escape(start: hereTo, inSet: true) {
-                    case .char(let v): code2 = v
-                    case .category(let cat): cat2 = cat; code2 = 0
-                    case .node: throw err("bad escape", hereTo)
-                    }
-                } else {
-                    code2 = after
-                }
+                let (code2, cat2) = try setMember(after, at: hereTo)
                 if isCategory != nil || cat2 != nil {
                     throw err("bad character range \(Self.text(s[here..<i]))", here)
                 }
@@ -413,6 +393,17 @@ struct RegexParser {
         }
         if !negated, items.count == 1, case .literal(let v) = items[0] { return .literal(v, ignoreCase: ignoreCase) }
         return .set(items, negated: negated, ignoreCase: ignoreCase)
+    }
+
+    /// One member of a set, `c` read at `here`: a character, or (after a backslash) an escape
+    /// or a category (`_parser.py`'s `_class_escape`).
+    private mutating func setMember(_ c: UInt32, at here: Int) throws -> (UInt32, RegexCategory?) {
+        guard c == 0x5C else { return (c, nil) }
+        switch try escape(start: here, inSet: true) {
+        case .char(let v): return (v, nil)
+        case .category(let cat): return (0, cat)
+        case .node: throw err("bad escape", here)
+        }
     }
 
     // MARK: groups
