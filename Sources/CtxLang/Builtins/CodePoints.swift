@@ -58,20 +58,45 @@ enum StrPredicate: String {
 
     private func test(_ c: Unicode.Scalar) -> Bool {
         let p = c.properties
-        let alpha: Bool = {
-            switch p.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-            default: return false
-            }
-        }()
         switch self {
-        case .isdecimal: return p.numericType == .decimal
+        case .isdecimal: return UnicodeClass.isDecimal(c.value)
         case .isdigit: return p.numericType == .decimal || p.numericType == .digit
         case .isnumeric: return p.numericType != nil
-        case .isalpha: return alpha
-        case .isalnum: return alpha || p.numericType != nil
-        case .isspace: return RegexCase.isSpace(c.value)
+        case .isalpha: return UnicodeClass.isAlpha(c)
+        case .isalnum: return UnicodeClass.isAlnum(c.value)
+        case .isspace: return UnicodeClass.isSpace(c.value)
         default: return false
         }
+    }
+}
+
+/// Code-point classes as Objects/unicodectype.c defines them, for str's methods and re's
+/// categories alike.
+enum UnicodeClass {
+    /// Py_UNICODE_ISSPACE: Unicode White_Space, and the separators U+001C–U+001F.
+    static func isSpace(_ c: UInt32) -> Bool {
+        if c < 128 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
+        return Unicode.Scalar(c)?.properties.isWhitespace ?? false
+    }
+
+    /// Py_UNICODE_ISDECIMAL.
+    static func isDecimal(_ c: UInt32) -> Bool {
+        if c < 128 { return (0x30...0x39).contains(c) }
+        return Unicode.Scalar(c)?.properties.numericType == .decimal
+    }
+
+    /// Py_UNICODE_ISALPHA: the letter categories.
+    static func isAlpha(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// Py_UNICODE_ISALNUM: a letter, or any numeric character.
+    static func isAlnum(_ c: UInt32) -> Bool {
+        if c < 128 { return (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+        guard let s = Unicode.Scalar(c) else { return false }
+        return isAlpha(s) || s.properties.numericType != nil
     }
 }

@@ -34,7 +34,7 @@ extension Interpreter {
                     return Set(try self.expectStr(v, "strip arg").unicodeScalars)
                 }
                 let strip: (Unicode.Scalar) -> Bool = { c in
-                    chars.map { $0.contains(c) } ?? (c.properties.isWhitespace || (0x1C...0x1F).contains(c.value))  // Py_UNICODE_ISSPACE
+                    chars.map { $0.contains(c) } ?? UnicodeClass.isSpace(c.value)
                 }
                 var sub = Substring(s).unicodeScalars
                 if name != "rstrip" { while let c = sub.first, strip(c) { sub = sub.dropFirst() } }

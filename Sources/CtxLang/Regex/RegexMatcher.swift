@@ -258,10 +258,10 @@ struct RegexMatcher {
                 var matched = false
                 if from >= 0 {
                     if let e = try execute(sub, at: from) { matched = !behind || e == pos }
-                    if !matched { _ = backtrackAll(to: mark) }
+                    if !matched { backtrackAll(to: mark) }
                 }
                 if matched == negated {
-                    if matched { _ = backtrackAll(to: mark) }
+                    if matched { backtrackAll(to: mark) }
                     ok = false
                 } else {
                     commit(above: mark)
@@ -294,7 +294,7 @@ struct RegexMatcher {
     }
 
     /// Undoes everything above `base`, choice points included.
-    private mutating func backtrackAll(to base: Int) -> Bool {
+    private mutating func backtrackAll(to base: Int) {
         while stack.count > base {
             switch stack.removeLast() {
             case .slot(let i, let v): slots[i] = v
@@ -303,6 +303,5 @@ struct RegexMatcher {
             default: break
             }
         }
-        return true
     }
 }

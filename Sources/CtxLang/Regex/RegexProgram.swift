@@ -112,29 +112,10 @@ enum RegexCase {
         return m.count == 1 ? m.first!.value : c
     }
 
-    /// Py_UNICODE_ISSPACE.
-    static func isSpace(_ c: UInt32) -> Bool {
-        if c < 128 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
-        return Unicode.Scalar(c)?.properties.isWhitespace ?? false
-    }
-
-    /// Py_UNICODE_ISDECIMAL.
-    static func isDecimal(_ c: UInt32) -> Bool {
-        if c < 128 { return (0x30...0x39).contains(c) }
-        return Unicode.Scalar(c)?.properties.numericType == .decimal
-    }
-
-    /// Py_UNICODE_ISALNUM or '_' (SRE_UNI_IS_WORD).
-    static func isWord(_ c: UInt32) -> Bool {
-        if c < 128 {
-            return (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F
-        }
-        guard let s = Unicode.Scalar(c) else { return false }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return s.properties.numericType != nil
-        }
-    }
+    /// `\s`, `\d`, `\w` (SRE_UNI_IS_SPACE, _DIGIT, _WORD: alphanumeric or '_').
+    static func isSpace(_ c: UInt32) -> Bool { UnicodeClass.isSpace(c) }
+    static func isDecimal(_ c: UInt32) -> Bool { UnicodeClass.isDecimal(c) }
+    static func isWord(_ c: UInt32) -> Bool { c == 0x5F || UnicodeClass.isAlnum(c) }
 
     static func isASCIIWord(_ c: UInt32) -> Bool { c < 128 && isWord(c) }
 

@@ -231,7 +231,6 @@ struct RegexParser {
         }
         guard take("}") else { return nil }
         if lo.isEmpty && !sawComma { return nil }
-        if lo.isEmpty && hi.isEmpty && sawComma { lo = "" }
         func number(_ t: String) throws -> Int {
             guard t.count < 12, let n = Int(t), n < regexMaxRepeat else {
                 throw RegexSyntaxError(message: "the repetition number is too large", position: nil, overflow: true)
