@@ -125,6 +125,21 @@ import CtxCore
         #expect(wide.err == "re.PatternError: looks too much behind")
     }
 
+    @Test func mathsBigIntegerFunctionsAnswerCtrlCAndRefuseResultsPastTheIntLimit() {
+        for program in ["import math\nmath.comb(10**9, 10**5)\n", "import math, itertools\nmath.fsum(itertools.repeat(0.5))\n",
+                        "import math, itertools\nmath.prod(itertools.repeat(1))\n", "import math\nmath.comb(10**6, 5 * 10**5)\n"] {
+            let r = run(program, interruptAfterPolls: 3)
+            #expect(r.err == "KeyboardInterrupt", "\(program)")
+            #expect(r.seconds < 20)
+        }
+        let limit = "the result would exceed 16777216 bits, which ctxlab does not support"
+        #expect(run("import math\nmath.factorial(10**7)\n").err == "OverflowError: factorial: \(limit)")
+        #expect(run("import math\nmath.comb(10**18, 10**6)\n").err == "OverflowError: comb: \(limit)")
+        #expect(run("import math\nmath.perm(10**20, 10**7)\n").err == "OverflowError: perm: \(limit)")
+        #expect(run("import math\nmath.factorial(2**70)\n").err == "OverflowError: factorial() argument should not exceed 9223372036854775807")
+        #expect(run("import math\nprint(math.comb(2000, 1000) == math.factorial(2000) // math.factorial(1000) ** 2)\n").out == "True\n")
+    }
+
     @Test func theReprOfABigListAnswersCtrlC() {
         let r = run("x = [[-2**63]] * 10**6\nprint(len(repr(x)))\n", interruptAfterPolls: 2)
         #expect(r.err == "KeyboardInterrupt")

@@ -100,9 +100,7 @@ extension Interpreter {
         case .int, .bool: return .int(intValue(v)!)
         case .object(let b as PyBigInt): return .object(b)
         case .float(let d):
-            guard d.isFinite else { throw rt.error(d.isNaN ? .ValueError : .OverflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
-            if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
-            return intResult(BigInt(d))
+            return try intFromDouble(d)
         case .str(let s):
             return try parseInt(s, base: 10, original: v)
         default:

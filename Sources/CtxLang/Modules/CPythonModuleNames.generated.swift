@@ -225,6 +225,15 @@ enum CPythonModuleNames {
             "StringIO", "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "abc", "open",
             "open_code", "text_encoding",
         ],
+        "math": [
+            "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "comb",
+            "copysign", "cos", "cosh", "degrees", "dist", "e", "erf", "erfc", "exp", "exp2",
+            "expm1", "fabs", "factorial", "floor", "fma", "fmod", "frexp", "fsum", "gamma", "gcd",
+            "hypot", "inf", "isclose", "isfinite", "isinf", "isnan", "isqrt", "lcm", "ldexp",
+            "lgamma", "log", "log10", "log1p", "log2", "modf", "nan", "nextafter", "perm", "pi",
+            "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "sumprod", "tan", "tanh",
+            "tau", "trunc", "ulp",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -2,7 +2,7 @@ import CtxCore
 
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
-    static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time",
+    static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time", "math",
                                    "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre"]
         + Library.sources.keys.sorted()
 
@@ -19,6 +19,7 @@ extension Interpreter {
         case "_sre": m = makeSreModule()
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
+        case "math": m = makeMathModule()
         case "traceback": m = makeTracebackModule()
         case "_operator": m = makeOperatorAccelerator()
         case "concurrent":

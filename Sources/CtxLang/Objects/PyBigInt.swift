@@ -143,7 +143,7 @@ extension Interpreter {
         return result
     }
 
-    private func tooBig(_ what: String) -> PyException {
+    func tooBig(_ what: String) -> PyException {
         rt.error(.OverflowError, "\(what): the result would exceed \(Interpreter.maxIntBits) bits, which ctxlab does not support")
     }
 
