@@ -4,7 +4,8 @@ extension Interpreter {
     func installSequenceFunctions() {
         let b = builtins
         b["iter"] = function("iter") { [unowned self] a in
-            try a.check(maxPositional: 1, minPositional: 1)
+            try a.check(maxPositional: 2, minPositional: 1)
+            if a.args.count == 2 { return try self.callableIterator(a.args[0], sentinel: a.args[1]) }
             return try self.getIterator(a.args[0])
         }
         b["next"] = function("next") { [unowned self] a in
@@ -209,13 +210,7 @@ extension Interpreter {
         }
         b["callable"] = function("callable") { [unowned self] a in
             try a.exactly(1)
-            switch a.args[0].asObject {
-            case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial: return .bool(true)
-            case let d as PyDescriptor: return .bool(d.kind == .staticMethod)
-            case let i as PyInstance: return .bool(i.cls.lookup("__call__") != nil)
-            default: _ = self
-                return .bool(false)
-            }
+            return .bool(self.isCallable(a.args[0]))
         }
         b["vars"] = function("vars") { [unowned self] a in
             try a.exactly(1)
@@ -313,5 +308,37 @@ extension Interpreter {
         case let c as PyClass: return Array(Set(c.mro.flatMap(\.namespace.order)))
         default: return nativeMethodNames(v)
         }
+    }
+}
+
+extension Interpreter {
+    /// `callable(v)`: whether calling it can work (`PyCallable_Check`).
+    func isCallable(_ v: Value) -> Bool {
+        switch v.asObject {
+        case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial: return true
+        case let d as PyDescriptor: return d.kind == .staticMethod
+        case let i as PyInstance: return i.cls.lookup("__call__") != nil
+        default: return false
+        }
+    }
+
+    /// `iter(callable, sentinel)` (Objects/iterobject.c, `calliter_iternext`): calls it until
+    /// a result equals the sentinel (compared sentinel first) or it raises StopIteration, and
+    /// stays exhausted after.
+    func callableIterator(_ function: Value, sentinel: Value) throws -> Value {
+        guard isCallable(function) else { throw rt.error(.TypeError, "iter(v, w): v must be callable") }
+        var done = false
+        return .object(PyIterator(runtime: rt, name: "callable_iterator") { [unowned self] in
+            if done { return nil }
+            let result: Value
+            do {
+                result = try self.call(function, [])
+            } catch let e as PyException where e.type.isSubclass(of: .StopIteration) {
+                done = true
+                return nil
+            }
+            if try self.sameOrEqual(sentinel, result) { done = true; return nil }
+            return result
+        })
     }
 }

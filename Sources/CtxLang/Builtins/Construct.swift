@@ -77,7 +77,7 @@ extension Interpreter {
         case .method:  // types.MethodType(function, instance)
             if !kwargs.isEmpty { throw rt.error(.TypeError, "method() takes no keyword arguments") }
             guard args.count == 2 else { throw rt.error(.TypeError, "method expected 2 arguments, got \(args.count)") }
-            guard try isCallable(args[0]) else { throw rt.error(.TypeError, "first argument must be callable") }
+            guard isCallable(args[0]) else { throw rt.error(.TypeError, "first argument must be callable") }
             if args[1].isIdentical(.none) { throw rt.error(.TypeError, "instance must not be None") }
             return .object(PyBoundMethod(runtime: rt, receiver: args[1], function: args[0]))
         default:

@@ -186,7 +186,7 @@ extension Interpreter {
             loop.exceptionHandler = { [unowned rt] err in rt.defaultLoopErrorReport(err) }
             return
         }
-        guard try isCallable(handler) else {
+        guard isCallable(handler) else {
             throw rt.error(.TypeError, "A callable object or None is expected, got \(try repr(handler))")
         }
         loop.exceptionHandlerObject = handler
@@ -219,11 +219,6 @@ extension Interpreter {
         put("future", err.future)
         put("task", err.task)
         return d
-    }
-
-    func isCallable(_ v: Value) throws -> Bool {
-        guard let callable = builtins["callable"] else { return false }
-        return try call(callable, [v]).isIdentical(.bool(true))
     }
 
     /// The context dict of `loop.call_exception_handler(context)`.

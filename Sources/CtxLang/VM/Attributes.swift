@@ -503,7 +503,7 @@ extension Interpreter {
                 // `func_set_annotate`: None or a callable; a callable drops the kept dict.
                 let isNone: Bool
                 if case .none = value { isNone = true } else { isNone = false }
-                guard try isNone || isCallable(value) else {
+                guard isNone || isCallable(value) else {
                     throw rt.error(.TypeError, "__annotate__ must be callable or None")
                 }
                 f.attributes["__annotate__"] = value
