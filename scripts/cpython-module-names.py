@@ -14,7 +14,7 @@ import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
            "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json",
-           "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math"]
+           "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math", "random"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"

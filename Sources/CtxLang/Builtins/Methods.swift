@@ -1,3 +1,4 @@
+import BigInt
 import CtxCore
 
 extension Interpreter {
@@ -24,6 +25,7 @@ extension Interpreter {
             case "denominator": return .int(1)
             case "bit_length": return function(name) { _ in .int(i == 0 ? 0 : Int.bitWidth - i.magnitude.leadingZeroBitCount) }
             case "bit_count": return function(name) { _ in .int(i.magnitude.nonzeroBitCount) }  // popcount of abs(i)
+            case "to_bytes": return function(name) { [unowned self] a in try self.intToBytes(BigInt(i), a) }
             default: return nil
             }
         case .float(let d):

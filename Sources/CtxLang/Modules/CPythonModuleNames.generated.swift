@@ -234,6 +234,14 @@ enum CPythonModuleNames {
             "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "sumprod", "tan", "tanh",
             "tau", "trunc", "ulp",
         ],
+        "random": [
+            "BPF", "LOG4", "NV_MAGICCONST", "RECIP_BPF", "Random", "SG_MAGICCONST", "SystemRandom",
+            "TWOPI", "betavariate", "binomialvariate", "choice", "choices", "expovariate",
+            "gammavariate", "gauss", "getrandbits", "getstate", "lognormvariate", "main",
+            "normalvariate", "paretovariate", "randbytes", "randint", "random", "randrange",
+            "sample", "seed", "setstate", "shuffle", "triangular", "uniform", "vonmisesvariate",
+            "weibullvariate",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

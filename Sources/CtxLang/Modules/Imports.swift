@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time", "math",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -20,6 +20,7 @@ extension Interpreter {
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
         case "math": m = makeMathModule()
+        case "_random": m = makeRandomAccelerator()
         case "traceback": m = makeTracebackModule()
         case "_operator": m = makeOperatorAccelerator()
         case "concurrent":

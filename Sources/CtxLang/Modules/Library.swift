@@ -35,6 +35,7 @@ enum Library {
         "json": PackageResources.json_py,
         "logging": PackageResources.logging_py,
         "operator": PackageResources.operator_py,
+        "random": PackageResources.random_py,
         "re": PackageResources.re_py,
         "threading": PackageResources.threading_py,
         "types": PackageResources.types_py,

@@ -272,7 +272,68 @@ extension Interpreter {
         case "denominator": return .int(1)
         case "bit_length": return function(name) { _ in .int(b.value.magnitude.bitWidth) }
         case "bit_count": return function(name) { _ in .int(b.value.magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount }) }
+        case "to_bytes": return function(name) { [unowned self] a in try self.intToBytes(b.value, a) }
         default: return nil
+        }
+    }
+
+    /// `int.to_bytes(length=1, byteorder='big', *, signed=False)` (Objects/longobject.c,
+    /// `int_to_bytes_impl`): two's complement when signed.
+    func intToBytes(_ v: BigInt, _ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 2, keywords: ["length", "byteorder", "signed"])
+        let length = try a.get(0, "length").map { try ssize($0) } ?? 1
+        if length < 0 { throw rt.error(.ValueError, "length argument must be non-negative") }
+        let little = try byteOrder(a.get(1, "byteorder"))
+        let signed = try a.keyword("signed").map(truthy) ?? false
+        if v.sign == .minus && !v.isZero && !signed { throw rt.error(.OverflowError, "can't convert negative int to unsigned") }
+        try reserve(length, of: 1)
+        let fits: Bool
+        if signed {
+            let bits = length * 8
+            fits = bits > 0 ? v >= -(BigInt(1) << (bits - 1)) && v < (BigInt(1) << (bits - 1)) : v.isZero
+        } else {
+            fits = v.magnitude.bitWidth <= length * 8
+        }
+        if !fits { throw rt.error(.OverflowError, "int too big to convert") }
+        var u = v.sign == .minus && !v.isZero ? (BigInt(1) << (length * 8)) + v : v  // two's complement
+        var out = [UInt8](repeating: 0, count: length)
+        for i in 0..<length {
+            out[i] = UInt8(truncatingIfNeeded: UInt64(u.magnitude & 0xFF))
+            u >>= 8
+        }
+        return .object(PyBytes(runtime: rt, little ? out : out.reversed()))
+    }
+
+    /// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (`int_from_bytes_impl`); for a
+    /// subclass, `cls(value)`.
+    func intFromBytes(_ cls: PyClass, _ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 2, minPositional: 1, keywords: ["bytes", "byteorder", "signed"])
+        let source = a.get(0, "bytes")!
+        let data: [UInt8]
+        if let b = source.asObject as? PyBytes {
+            data = b.bytes
+        } else {
+            data = try iterate(source).map { v in
+                guard let i = intValue(v), (0...255).contains(i) else { throw rt.error(.ValueError, "bytes must be in range(0, 256)") }
+                return UInt8(i)
+            }
+        }
+        let little = try byteOrder(a.get(1, "byteorder"))
+        let signed = try a.keyword("signed").map(truthy) ?? false
+        var v = BigInt(0)
+        for byte in little ? data.reversed() : data { v = v << 8 | BigInt(byte) }
+        if signed, let top = little ? data.last : data.first, top & 0x80 != 0 { v -= BigInt(1) << (data.count * 8) }
+        let result = intResult(v)
+        return cls === classes.int ? result : try call(.object(cls), [result])
+    }
+
+    private func byteOrder(_ v: Value?) throws -> Bool {
+        guard let v else { return false }
+        guard case .str(let s) = v else { throw rt.error(.TypeError, "to_bytes() argument 'byteorder' must be str, not \(typeName(v))") }
+        switch s {
+        case "little": return true
+        case "big": return false
+        default: throw rt.error(.ValueError, "byteorder must be either 'little' or 'big'")
         }
     }
 }

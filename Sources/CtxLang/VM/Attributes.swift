@@ -316,6 +316,10 @@ extension Interpreter {
                 if cls !== c { l.subclass = cls }
                 return .object(l)
             }
+        case "from_bytes" where c.builtin == .int || c.builtin == .bool || payloadBase(c)?.builtin == .int:
+            return function("from_bytes", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
+                try self.intFromBytes(c, a)
+            }
         case "fromkeys" where c.builtin == .dict || isDictSubclass(c):
             // A classmethod in CPython: dict.fromkeys(iterable) needs no receiver.
             return function("fromkeys", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
