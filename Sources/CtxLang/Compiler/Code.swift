@@ -22,6 +22,11 @@ public enum Instr {
     /// Comprehension/display helpers: the container is `depth` entries below the top.
     case listAppend(Int), setAdd(Int), mapAdd(Int)
     case listExtend, setUpdate, dictUpdate, listToTuple
+    /// A call's `**mapping` (DICT_MERGE): the callable is `callableDepth` below the top after the
+    /// mapping is popped, for the messages; 0 for a class statement's keywords.
+    case dictMerge(callableDepth: Int)
+    /// A call's lone `*iterable` (CALL_FUNCTION_EX's own check): made a tuple, the callable below it.
+    case starArgs
     case binary(BinaryOp), inplace(BinaryOp), unary(UnaryOp), compare(CompareOp)
     case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
     case getIter, forIter(Int)

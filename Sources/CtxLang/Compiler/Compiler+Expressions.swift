@@ -211,21 +211,26 @@ extension Compiler {
             emit(.call(args.count + keywords.count, kwnames: kwnamesIndex(keywords.map { $0.name! })))
             return
         }
-        try compileDisplay(args, build: { .buildList($0) }, extend: .listExtend, empty: .buildList(0))
-        emit(.listToTuple)
+        if args.count == 1, case .starred(let inner) = args[0].kind {
+            try compile(inner)
+            emit(.starArgs)
+        } else {
+            try compileDisplay(args, build: { .buildList($0) }, extend: .listExtend, empty: .buildList(0))
+            emit(.listToTuple)
+        }
         if keywords.isEmpty {
             line = pos.line
             emit(.callEx(hasKwargs: false))
             return
         }
-        try compileKeywordDict(keywords)
+        try compileKeywordDict(keywords, callableDepth: 3)
         line = pos.line
         emit(.callEx(hasKwargs: true))
     }
 
     /// Keywords (`k=v` and `**mapping`, in order) as one dict on the stack: a call's with `*`/`**`
     /// and a class statement's (`metaclass=M, **kw`).
-    mutating func compileKeywordDict(_ keywords: [Keyword]) throws {
+    mutating func compileKeywordDict(_ keywords: [Keyword], callableDepth: Int = 0) throws {
         emit(.buildMap(0))
         for k in keywords {
             if let name = k.name {
@@ -235,7 +240,7 @@ extension Compiler {
             } else {
                 try compile(k.value)
             }
-            emit(.dictUpdate)
+            emit(.dictMerge(callableDepth: callableDepth))
         }
     }
 

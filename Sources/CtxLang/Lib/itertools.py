@@ -489,7 +489,7 @@ class starmap:
 
     def __next__(self):
         args = next(self._it)
-        return self._func(*args)
+        return self._func(*tuple(args))  # PySequence_Tuple: "'int' object is not iterable"
 
 
 class _tee:

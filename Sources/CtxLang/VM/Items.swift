@@ -192,6 +192,13 @@ extension Interpreter {
 
     /// `iter(v)`.
     func getIterator(_ v: Value) throws -> Value {
+        if let it = try iterator(v) { return it }
+        throw rt.error(.TypeError, "'\(typeName(v))' object is not iterable")
+    }
+
+    /// `PyObject_GetIter`, nil when the type has no iteration at all (the caller words the
+    /// TypeError: `Value after * must be an iterable, not int`).
+    func iterator(_ v: Value) throws -> Value? {
         switch v {
         case .str(let s):
             // unicode_iter: code points; CPython's type name tells an all-ASCII str apart.
@@ -228,7 +235,7 @@ extension Interpreter {
             }
         default: break
         }
-        throw rt.error(.TypeError, "'\(typeName(v))' object is not iterable")
+        return nil
     }
 
     func arrayIterator(_ items: [Value], _ name: String) -> PyIterator {
@@ -294,11 +301,16 @@ extension Interpreter {
 
     /// Every value of an iterable, eagerly.
     func iterate(_ v: Value) throws -> [Value] {
+        try iterate(v, orElse: rt.error(.TypeError, "'\(typeName(v))' object is not iterable"))
+    }
+
+    /// The items of an iterable; `error` when `v` cannot be iterated at all.
+    func iterate(_ v: Value, orElse error: @autoclosure () -> PyException) throws -> [Value] {
         switch v.asObject {
         case let l as PyList where l.subclass == nil || subclassSlot(v, "__iter__") == nil: return l.items
         case let t as PyTuple: return t.items
         default:
-            let it = try getIterator(v)
+            guard let it = try iterator(v) else { throw error() }
             var out: [Value] = []
             while let x = try nextValue(it) {
                 out.append(x)
@@ -327,6 +339,36 @@ extension Interpreter {
         try a.check(maxPositional: 1, keywords: Set(a.kwargs.map(\.0)))
         if let src = a.args.first { try dictMerge(d, src) }
         for (k, v) in a.kwargs { d.storage[try HashKey(.str(k), rt)] = v }
+    }
+
+    /// `{**src}` (DICT_UPDATE, `PyDict_Update`) and a call's `**src` (DICT_MERGE,
+    /// `_PyDict_MergeEx(…, 2)`): `src` must be a mapping (a dict, or anything with `keys()`);
+    /// for a call (`callable` given), a key already present is an error.
+    func mergeMapping(_ d: PyDict, _ src: Value, callable: Value?) throws {
+        var pairs: [(HashKey, Value)] = []
+        if let other = src.asObject as? PyDict, other.subclass == nil {
+            for (k, v) in other.storage { pairs.append((k, v)) }
+        } else if case .object = src, let keys = try findAttribute(src, "keys") {
+            for k in try iterate(try call(keys, [])) { pairs.append((try HashKey(k, rt), try getItem(src, k))) }
+        } else if let callable {
+            throw rt.error(.TypeError, "\(try functionString(callable)) argument after ** must be a mapping, not \(typeName(src))")
+        } else {
+            throw rt.error(.TypeError, "'\(typeName(src))' object is not a mapping")
+        }
+        for (k, v) in pairs {
+            if let callable, d.storage[k] != nil {
+                guard case .str(let name) = k.value else { throw rt.error(.TypeError, "keywords must be strings") }
+                throw rt.error(.TypeError, "\(try functionString(callable)) got multiple values for keyword argument '\(name)'")
+            }
+            d.storage[k] = v
+        }
+    }
+
+    /// `_PyObject_FunctionStr`: `module.qualname()` (just `qualname()` for builtins), else str(v).
+    func functionString(_ v: Value) throws -> String {
+        guard let q = try? findAttribute(v, "__qualname__"), case .str(let qualname) = q else { return try str(v) }
+        if case .str(let module)? = try? findAttribute(v, "__module__"), module != "builtins" { return "\(module).\(qualname)()" }
+        return "\(qualname)()"
     }
 
     func dictMerge(_ d: PyDict, _ src: Value) throws {

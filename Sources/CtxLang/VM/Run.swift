@@ -98,14 +98,22 @@ extension Interpreter {
                 (f.stack[f.stack.count - d].asObject as! PyDict).storage[try HashKey(k, rt)] = v
             case .listExtend:
                 let src = f.pop()
-                (f.top.asObject as! PyList).items += try iterate(src)
+                (f.top.asObject as! PyList).items += try iterate(src, orElse: rt.error(.TypeError, "Value after * must be an iterable, not \(typeName(src))"))
+            case .starArgs:
+                let src = f.pop()
+                let items = try iterate(src, orElse: rt.error(.TypeError, "\((try? functionString(f.top)) ?? "function") argument after * must be an iterable, not \(typeName(src))"))
+                f.push(.object(PyTuple(runtime: rt, items)))
             case .setUpdate:
                 let src = f.pop()
                 let s = f.top.asObject as! PySet
                 for v in try iterate(src) { s.storage.append(try HashKey(v, rt)) }
             case .dictUpdate:
                 let src = f.pop()
-                try dictMerge(f.top.asObject as! PyDict, src)
+                try mergeMapping(f.top.asObject as! PyDict, src, callable: nil)
+            case .dictMerge(let depth):
+                let src = f.pop()
+                let callable = depth > 0 && f.stack.count >= depth ? f.stack[f.stack.count - depth] : nil
+                try mergeMapping(f.top.asObject as! PyDict, src, callable: callable)
             case .listToTuple: f.push(.object(PyTuple(runtime: rt, (f.pop().asObject as! PyList).items)))
             case .binary(let op):
                 let b = f.pop(), a = f.pop()
