@@ -141,10 +141,7 @@ extension Interpreter {
                 let text = try self.format(.float(d), conversion: nil, spec: ".\(max(0, n))f")
                 return .float(Double(text) ?? d)
             }
-            let r = d.rounded(.toNearestOrEven)
-            if r.isNaN { throw self.rt.error(.ValueError, "cannot convert float NaN to integer") }
-            guard r.isFinite else { throw self.rt.error(.OverflowError, "cannot convert float infinity to integer") }
-            return self.intResult(BigInt(r))
+            return try self.intFromDouble(d.rounded(.toNearestOrEven))
         }
         b["divmod"] = function("divmod") { [unowned self] a in
             try a.exactly(2)

@@ -136,6 +136,21 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// `PyLong_FromDouble`: the integral value of a float (truncated), as an int.
+    func intFromDouble(_ d: Double) throws -> Value {
+        try checkIntegralConvertible(d)
+        if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
+        return intResult(BigInt(d))
+    }
+
+    /// The errors of converting a NaN or an infinity to an int.
+    func checkIntegralConvertible(_ d: Double) throws {
+        if d.isNaN { throw rt.error(.ValueError, "cannot convert float NaN to integer") }
+        if d.isInfinite { throw rt.error(.OverflowError, "cannot convert float infinity to integer") }
+    }
+}
+
 extension String {
     /// The string without leading and trailing whitespace.
     public var trimmingWhitespace: String {

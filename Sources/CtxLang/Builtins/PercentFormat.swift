@@ -133,7 +133,7 @@ extension Interpreter {
             if let b = bigValue(v) {
                 n = b
             } else if case .float(let d) = v, "diu".contains(c) {
-                guard d.isFinite else { throw rt.error(d.isNaN ? .ValueError : .OverflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+                try checkIntegralConvertible(d)
                 n = BigInt(d.rounded(.towardZero))
             } else {
                 let need = "diu".contains(c) ? "a real number" : "an integer"
