@@ -85,13 +85,18 @@ class Random:
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" % (version, self.VERSION))
 
-    def random(self):
+    # random() and getrandbits() are C methods in CPython: their arity errors are C's.
+    def random(self, *args):
         """random() -> x in the interval [0, 1)."""
+        if args:
+            raise TypeError(f"Random.random() takes no arguments ({len(args)} given)")
         return _random.random(self._mt)
 
-    def getrandbits(self, k):
+    def getrandbits(self, *args):
         """getrandbits(k) -> x.  Generates an int with k random bits."""
-        return _random.getrandbits(self._mt, k)
+        if len(args) != 1:
+            raise TypeError(f"Random.getrandbits() takes exactly one argument ({len(args)} given)")
+        return _random.getrandbits(self._mt, args[0])
 
     def __getstate__(self):
         return self.getstate()

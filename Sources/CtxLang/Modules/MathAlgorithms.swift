@@ -236,7 +236,7 @@ enum MathAlgorithms {
     /// log2 of n × (n-1) × … × (n-k+1), through lgamma (for the size check only).
     static func log2FallingProduct(_ n: BigInt, _ k: Int) -> Double {
         let nd = PyBigInt.toDouble(n)
-        if !nd.isFinite { return .infinity }
+        if !nd.isFinite { return Double(k) * Double(n.magnitude.bitWidth) }  // an upper bound
         return (lgamma(nd + 1).0 - lgamma(nd - Double(k) + 1).0) / Foundation.log(2.0)
     }
 

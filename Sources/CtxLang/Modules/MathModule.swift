@@ -262,7 +262,8 @@ extension Interpreter {
         }
         ns["isclose"] = function("isclose") { [unowned self] a in
             try a.check(maxPositional: 2, keywords: ["a", "b", "rel_tol", "abs_tol"])
-            let x = try self.mathDouble(try a.required(0, "a")), y = try self.mathDouble(try a.required(1, "b"))
+            let av = try a.required(0, "a"), bv = try a.required(1, "b")  // clinic parses before converting
+            let x = try self.mathDouble(av), y = try self.mathDouble(bv)
             let rel = try a.keyword("rel_tol").map(self.mathDouble) ?? 1e-9
             let abs = try a.keyword("abs_tol").map(self.mathDouble) ?? 0
             if rel < 0 || abs < 0 { throw self.rt.error(.ValueError, "tolerances must be non-negative") }
@@ -272,8 +273,10 @@ extension Interpreter {
             return .bool(diff <= Swift.abs(rel * y) || diff <= Swift.abs(rel * x) || diff <= abs)
         }
         ns["nextafter"] = function("nextafter") { [unowned self] a in
-            try a.check(maxPositional: 2, keywords: ["steps"])
-            try self.mathPositional("nextafter", a.args, 2, 2)
+            try a.check(maxPositional: .max, keywords: ["steps"])
+            if a.args.count != 2 {
+                throw self.rt.error(.TypeError, "nextafter() takes exactly 2 positional arguments (\(a.args.count) given)")
+            }
             let x = try self.mathDouble(a.args[0]), y = try self.mathDouble(a.args[1])
             guard let s = a.keyword("steps"), !s.isIdentical(.none) else { return .float(MathAlgorithms.nextafter(x, y)) }
             let steps = try self.mathIndex(s)

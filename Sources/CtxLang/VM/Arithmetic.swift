@@ -75,8 +75,9 @@ extension Interpreter {
         if op == .add, case .str = a {
             throw rt.error(.TypeError, "can only concatenate str (not \"\(typeName(b))\") to str")
         }
-        if op == .add, a.asObject is PyList {
-            throw rt.error(.TypeError, "can only concatenate list (not \"\(typeName(b))\") to list")
+        if op == .add, a.asObject is PyList || a.asObject is PyTuple {  // list_concat, tuple_concat
+            let kind = a.asObject is PyList ? "list" : "tuple"
+            throw rt.error(.TypeError, "can only concatenate \(kind) (not \"\(typeName(b))\") to \(kind)")
         }
         if op == .bitOr, let union = unionOf(a, b) { return union }
         let sym = inplace ? op.rawValue + "=" : op == .pow ? "** or pow()" : op.rawValue
