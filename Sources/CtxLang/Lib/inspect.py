@@ -6,8 +6,10 @@ CPython does, markcoroutinefunction), unwrap, getdoc/cleandoc, getmembers, get_a
 isabstract, and Signature/Parameter/BoundArguments with signature() for Python functions,
 methods, classes, callable instances and functools.partial, their str()/repr() and bind().
 
+getattr_static follows CPython's _check_instance/_check_class/_shadowed_dict.
+
 Not in ctxlab: source access (getsource, getfile: the REPL keeps no files), frames beyond
-currentframe(), getfullargspec, getattr_static, signatures of built-in functions (CPython reads
+currentframe(), getfullargspec, signatures of built-in functions (CPython reads
 them from their __text_signature__, which ctxlab's built-ins do not have).
 """
 
@@ -790,6 +792,81 @@ def _signature_get_partial(wrapped_sig, partial, extra_args=()):
             elif param.kind is _VAR_POSITIONAL:
                 new_params.pop(param.name)
     return wrapped_sig.replace(parameters=new_params.values())
+
+
+# getattr_static (CPython's Lib/inspect.py): an attribute found without running descriptors,
+# __getattr__ or __getattribute__. type.__getattribute__ stands for CPython's reads of the type's
+# own __mro__/__dict__ descriptors; the shadowed-dict check is not cached.
+_sentinel = object()
+
+
+def _static_getmro(klass):
+    return type.__getattribute__(klass, '__mro__')
+
+
+def _check_instance(obj, attr):
+    instance_dict = {}
+    try:
+        instance_dict = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        pass
+    return dict.get(instance_dict, attr, _sentinel)
+
+
+def _check_class(klass, attr):
+    for entry in _static_getmro(klass):
+        if _shadowed_dict(type(entry)) is _sentinel and attr in entry.__dict__:
+            return entry.__dict__[attr]
+    return _sentinel
+
+
+def _shadowed_dict(klass):
+    """A `__dict__` that a class of klass's MRO defines itself (not the usual descriptor)."""
+    for entry in _static_getmro(klass):
+        dunder_dict = type.__getattribute__(entry, '__dict__')
+        if '__dict__' in dunder_dict:
+            class_dict = dunder_dict['__dict__']
+            if type(class_dict) is not types.GetSetDescriptorType:
+                return class_dict
+    return _sentinel
+
+
+def getattr_static(obj, attr, default=_sentinel):
+    """Retrieve attributes without triggering dynamic lookup via the
+       descriptor protocol,  __getattr__ or __getattribute__."""
+    instance_result = _sentinel
+
+    objtype = type(obj)
+    if type not in _static_getmro(objtype):
+        klass = objtype
+        dict_attr = _shadowed_dict(klass)
+        if dict_attr is _sentinel or type(dict_attr) is types.MemberDescriptorType:
+            instance_result = _check_instance(obj, attr)
+    else:
+        klass = obj
+
+    klass_result = _check_class(klass, attr)
+
+    if instance_result is not _sentinel and klass_result is not _sentinel:
+        if _check_class(type(klass_result), "__get__") is not _sentinel and (
+            _check_class(type(klass_result), "__set__") is not _sentinel
+            or _check_class(type(klass_result), "__delete__") is not _sentinel
+        ):
+            return klass_result
+
+    if instance_result is not _sentinel:
+        return instance_result
+    if klass_result is not _sentinel:
+        return klass_result
+
+    if obj is klass:
+        # for types, the metaclass too
+        for entry in _static_getmro(type(klass)):
+            if _shadowed_dict(type(entry)) is _sentinel and attr in entry.__dict__:
+                return entry.__dict__[attr]
+    if default is not _sentinel:
+        return default
+    raise AttributeError(attr)
 
 
 def _own(cls, name):

@@ -15,6 +15,8 @@ import sys
 def _f(): pass
 FunctionType = type(_f)
 LambdaType = type(lambda: None)         # Same as FunctionType
+GetSetDescriptorType = type(FunctionType.__dict__['__code__'])        # CPython: FunctionType.__code__
+MemberDescriptorType = type(FunctionType.__dict__['__globals__'])     # CPython: FunctionType.__globals__
 
 
 def _g():

@@ -7,14 +7,15 @@ run time (`cast`, `overload`, `get_type_hints`, `get_origin`, `get_args`, `NewTy
 Written for ctxlab; no CPython code is copied.
 
 The aliases of `collections.abc` classes (`Iterable`, `Mapping`, ...) stand for ctxlab's
-collections.abc (Lib/_collections_abc.py), as CPython's do. What ctxlab does not have, it says:
-`Protocol` classes are ordinary classes (no structural `isinstance`); `ParamSpec` is not
-provided. `NamedTuple` and `TypedDict` follow CPython's NamedTupleMeta and _TypedDictMeta (class
+collections.abc (Lib/_collections_abc.py), as CPython's do. `Protocol` follows _ProtocolMeta: @runtime_checkable
+protocols answer isinstance()/issubclass() structurally. What ctxlab does not have, it says:
+`ParamSpec` is not provided. `NamedTuple` and `TypedDict` follow CPython's NamedTupleMeta and _TypedDictMeta (class
 syntax, the functional forms, Required/NotRequired/ReadOnly, `total=`).
 """
 
 import _collections_abc
 import contextlib
+from abc import ABCMeta, abstractmethod
 
 TYPE_CHECKING = False
 
@@ -316,6 +317,20 @@ class _GenericAlias(_BaseGenericAlias):
     def copy_with(self, args):
         return self.__class__(self.__origin__, args, name=self._name, inst=self._inst)
 
+    def __mro_entries__(self, bases):
+        if isinstance(self.__origin__, _SpecialForm):
+            raise TypeError(f"Cannot subclass {self!r}")
+        if self._name:  # the generic version of an ABC or a built-in class
+            return super().__mro_entries__(bases)
+        if self.__origin__ is Generic:
+            if Protocol in bases:
+                return ()
+            i = bases.index(self)
+            for b in bases[i + 1:]:
+                if isinstance(b, _BaseGenericAlias) and b is not self:
+                    return ()
+        return (self.__origin__,)
+
     def __repr__(self):
         if self._name:
             name = "typing." + self._name
@@ -604,22 +619,319 @@ class Generic:
 
 
 def _class_parameters(cls):
-    """The TypeVars of a generic class: those of `Generic[...]` if it is a base, else all of
-    the subscripted bases' (typing's `_generic_init_subclass`)."""
-    orig = cls.__dict__.get("__orig_bases__", ())
-    for base in orig:
-        if isinstance(base, _GenericAlias) and base.__origin__ in (Generic, Protocol):
-            return base.__parameters__
-    return _collect_type_parameters(orig)
+    """The TypeVars of a generic class (`__parameters__`, which Generic.__init_subclass__ sets)."""
+    return cls.__dict__.get("__parameters__", ())
 
 
-class Protocol(Generic):
-    """Base class for protocol classes. In ctxlab an ordinary base class: `isinstance` does not
-    check the protocol's members (`runtime_checkable` is accepted and does nothing more)."""
+def _generic_init_subclass(cls, *args, **kwargs):
+    """typing's _generic_init_subclass: a subclass's `__parameters__` are those of its
+    `Generic[...]` base, or else every type variable of its subscripted bases, in order."""
+    super(Generic, cls).__init_subclass__(*args, **kwargs)
+    tvars = []
+    if '__orig_bases__' in cls.__dict__:
+        error = Generic in cls.__orig_bases__
+    else:
+        error = (Generic in cls.__bases__ and cls.__name__ != 'Protocol'
+                 and type(cls) != _TypedDictMeta)
+    if error:
+        raise TypeError("Cannot inherit from plain Generic")
+    if '__orig_bases__' in cls.__dict__:
+        tvars = _collect_type_parameters(cls.__orig_bases__)
+        gvars = None
+        for base in cls.__orig_bases__:
+            if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                if gvars is not None:
+                    raise TypeError("Cannot inherit from Generic[...] multiple times.")
+                gvars = base.__parameters__
+        if gvars is not None:
+            tvarset = set(tvars)
+            gvarset = set(gvars)
+            if not tvarset <= gvarset:
+                s_vars = ', '.join(str(t) for t in tvars if t not in gvarset)
+                s_args = ', '.join(str(g) for g in gvars)
+                raise TypeError(f"Some type variables ({s_vars}) are not listed in Generic[{s_args}]")
+            tvars = gvars
+    cls.__parameters__ = tuple(tvars)
+
+
+Generic.__init_subclass__ = classmethod(_generic_init_subclass)
+
+
+# Protocols (PEP 544), after CPython's _ProtocolMeta, _proto_hook and Protocol: a protocol's
+# members are the names its classes define or annotate; a @runtime_checkable protocol answers
+# isinstance() by looking each member up statically (inspect.getattr_static) and issubclass() by
+# its __subclasshook__ (_proto_hook).
+_TYPING_INTERNALS = frozenset({
+    '__parameters__', '__orig_bases__', '__orig_class__',
+    '_is_protocol', '_is_runtime_protocol', '__protocol_attrs__',
+    '__non_callable_proto_members__', '__type_params__',
+})
+
+_SPECIAL_NAMES = frozenset({
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__',
+    '__init__', '__module__', '__new__', '__slots__',
+    '__subclasshook__', '__weakref__', '__class_getitem__',
+    '__match_args__', '__static_attributes__', '__firstlineno__',
+})
+
+EXCLUDED_ATTRIBUTES = _TYPING_INTERNALS | _SPECIAL_NAMES | {'_MutableMapping__marker'}
+
+
+def _get_protocol_attrs(cls):
+    """The protocol members: names defined or annotated in cls's MRO, special names skipped."""
+    attrs = set()
+    for base in cls.__mro__[:-1]:  # without object
+        if base.__name__ in {'Protocol', 'Generic'}:
+            continue
+        annotations = getattr(base, '__annotations__', {})
+        for attr in (*base.__dict__, *annotations):
+            if not attr.startswith('_abc_') and attr not in EXCLUDED_ATTRIBUTES:
+                attrs.add(attr)
+    return attrs
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+    # A concrete subclass: find the real __init__ in the MRO once, and put it in place.
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__:
+        init = base.__dict__.get('__init__', _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
+def _caller(depth=1, default='__main__'):
+    """The module name of the code `depth` frames above the caller (CPython's _caller)."""
+    import sys
+    try:
+        return sys._getframe(depth + 1).f_globals.get('__name__', default)
+    except (AttributeError, ValueError):
+        pass
+    return None
+
+
+def _allow_reckless_class_checks(depth=2):
+    """abc and functools call isinstance()/issubclass() on a whole MRO, protocols included."""
+    return _caller(depth) in {'abc', 'functools', None}
+
+
+_PROTO_ALLOWLIST = {
+    'collections.abc': [
+        'Callable', 'Awaitable', 'Iterable', 'Iterator', 'AsyncIterable',
+        'Hashable', 'Sized', 'Container', 'Collection', 'Reversible', 'Buffer',
+    ],
+    'contextlib': ['AbstractContextManager', 'AbstractAsyncContextManager'],
+}
+
+
+def _type_check_issubclass_arg_1(arg):
+    if not isinstance(arg, type):
+        raise TypeError('issubclass() arg 1 must be a class')
+
+
+class _ProtocolMeta(ABCMeta):
+    def __new__(mcls, name, bases, namespace, /, **kwargs):
+        if name == "Protocol" and bases == (Generic,):
+            pass
+        elif Protocol in bases:
+            for base in bases:
+                if not (
+                    base in {object, Generic}
+                    or base.__name__ in _PROTO_ALLOWLIST.get(base.__module__, [])
+                    or (issubclass(base, Generic) and getattr(base, "_is_protocol", False))
+                ):
+                    raise TypeError(f"Protocols can only inherit from other protocols, got {base!r}")
+        return super().__new__(mcls, name, bases, namespace, **kwargs)
+
+    def __init__(cls, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(cls, "_is_protocol", False):
+            cls.__protocol_attrs__ = _get_protocol_attrs(cls)
+
+    def __subclasscheck__(cls, other):
+        if cls is Protocol:
+            return type.__subclasscheck__(cls, other)
+        if getattr(cls, '_is_protocol', False) and not _allow_reckless_class_checks():
+            if not getattr(cls, '_is_runtime_protocol', False):
+                _type_check_issubclass_arg_1(other)
+                raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+            if cls.__non_callable_proto_members__ and cls.__dict__.get("__subclasshook__") is _proto_hook:
+                _type_check_issubclass_arg_1(other)
+                non_method_attrs = sorted(cls.__non_callable_proto_members__)
+                raise TypeError(
+                    "Protocols with non-method members don't support issubclass()."
+                    f" Non-method members: {str(non_method_attrs)[1:-1]}.")
+        return ABCMeta.__subclasscheck__(cls, other)
+
+    def __instancecheck__(cls, instance):
+        if cls is Protocol:
+            return type.__instancecheck__(cls, instance)
+        if not getattr(cls, "_is_protocol", False):
+            return ABCMeta.__instancecheck__(cls, instance)  # a concrete subclass of a protocol
+        if not getattr(cls, '_is_runtime_protocol', False) and not _allow_reckless_class_checks():
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if ABCMeta.__instancecheck__(cls, instance):
+            return True
+        from inspect import getattr_static
+        for attr in cls.__protocol_attrs__:
+            try:
+                val = getattr_static(instance, attr)
+            except AttributeError:
+                break
+            if val is None and attr not in cls.__non_callable_proto_members__:
+                break
+        else:
+            return True
+        return False
+
+
+@classmethod
+def _proto_hook(cls, other):
+    if not cls.__dict__.get('_is_protocol', False):
+        return NotImplemented
+    for attr in cls.__protocol_attrs__:
+        for base in other.__mro__:
+            if attr in base.__dict__:
+                if base.__dict__[attr] is None:
+                    return NotImplemented
+                break
+            # or annotated, in a sub-protocol
+            annotations = getattr(base, '__annotations__', {})
+            if (isinstance(annotations, _collections_abc.Mapping) and attr in annotations
+                    and issubclass(other, Generic) and getattr(other, '_is_protocol', False)):
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class for protocol classes: `class Closer(Protocol): def close(self): ...`.
+    With @runtime_checkable, isinstance() and issubclass() check that the members exist."""
+    __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        # A protocol, or a concrete subclass of one?
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if '__subclasshook__' not in cls.__dict__:
+            cls.__subclasshook__ = _proto_hook
+        if cls._is_protocol and cls.__init__ is Protocol.__init__:
+            cls.__init__ = _no_init_or_replace_init
 
 
 def runtime_checkable(cls):
+    """Mark a protocol class as a runtime protocol, for isinstance() and issubclass()."""
+    if not issubclass(cls, Generic) or not getattr(cls, '_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
+    # PEP 544: no issubclass() with non-method members (computed here, gh-113320)
+    cls.__non_callable_proto_members__ = set()
+    for attr in cls.__protocol_attrs__:
+        try:
+            is_callable = callable(getattr(cls, attr, None))
+        except Exception as e:
+            raise TypeError(f"Failed to determine whether protocol member {attr!r} is a method member") from e
+        else:
+            if not is_callable:
+                cls.__non_callable_proto_members__.add(attr)
     return cls
+
+
+def is_protocol(tp, /):
+    """Whether tp is a Protocol class (Protocol itself excluded)."""
+    return isinstance(tp, type) and getattr(tp, '_is_protocol', False) and tp != Protocol
+
+
+def get_protocol_members(tp, /):
+    """The frozenset of a Protocol's members."""
+    if not is_protocol(tp):
+        raise TypeError(f'{tp!r} is not a Protocol')
+    return frozenset(tp.__protocol_attrs__)
+
+
+# The one-method protocols CPython defines (typing's SupportsInt ... SupportsRound).
+@runtime_checkable
+class SupportsInt(Protocol):
+    """An ABC with one abstract method __int__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __int__(self) -> int:
+        pass
+
+
+@runtime_checkable
+class SupportsFloat(Protocol):
+    """An ABC with one abstract method __float__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __float__(self) -> float:
+        pass
+
+
+@runtime_checkable
+class SupportsComplex(Protocol):
+    """An ABC with one abstract method __complex__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __complex__(self) -> complex:
+        pass
+
+
+@runtime_checkable
+class SupportsBytes(Protocol):
+    """An ABC with one abstract method __bytes__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __bytes__(self) -> bytes:
+        pass
+
+
+@runtime_checkable
+class SupportsIndex(Protocol):
+    """An ABC with one abstract method __index__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __index__(self) -> int:
+        pass
+
+
+_T = TypeVar("T", infer_variance=True)  # CPython writes `class SupportsAbs[T](Protocol)`
+
+
+@runtime_checkable
+class SupportsAbs(Protocol[_T]):
+    """An ABC with one abstract method __abs__ that is covariant in its return type."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __abs__(self) -> _T:
+        pass
+
+
+@runtime_checkable
+class SupportsRound(Protocol[_T]):
+    """An ABC with one abstract method __round__ that is covariant in its return type."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __round__(self, ndigits: int = 0) -> _T:
+        pass
 
 
 class Annotated:
@@ -774,15 +1086,6 @@ class NewType:
 
     def __mro_entries__(self, bases):
         raise TypeError(f"Cannot subclass an instance of NewType. Perhaps you were looking for: `{self.__name__} = NewType({self.__name__!r}, {self.__name__})`")
-
-
-def _caller(depth=2):
-    """The module name of the code `depth` frames up (CPython's _caller)."""
-    import sys
-    try:
-        return sys._getframe(depth).f_globals.get("__name__", "__main__")
-    except (AttributeError, ValueError):
-        return None
 
 
 # NamedTuple, after CPython's typing.py: the class syntax goes through a metaclass that makes

@@ -5,7 +5,7 @@ import CtxCore
 public final class PyClass: PyObject {
     public let name: String
     public var qualname: String
-    public let module: String
+    public internal(set) var module: String
     public let bases: [PyClass]
     public private(set) var mro: [PyClass] = []
     public let namespace: Namespace
@@ -88,6 +88,9 @@ public final class PyClass: PyObject {
     static func definesNatively(_ typeName: String, _ name: String) -> Bool {
         ownNames[typeName]?.contains(name) == true
     }
+
+    /// Whether the generated table knows `typeName`'s own names.
+    static func knowsOwnNames(_ typeName: String) -> Bool { ownNames[typeName] != nil }
 
     private static let ownNames = CPythonModuleNames.typeOwnNames.mapValues(Set.init)
 

@@ -473,7 +473,17 @@ extension Interpreter {
             }
             if d.subclassDict == nil { d.subclassDict = PyDict(runtime: rt) }
             d.subclassDict!.storage[HashKey(str: name)] = value
-        case let c as PyClass where c.builtin == nil: c.namespace[name] = value
+        case let c as PyClass where c.builtin == nil:
+            // type_set_qualname and type_set_module: the type's own fields follow.
+            if name == "__qualname__" {
+                guard case .str(let q) = value else {
+                    throw rt.error(.TypeError, "can only assign string to \(c.name).__qualname__, not '\(typeName(value))'")
+                }
+                c.qualname = q
+                return
+            }
+            if name == "__module__", case .str(let m) = value { c.module = m }
+            c.namespace[name] = value
         case let m as PyModule: m.namespace[name] = value
         case let p as PyPartial where !["func", "args", "keywords"].contains(name): p.attributes[name] = value
         case let t as PyTuple where t.subclass != nil:
@@ -646,7 +656,8 @@ extension Interpreter {
     }
 
     /// `T.__dict__` of a built-in type: CPython's names in its order, each the attribute ctxlab
-    /// has (a slot wrapper placeholder otherwise), `__hash__` None where CPython's is.
+    /// has (otherwise a placeholder of the kind CPython's is: a data descriptor or a slot
+    /// wrapper), `__hash__` None where CPython's is.
     private func builtinTypeDict(_ c: PyClass, _ names: [String]) -> PyDict {
         let d = PyDict(runtime: rt)
         let type = typeName(ofClass: c)
@@ -656,6 +667,13 @@ extension Interpreter {
                 v = .none
             } else if let own = c.namespace[name] ?? (try? classAttribute(c, name)) ?? nil {
                 v = own
+            } else if let kind = CPythonModuleNames.typeDataDescriptors[type]?[name] {
+                // A C data descriptor: `<attribute 'x' of 'T' objects>` (getset_descriptor's
+                // repr) or `<member 'x' of 'T' objects>` (member_descriptor's).
+                let descriptor = NativeObject(runtime: rt, cls: classes.named(kind))
+                let word = kind == "member_descriptor" ? "member" : "attribute"
+                descriptor.reprBody = { "<\(word) '\(name)' of '\(type)' objects>" }
+                v = .object(descriptor)
             } else {
                 let wrapper = NativeObject(runtime: rt, cls: classes.named("wrapper_descriptor"))
                 wrapper.reprBody = { "<slot wrapper '\(name)' of '\(type)' objects>" }
