@@ -14,7 +14,8 @@ import sys
 
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
            "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json",
-           "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math", "random"]
+           "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math", "random",
+           "logging.config", "logging.handlers", "queue"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"
@@ -64,6 +65,22 @@ lines += string_list(list(builtins.__dict__))
 lines += ["    ]", "", "    /// `sys.stdlib_module_names` (\"Did you forget to import 'asyncio'?\").",
           "    static let stdlibModules: Set<String> = ["]
 lines += string_list(sorted(sys.stdlib_module_names))
+
+
+def submodules():
+    """The stdlib submodules of the packages among MODULES (`asyncio.subprocess`, `json.decoder`)."""
+    import pkgutil
+    found = []
+    for top in sorted({name.split(".")[0] for name in MODULES}):
+        package = importlib.import_module(top)
+        if hasattr(package, "__path__"):
+            found += [f"{top}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+    return sorted(found)
+
+
+lines += ["    ]", "", "    /// The submodules of CPython's packages among those ctxlab provides (`import asyncio.subprocess`).",
+          "    static let stdlibSubmodules: Set<String> = ["]
+lines += string_list(submodules())
 lines += ["    ]", "}", ""]
 out.write_text("\n".join(lines))
 
@@ -141,6 +158,7 @@ def own_names_table():
     out = ["", "    /// `list(type(obj).__dict__)` of the same types, in CPython's order.",
            "    static let typeOwnNames: [String: [String]] = ["]
     unhashable = []
+    owns = []
     seen = set()
     # Beyond the samples: object, type and the built-in iterators and views, which
     # collections.abc's __subclasshook__s and registrations read.
@@ -152,11 +170,22 @@ def own_names_table():
             continue
         seen.add(key)
         own = type.__dict__ if obj is type else type(obj).__dict__
+        owns.append((key, own))
         if own.get("__hash__", 0) is None:
             unhashable.append(key)
         out.append(f'        "{key}": [')
         out.extend(string_list(list(own), indent="           "))
         out.append("        ],")
+    out += ["    ]", "", "    /// The names in those dictionaries whose value is a data descriptor of C",
+            "    /// (`getset_descriptor` or `member_descriptor`), with its type name.",
+            "    static let typeDataDescriptors: [String: [String: String]] = ["]
+    for key, own in owns:
+        kinds = {n: type(v).__name__ for n, v in own.items()
+                 if type(v).__name__ in ("getset_descriptor", "member_descriptor")}
+        if kinds:
+            out.append(f'        "{key}": [')
+            out.extend("           " + f' "{n}": "{k}",' for n, k in kinds.items())
+            out.append("        ],")
     out += ["    ]", "", "    /// The types whose `__dict__['__hash__']` is None.",
             "    static let unhashableTypes: Set<String> = ["]
     out.extend(string_list(sorted(unhashable), indent="       "))

@@ -119,6 +119,24 @@ extension Interpreter {
             }
             throw self.rt.error(.TypeError, "bad operand type for abs(): '\(self.typeName(a.args[0]))'")
         }
+        // __import__ (Python/bltinmodule.c builtin___import__ → PyImport_ImportModuleLevelObject):
+        // `__import__('a.b')` imports both and returns the top package `a`; with a non-empty
+        // fromlist it returns `a.b` itself. ctxlab's modules have no parent package, so a
+        // relative import (level > 0) fails as it does at the top level of a script.
+        b["__import__"] = function("__import__") { [unowned self] a in
+            try a.check(maxPositional: 5, minPositional: 1, keywords: ["name", "globals", "locals", "fromlist", "level"])
+            guard case .str(let name) = a.args[0] else { throw self.rt.error(.TypeError, "module name must be a string") }
+            let level = try a.get(4, "level").map { try self.expectInt($0, "__import__") } ?? 0
+            if level < 0 { throw self.rt.error(.ValueError, "level must be >= 0") }
+            if level > 0 {
+                guard a.get(1, "globals")?.asObject is PyDict else { throw self.rt.error(.TypeError, "globals must be a dict") }
+                throw self.rt.error(.ImportError, "attempted relative import with no known parent package")
+            }
+            if name.isEmpty { throw self.rt.error(.ValueError, "Empty module name") }
+            let module = try self.importModule(name)
+            if let fromlist = a.get(3, "fromlist"), try self.truthy(fromlist) { return .object(module) }
+            return .object(try self.importModule(String(name.split(separator: ".", omittingEmptySubsequences: false)[0])))
+        }
         b["round"] = function("round") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1, keywords: ["ndigits"])
             let x = a.args[0], nd = a.get(1, "ndigits")

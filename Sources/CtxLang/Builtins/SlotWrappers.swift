@@ -60,7 +60,13 @@ extension Interpreter {
         case "__str__": return m { [unowned self] a in try a.exactly(0); return .str(try self.str(value)) }
         case "__len__": return m { [unowned self] a in try a.exactly(0); return .int(try self.length(value)) }
         case "__iter__": return m { [unowned self] a in try a.exactly(0); return try self.getIterator(value) }
-        case "__getitem__": return m { [unowned self] a in try a.exactly(1); return try self.getItem(value, a.args[0]) }
+        case "__getitem__":
+            return m { [unowned self] a in
+                try a.exactly(1)
+                // A tuple subclass's own __getitem__ may call this one: tuple's, not the override.
+                if let t = value.asObject as? PyTuple { return try self.tupleSubscript(t, a.args[0]) }
+                return try self.getItem(value, a.args[0])
+            }
         case "__contains__": return m { [unowned self] a in try a.exactly(1); return .bool(try self.contains(value, a.args[0])) }
         case "__int__", "__index__":
             return m { [unowned self] a in try a.exactly(0); return try self.call(.object(self.classes.int), [value]) }

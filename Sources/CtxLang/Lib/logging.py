@@ -4,9 +4,10 @@
 # the tree with lastResort, the three formatter styles, LogRecord's attributes), written for
 # ctxlab. Differences, all because of ctxlab's sandbox and determinism: there are no file
 # handlers; `created`/`asctime` come from ctxlab's virtual clock (2026-01-01 00:00 UTC at the
-# start, in UTC); `process` is None (a program sees no process id); handlers take no locks
-# (ctxlab's threads switch only where they block, never inside emit); `warn()` prints no
-# DeprecationWarning (ctxlab has no warnings module); logging.config is not provided.
+# start, in UTC); `process` is None (a program sees no process id); `_handlers` and
+# `_handlerList` hold their handlers strongly (CPython's hold weak references); `warn()` prints no
+# DeprecationWarning (ctxlab has no warnings module). logging.config and logging.handlers are
+# Lib/logging_config.py and Lib/logging_handlers.py.
 
 import sys
 import time
@@ -506,6 +507,7 @@ class Filterer(object):
 
 _handlers = {}
 _handlerList = []
+_lock = threading.RLock()  # the module's lock (logging._lock), held by logging.config
 
 
 class Handler(Filterer):
@@ -533,13 +535,18 @@ class Handler(Filterer):
     name = property(get_name, set_name)
 
     def createLock(self):
-        self.lock = None
+        """Acquire a thread lock for serializing access to the underlying I/O."""
+        self.lock = threading.RLock()
 
     def acquire(self):
-        pass
+        """Acquire the I/O thread lock."""
+        if self.lock:
+            self.lock.acquire()
 
     def release(self):
-        pass
+        """Release the I/O thread lock."""
+        if self.lock:
+            self.lock.release()
 
     def setLevel(self, level):
         """Set the logging level of this handler."""
@@ -563,7 +570,8 @@ class Handler(Filterer):
         if isinstance(rv, LogRecord):
             record = rv
         if rv:
-            self.emit(record)
+            with self.lock:
+                self.emit(record)
         return rv
 
     def setFormatter(self, fmt):

@@ -242,6 +242,26 @@ enum CPythonModuleNames {
             "sample", "seed", "setstate", "shuffle", "triangular", "uniform", "vonmisesvariate",
             "weibullvariate",
         ],
+        "logging.config": [
+            "BaseConfigurator", "ConvertingDict", "ConvertingList", "ConvertingMixin",
+            "ConvertingTuple", "DEFAULT_LOGGING_CONFIG_PORT", "DictConfigurator", "IDENTIFIER",
+            "RESET_ERROR", "StreamRequestHandler", "ThreadingTCPServer", "dictConfig",
+            "dictConfigClass", "errno", "fileConfig", "functools", "io", "listen", "logging", "os",
+            "queue", "re", "stopListening", "struct", "threading", "traceback", "valid_ident",
+        ],
+        "logging.handlers": [
+            "BaseRotatingHandler", "BufferingHandler", "DEFAULT_HTTP_LOGGING_PORT",
+            "DEFAULT_SOAP_LOGGING_PORT", "DEFAULT_TCP_LOGGING_PORT", "DEFAULT_UDP_LOGGING_PORT",
+            "DatagramHandler", "HTTPHandler", "MemoryHandler", "NTEventLogHandler", "QueueHandler",
+            "QueueListener", "RotatingFileHandler", "SMTPHandler", "SYSLOG_TCP_PORT",
+            "SYSLOG_UDP_PORT", "SocketHandler", "SysLogHandler", "TimedRotatingFileHandler",
+            "WatchedFileHandler", "copy", "io", "logging", "os", "pickle", "queue", "re", "socket",
+            "struct", "threading", "time",
+        ],
+        "queue": [
+            "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "ShutDown", "SimpleQueue",
+            "deque", "heappop", "heappush", "threading", "time", "types",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.
@@ -315,5 +335,19 @@ enum CPythonModuleNames {
          "turtledemo", "types", "typing", "unicodedata", "unittest", "urllib", "uuid", "venv",
          "warnings", "wave", "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xml",
          "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
+    ]
+
+    /// The submodules of CPython's packages among those ctxlab provides (`import asyncio.subprocess`).
+    static let stdlibSubmodules: Set<String> = [
+         "asyncio.__main__", "asyncio.base_events", "asyncio.base_futures",
+         "asyncio.base_subprocess", "asyncio.base_tasks", "asyncio.constants", "asyncio.coroutines",
+         "asyncio.events", "asyncio.exceptions", "asyncio.format_helpers", "asyncio.futures",
+         "asyncio.locks", "asyncio.log", "asyncio.mixins", "asyncio.proactor_events",
+         "asyncio.protocols", "asyncio.queues", "asyncio.runners", "asyncio.selector_events",
+         "asyncio.sslproto", "asyncio.staggered", "asyncio.streams", "asyncio.subprocess",
+         "asyncio.taskgroups", "asyncio.tasks", "asyncio.threads", "asyncio.timeouts",
+         "asyncio.transports", "asyncio.trsock", "asyncio.unix_events", "asyncio.windows_events",
+         "asyncio.windows_utils", "collections.abc", "concurrent.futures", "json.decoder",
+         "json.encoder", "json.scanner", "json.tool", "logging.config", "logging.handlers",
     ]
 }

@@ -35,6 +35,11 @@ extension Interpreter {
                 }
                 return m
             }
+            if let dot = name.firstIndex(of: "."), (try? importModule(String(name[..<dot]))) != nil {
+                // A submodule of a package ctxlab provides: CPython's words, and whether CPython has it.
+                let note = CPythonModuleNames.stdlibSubmodules.contains(name) ? " (\(name) exists in CPython but is not supported by ctxlab)" : ""
+                throw rt.error(.ModuleNotFoundError, "No module named '\(name)'" + note)
+            }
             throw rt.error(.ModuleNotFoundError, "No module named '\(name)' (ctxlab provides: \(Interpreter.supportedModules.filter { !$0.hasPrefix("_") && !$0.contains(".") }.joined(separator: ", ")))")
         }
         modules[name] = m

@@ -346,11 +346,11 @@ extension Interpreter {
         return out
     }
 
-    /// The special methods a tuple subclass cannot override in ctxlab (`__new__`, `__repr__` and
-    /// the binary operators it can).
+    /// The special methods a tuple subclass cannot override in ctxlab (`__new__`, `__repr__`,
+    /// `__getitem__` and the binary operators it can).
     static let tupleSlotsNotOverridable: Set<String> = [
         "__init__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__len__",
-        "__getitem__", "__iter__", "__contains__", "__str__", "__bool__", "__getattr__", "__getattribute__",
+        "__iter__", "__contains__", "__str__", "__bool__", "__getattr__", "__getattribute__",
         "__setattr__", "__delattr__", "__format__", "__reversed__",
     ]
 
@@ -517,11 +517,16 @@ extension Interpreter {
         return subclassSlot(v, name)
     }
 
-    /// A name defined by the Python classes of `c`'s MRO, before the first built-in class (whose
-    /// behaviour is native: tuple's repr, object's slots).
+    /// A name defined by the Python classes of `c`'s MRO. A built-in class in it answers, natively,
+    /// what its CPython type defines (tuple's repr, object's slots): then nil.
     func ownLookup(_ c: PyClass, _ name: String) -> Value? {
         for k in c.mro {
-            if k.builtin != nil { return nil }
+            if k.builtin != nil {
+                // The built-in base answers what its CPython type defines; a mixin after it in
+                // the MRO (`class ConvertingDict(dict, ConvertingMixin)`) answers the rest.
+                if !PyClass.knowsOwnNames(k.name) || PyClass.definesNatively(k.name, name) { return nil }
+                continue
+            }
             if let v = k.namespace[name] { return v }
         }
         return nil

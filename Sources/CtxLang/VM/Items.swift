@@ -26,8 +26,8 @@ extension Interpreter {
                 if l.subclass != nil, let m = subclassSlot(obj, "__getitem__") { return try call(m, [obj, idx]) }
                 return try listSubscript(l, idx)
             case let t as PyTuple:
-                if let sl = idx.asObject as? PySlice { return .object(PyTuple(runtime: rt, try sliceIndices(sl, t.items.count).map { t.items[$0] })) }
-                return t.items[try index(idx, t.items.count, "tuple")]
+                if t.subclass != nil, let m = subclassSlot(obj, "__getitem__") { return try call(m, [obj, idx]) }
+                return try tupleSubscript(t, idx)
             case let r as PyRange:
                 if isBigInt(idx) { throw rt.error(.IndexError, "range object index out of range") }
                 guard let i = intValue(idx) else { _ = try index(idx, 0, "range object"); return .none }
@@ -60,6 +60,12 @@ extension Interpreter {
     }
 
     /// list_subscript: an item or a slice (a plain list) of `l`, whatever its class.
+    /// tuple's own subscript (tuplesubscript), what `tuple.__getitem__(t, i)` calls.
+    func tupleSubscript(_ t: PyTuple, _ idx: Value) throws -> Value {
+        if let sl = idx.asObject as? PySlice { return .object(PyTuple(runtime: rt, try sliceIndices(sl, t.items.count).map { t.items[$0] })) }
+        return t.items[try index(idx, t.items.count, "tuple")]
+    }
+
     func listSubscript(_ l: PyList, _ idx: Value) throws -> Value {
         if let sl = idx.asObject as? PySlice { return .object(PyList(runtime: rt, try sliceIndices(sl, l.items.count).map { l.items[$0] })) }
         return l.items[try index(idx, l.items.count, "list")]
