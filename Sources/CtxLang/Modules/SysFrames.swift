@@ -22,7 +22,7 @@ extension Interpreter {
         m.namespace["_getframe"] = function("_getframe") { [unowned self] a in
             try a.check(maxPositional: 1)
             let depth = try a.args.first.map { try self.expectInt($0, "depth") } ?? 0
-            let frames = self.pythonFrames()
+            let frames = self.visibleFrames()
             guard depth >= 0, depth < frames.count else { throw self.rt.error(.ValueError, "call stack is not deep enough") }
             return self.frameObject(frames, depth)
         }
@@ -47,8 +47,25 @@ extension Interpreter {
         activeStacks.reversed().flatMap { $0.frames.reversed() }
     }
 
-    private func frameObject(_ frames: [Frame], _ index: Int) -> Value {
-        let f = frames[index]
+    /// The frames as CPython 3.12+ has them, innermost first: a list, set or dict comprehension
+    /// runs inline in the frame around it (PEP 709), so its frame is folded into that one, which
+    /// is at the comprehension's line meanwhile (`line`). Generator expressions keep their frames.
+    func visibleFrames() -> [(frame: Frame, line: Frame)] {
+        var out: [(frame: Frame, line: Frame)] = []
+        var comprehension: Frame?
+        for f in pythonFrames() {
+            if Interpreter.isInlinedComprehension(f.code) {
+                if comprehension == nil { comprehension = f }
+                continue
+            }
+            out.append((f, comprehension ?? f))
+            comprehension = nil
+        }
+        return out
+    }
+
+    private func frameObject(_ frames: [(frame: Frame, line: Frame)], _ index: Int) -> Value {
+        let (f, at) = frames[index]
         let frame = NativeObject(runtime: rt, cls: classes.named("frame"))
         let code = NativeObject(runtime: rt, cls: classes.named("code"))
         code.attributes["co_filename"] = .str(f.code.filename)
@@ -61,11 +78,11 @@ extension Interpreter {
         frame.attributes["f_code"] = .object(code)
         frame.attributes["f_globals"] = .object(namespaceDict(f.globals))
         frame.reprBody = { [unowned frame] in
-            "<frame at \(frame.hexAddress), file '\(f.code.filename)', line \(f.line), code \(f.code.name)>"
+            "<frame at \(frame.hexAddress), file '\(f.code.filename)', line \(at.line), code \(f.code.name)>"
         }
         frame.getAttr = { [unowned self] name in
             switch name {
-            case "f_lineno": return .int(f.line)  // live, as CPython's: the line running now
+            case "f_lineno": return .int(at.line)  // live, as CPython's: the line running now
             case "f_back": return index + 1 < frames.count ? self.frameObject(frames, index + 1) : Value.none
             default: return nil
             }

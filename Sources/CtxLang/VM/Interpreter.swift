@@ -18,7 +18,13 @@ enum RunOutcome {
 public final class Interpreter {
     public let rt: Runtime
     let builtins = Namespace()
-    var modules: [String: PyModule] = [:]
+    /// The imported modules by name; `sys.modules` shows them, in import order.
+    var modules: [String: PyModule] = [:] {
+        didSet { syncSysModules() }
+    }
+    /// `sys.modules`: a dict the import system keeps in step with `modules` (ctxlab imports only
+    /// its own modules, so a program's writes to it change what it reads, not what imports).
+    lazy var sysModules = PyDict(runtime: rt)
     let classes: BuiltinClasses
     /// Frames currently executing (all runs), for the recursion limit.
     var depth = 0
@@ -44,6 +50,8 @@ public final class Interpreter {
     var reprGuard = Set<ObjectIdentifier>()
     /// The program's file name (`sys.argv[0]`, `__file__`).
     public var programName = "<stdin>"
+    /// `sys.argv[1:]`: the arguments after the program's name (`ctxlab run test.py -v`).
+    public var programArguments: [String] = []
     var executorCount = 0
     /// concurrent.futures' `DoneAndNotDoneFutures` namedtuple, made on first use.
     var doneAndNotDoneClass: Value?
@@ -163,7 +171,7 @@ public final class Interpreter {
                     e.traceback.insert(f.tracebackEntry, at: 0)
                 }
             }
-            inComprehension = addEntry && Interpreter.inlinedComprehensions.contains(f.code.name)
+            inComprehension = addEntry && Interpreter.isInlinedComprehension(f.code)
             addEntry = true
             if let h = f.handlers.popLast() {
                 if h.depth < f.stack.count { f.stack.removeSubrange(h.depth...) }  // (a with cleanup handler may find it shorter)
@@ -177,6 +185,10 @@ public final class Interpreter {
     }
 
     static let inlinedComprehensions: Set<String> = ["<listcomp>", "<setcomp>", "<dictcomp>"]
+
+    /// Whether `code` is a list, set or dict comprehension, which CPython 3.12+ runs inline in
+    /// the frame around it (PEP 709); ctxlab gives it a frame of its own and folds it away.
+    static func isInlinedComprehension(_ code: CodeObject) -> Bool { inlinedComprehensions.contains(code.name) }
 
     func popFrame(_ stack: FrameStack) {
         let f = stack.frames.removeLast()

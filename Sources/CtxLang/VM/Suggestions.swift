@@ -107,10 +107,6 @@ extension Interpreter {
     /// Gives an AttributeError from looking `name` up on `obj` CPython's `. Did you mean: …?`:
     /// the candidates are `dir(obj)` without underscored names (unless `name` has one), CPython's
     /// own names for its modules and built-in types.
-    private static func isInlinedComprehension(_ code: CodeObject) -> Bool {
-        ["<listcomp>", "<setcomp>", "<dictcomp>"].contains(code.name)
-    }
-
     func suggestForAttribute(_ e: PyException, _ obj: Value, _ name: String) {
         // Underscored names are candidates too when the innermost frame's `self` is the object.
         let ownObject = activeStacks.last.flatMap { localValue($0.top, "self") }.map { $0.isIdentical(obj) } ?? false
