@@ -54,9 +54,24 @@ extension Interpreter {
                 return self.list(self.splitWhitespace(s, maxsplit, fromRight: name == "rsplit").map { .str($0) })
             }
         case "splitlines":
-            return m { [unowned self] _ in
-                var lines = s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { Value.str(String($0)) }
-                if s.isEmpty || s.last?.isNewline == true { lines.removeLast() }
+            // stringlib's splitlines: by code point at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85,
+            // \u2028 and \u2029; keepends (any object, by truth) keeps each line's break.
+            return m { [unowned self] a in
+                try a.check(maxPositional: 1, keywords: ["keepends"])
+                let keep = try a.get(0, "keepends").map { try self.truthy($0) } ?? false
+                let scalars = Array(s.unicodeScalars)
+                var lines: [Value] = []
+                var i = 0
+                while i < scalars.count {
+                    let start = i
+                    while i < scalars.count, !Interpreter.isLineBreak(scalars[i]) { i += 1 }
+                    var end = i
+                    if i < scalars.count {
+                        i += scalars[i] == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
+                        if keep { end = i }
+                    }
+                    lines.append(.str(String(String.UnicodeScalarView(scalars[start..<end]))))
+                }
                 return self.list(lines)
             }
         case "join":
@@ -262,5 +277,15 @@ extension StringProtocol {
             }
         }
         return nil
+    }
+}
+
+extension Interpreter {
+    /// Py_UNICODE_ISLINEBREAK: the code points str.splitlines breaks at.
+    static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

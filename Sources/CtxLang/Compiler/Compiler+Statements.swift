@@ -373,7 +373,9 @@ extension Compiler {
                     if forReturn { try c.compileBodyKeepingTop(body) } else { try c.compileBody(body) }
                 }
                 continue
-            case .with(let isAsync):
+            case .with(let isAsync, let context):
+                let (saved, savedSpan) = (line, span)
+                (line, span) = (context.pos.line, spanOf(context))
                 emit(.popHandler)
                 if forReturn { emit(.rot2) }
                 emit(.callExitNone(isAsync: isAsync))
@@ -381,6 +383,7 @@ extension Compiler {
                     emit(.await)
                     emit(.pop)
                 }
+                (line, span) = (saved, savedSpan)
             }
             unit.blocks.removeLast()
         }
@@ -566,9 +569,13 @@ extension Compiler {
         }
         if let t = item.target { try assign(to: t) } else { emit(.pop) }
         let handler = emit(.pushHandler(-1))
-        unit.blocks.append(.with(isAsync: isAsync))
+        unit.blocks.append(.with(isAsync: isAsync, at: item.context))
         try compileWith(items.dropFirst(), body, isAsync: isAsync)
         unit.blocks.removeLast()
+        // The __exit__ calls are at the context expression (`with CM():` with carets under
+        // `CM()`), as CPython 3.12+ locates them, not at the body's last line.
+        let (bodyLine, bodySpan) = (line, span)
+        (line, span) = (item.context.pos.line, spanOf(item.context))
         emit(.popHandler)
         emit(.callExitNone(isAsync: isAsync))
         if isAsync {
@@ -591,5 +598,6 @@ extension Compiler {
         emit(.reraise)
         patch(toEnd, to: here)
         patch(done, to: here)
+        (line, span) = (bodyLine, bodySpan)
     }
 }

@@ -36,7 +36,8 @@ public struct Compiler {
         /// out of the try, and every copy uses the same scopes).
         case finally([Stmt], firstChild: Int)
         case finallyBody
-        case with(isAsync: Bool)
+        /// `at`: the context expression, whose location the `__exit__` call has (3.12+).
+        case with(isAsync: Bool, at: Expr)
     }
 
     final class Unit {

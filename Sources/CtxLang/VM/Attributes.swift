@@ -364,7 +364,20 @@ extension Interpreter {
         }
         let cls = classOf(exception: e)
         if let v = cls.lookup(name) { return try bind(v, to: obj, cls: cls) }
-        if name == "with_traceback" { return builtin(name) { _, _ in obj } }
+        if name == "with_traceback" {
+            // BaseException_with_traceback: sets __traceback__ (a traceback or None), returns self.
+            return builtin(name) { [unowned self] args, _ in
+                guard args.count == 1 else {
+                    throw self.rt.error(.TypeError, "BaseException.with_traceback() takes exactly one argument (\(args.count) given)")
+                }
+                switch args[0].asObject {
+                case let tb as PyTraceback: e.traceback = tb.chain
+                case nil where args[0].isIdentical(.none): e.traceback = []
+                default: throw self.rt.error(.TypeError, "__traceback__ must be a traceback or None")
+                }
+                return obj
+            }
+        }
         if name == "add_note" { return builtin(name) { _, _ in .none } }
         return nil
     }

@@ -31,8 +31,12 @@ extension Interpreter {
                 next = nil
             }
         }
+        // Printed oldest first; the words that link an exception to the one that follows it
+        // (its cause or context's "The above exception…") come between the two.
+        var link: String? = nil
         for (msg, exc) in chain.reversed() {
-            if let msg { p.emit(msg) }
+            if let link { p.emit(link) }
+            link = msg
             guard let members = groupMembers(exc) else {
                 p.emit(formatSingle(exc))
                 continue
