@@ -94,6 +94,9 @@ struct Run: ParsableCommand {
     @Option(help: "Seed for uuid.uuid4(), for reproducible output (random without it, as in CPython).")
     var seed: UInt64?
 
+    @Argument(parsing: .allUnrecognized, help: "Arguments for the program: its sys.argv[1:] (`ctxlab run test_x.py -v`).")
+    var arguments: [String] = []
+
     func run() throws {
         let source: String, filename: String
         switch readPythonSource(file) {
@@ -102,7 +105,7 @@ struct Run: ParsableCommand {
             printError(f.message)
             throw ExitCode(f.status)
         }
-        let status = runProgram(source, filename: filename, seed: seed)
+        let status = runProgram(source, filename: filename, seed: seed, arguments: arguments)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -128,11 +128,12 @@ func memoryLimitFromEnvironment() -> Int? {
 }
 
 /// Runs a program with the runtime wired to the process's standard streams; returns the status.
-func runProgram(_ source: String, filename: String, seed: UInt64?) -> Int32 {
+func runProgram(_ source: String, filename: String, seed: UInt64?, arguments: [String] = []) -> Int32 {
     let streams = StandardStreams()
     let rt = Runtime()
     rt.write = { text, err in streams.write(text, stderr: err) }
     let interpreter = Interpreter(runtime: rt, seed: seed)
+    interpreter.programArguments = arguments
     if let limit = memoryLimitFromEnvironment() { interpreter.memoryLimit = limit }
     let outcome = onLargeStack { Program.run(source, filename: filename, interpreter: interpreter) }
     streams.flush()

@@ -315,7 +315,7 @@ extension Interpreter {
     /// `callable(v)`: whether calling it can work (`PyCallable_Check`).
     func isCallable(_ v: Value) -> Bool {
         switch v.asObject {
-        case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial: return true
+        case is PyFunction, is PyBuiltin, is PyBoundMethod, is PyClass, is PyPartial, is PyWeakRef: return true
         case let d as PyDescriptor: return d.kind == .staticMethod
         case let i as PyInstance: return i.cls.lookup("__call__") != nil
         default: return false

@@ -295,6 +295,14 @@ extension Interpreter {
             if let g = o as? PyGenericAlias { return try hash(g.origin) ^ tupleHash(g.args) }
             if let u = o as? PyUnionType { return try u.args.reduce(0) { $0 ^ (try hash($1)) } }
             if let n = o as? NativeObject, let key = n.hashKey { return key }
+            if let w = o as? PyWeakRef {
+                // weakref_hash: the referent's hash, kept; a reference that died unhashed refuses.
+                if let h = w.cachedHash { return h }
+                guard let t = w.target else { throw rt.error(.TypeError, "weak object has gone away") }
+                let h = try hash(.object(t))
+                w.cachedHash = h
+                return h
+            }
             if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__"), !m.isIdentical(.none) {
                 return try expectInt(call(m, [v]), "hash")
             }

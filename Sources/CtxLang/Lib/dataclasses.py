@@ -271,6 +271,7 @@ def _recursive_repr(user_function):
         finally:
             running.discard(key)
         return result
+    wrapper.__wrapped__ = user_function
     return wrapper
 
 
@@ -280,6 +281,7 @@ def _make_repr(cls, fields):
     def __repr__(self):
         return (self.__class__.__qualname__ + '(' +
                 ', '.join(f'{f.name}={getattr(self, f.name)!r}' for f in shown) + ')')
+    __repr__.__qualname__ = '__create_fn__.<locals>.__repr__'  # as CPython's generated function (pprint reads it)
     wrapped = _recursive_repr(__repr__)
     wrapped.__qualname__ = cls.__qualname__ + '.__repr__'
     return wrapped

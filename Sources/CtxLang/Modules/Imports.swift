@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time", "math",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random", "weakref"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -21,6 +21,7 @@ extension Interpreter {
         case "time": m = makeTimeModule()
         case "math": m = makeMathModule()
         case "_random": m = makeRandomAccelerator()
+        case "weakref": m = makeWeakrefModule()
         case "traceback": m = makeTracebackModule()
         case "_operator": m = makeOperatorAccelerator()
         case "concurrent":
@@ -46,11 +47,27 @@ extension Interpreter {
         return m
     }
 
+    /// Adds what `modules` gained to `sys.modules` and drops what it lost.
+    func syncSysModules() {
+        for (name, m) in modules where sysModules.storage[HashKey(str: name)] == nil {
+            sysModules.storage[HashKey(str: name)] = .object(m)
+        }
+        if sysModules.storage.count > modules.count {
+            for key in sysModules.storage.keys {
+                if case .str(let name) = key.value, modules[name] == nil { sysModules.storage.removeValue(forKey: key) }
+            }
+        }
+    }
+
     /// For `import a.b`: the top package; for `from a.b import x`: the submodule (handled by the
     /// compiler through attribute loads).
     func importFrom(_ module: Value, _ name: String) throws -> Value {
         if let v = try findAttribute(module, name) { return v }
         let mname = (module.asObject as? PyModule)?.name ?? "?"
+        // IMPORT_FROM's fallback: `from test import support` imports the submodule.
+        if module.asObject is PyModule, Interpreter.supportedModules.contains("\(mname).\(name)") {
+            return .object(try importModule("\(mname).\(name)"))
+        }
         let note = unsupportedNote(mname, name)
         let e = rt.error(.ImportError, "cannot import name '\(name)' from '\(mname)'" + note)
         if module.asObject is PyModule, note.isEmpty { suggestForAttribute(e, module, name) }  // from dir(module)

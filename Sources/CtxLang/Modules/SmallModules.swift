@@ -105,7 +105,8 @@ extension Interpreter {
             m.namespace[name] = .object(stream)
             m.namespace["__\(name)__"] = .object(stream)
         }
-        m.namespace["argv"] = list([.str(programName)])
+        m.namespace["argv"] = list([.str(programName)] + programArguments.map { .str($0) })
+        m.namespace["modules"] = .object(sysModules)
         m.namespace["version"] = .str("3.14.0 (ctxlab)")
         m.namespace["version_info"] = tuple([.int(3), .int(14), .int(0), .str("final"), .int(0)])
         m.namespace["platform"] = .str("linux")

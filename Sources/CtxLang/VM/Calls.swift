@@ -29,6 +29,9 @@ extension Interpreter {
             if made.asObject is PyInstance { try? setAttribute(made, "__orig_class__", callable) }
             return .value(made)
         case let d as PyDescriptor where d.kind == .staticMethod: return try prepareCall(d.function, args, kwargs)
+        case let w as PyWeakRef:
+            if !args.isEmpty || !kwargs.isEmpty { throw rt.error(.TypeError, "weakref() takes no arguments") }
+            return .value(w.target.map { .object($0) } ?? .none)
         case let i as PyInstance:
             guard let method = i.cls.lookup("__call__") else { break }
             return try prepareCall(method, [callable] + args, kwargs)

@@ -31,6 +31,7 @@ extension Interpreter {
         case is PyCoroutine: return classes.coroutine
         case is PyGenerator: return classes.generator
         case is PyAsyncGenerator: return classes.named("async_generator")
+        case is PyWeakRef: return classes.named("weakref.ReferenceType")
         case let a as AsyncGenAwaitable: return classes.named(a.typeName)
         case is AnextAwaitable: return classes.named("anext_awaitable")
         case is PyTraceback: return classes.named("traceback")
@@ -149,6 +150,7 @@ extension Interpreter {
         if let u = v.asObject as? PyUnionType { return try u.text(repr) }
         guard case .object(let o) = v else { return try v.repr() }
         switch o {
+        case let w as PyWeakRef: return weakrefRepr(w)
         case let i as PyInstance:
             if let r = i.cls.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
             if let p = i.payload { return try repr(p) }
@@ -370,6 +372,10 @@ extension Interpreter {
         if case .object(let x as PyBigInt) = a { return x.equals(b) }
         if case .object(let y as PyBigInt) = b { return y.equals(a) }
         switch (a, b) {
+        case (.object(let x as PyWeakRef), .object(let y as PyWeakRef)):
+            // weakref_richcompare: the referents when both live, else identity.
+            guard let s = x.target, let t = y.target else { return x === y }
+            return try equals(.object(s), .object(t))
         case (.object(let x as PyList), .object(let y as PyList)): return try x === y || elementsEqual(x.items, y.items)
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try x === y || elementsEqual(x.items, y.items)
         // `==` itself has no identity shortcut: a NaN is not equal to itself.
