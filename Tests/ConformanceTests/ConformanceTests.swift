@@ -25,23 +25,27 @@ import CtxLang
     /// Runs a program as `ctxlab run` does, on a thread with the executable's 1 GiB stack
     /// (native recursion goes as deep as CPython's C recursion limit allows).
     static func runUnderCtxlab(_ name: String) throws -> Run {
+        let raw = try runRaw(name)
+        return normalized(raw.stdout, raw.stderr, raw.status)
+    }
+
+    /// The run's whole output, not normalised.
+    static func runRaw(_ name: String) throws -> (stdout: String, stderr: String, status: Int32) {
         let path = root.appendingPathComponent("programs").appendingPathComponent(name)
         let source = try String(contentsOf: path, encoding: .utf8)
-        final class Box: @unchecked Sendable { var run: Run?; let done = DispatchSemaphore(value: 0) }
+        final class Box: @unchecked Sendable { var out = "", err = "", status: Int32 = -1; let done = DispatchSemaphore(value: 0) }
         let box = Box()
         let thread = Thread {
             let rt = Runtime()
-            var out = "", err = ""
-            rt.write = { text, toErr in if toErr { err += text } else { out += text } }
+            rt.write = { text, toErr in if toErr { box.err += text } else { box.out += text } }
             let interpreter = Interpreter(runtime: rt, seed: 1)
-            let outcome = Program.run(source, filename: path.path, interpreter: interpreter)
-            box.run = normalized(out, err, outcome.exitStatus)
+            box.status = Program.run(source, filename: path.path, interpreter: interpreter).exitStatus
             box.done.signal()
         }
         thread.stackSize = 1 << 30
         thread.start()
         box.done.wait()
-        return box.run!
+        return (box.out, box.err, box.status)
     }
 
     static func normalized(_ out: String, _ err: String, _ status: Int32) -> Run {

@@ -55,4 +55,57 @@ import Testing
             #expect(ctxlab == cpython, "\(name): ctxlab differs from the live CPython 3.\(py.minor)")
         }
     }
+
+    /// Programs whose standard error differs from CPython's beyond library frames, and why. Each
+    /// is a recorded known issue, so the list cannot go stale.
+    static let stderrDifferences: [String: String] = [
+        "401": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
+        "405": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
+        "406": "a SyntaxError's carets span the first token of the statement, CPython's the whole statement",
+        "407": "a SyntaxError's carets span the first token of the expression, CPython's the whole comprehension",
+        "408": "'Exception ignored in' a dropped generator prints no traceback of where it was dropped",
+        "418": "no carets under a class pattern that raises in a case clause",
+    ]
+
+    /// The whole standard error, compared as CPython prints it (the conformance files keep only
+    /// its last line): traceback order, chained exceptions, carets. Frames inside the standard
+    /// library are left out of both sides, since ctxlab's library is its own (asyncio's runners
+    /// and event loop are native in ctxlab; its re is one file where CPython's is a package).
+    @Test(arguments: ConformanceTests.programs)
+    func sameStandardErrorAsLocalCPython(_ name: String) throws {
+        guard let py = Self.python else { return }
+        let path = ConformanceTests.root.appendingPathComponent("programs").appendingPathComponent(name)
+        let firstLine = (try String(contentsOf: path, encoding: .utf8)).split(separator: "\n").first ?? ""
+        if firstLine.contains("expect: 3.14") && py.minor < 14 { return }
+        let live = try Self.run(py.path, ["-X", "utf8", "-B", path.path])
+        var n = Normalizer()
+        let cpython = n.normalize(Self.withoutLibraryFrames(live.stderr))
+        var m = Normalizer()
+        let ctxlab = m.normalize(Self.withoutLibraryFrames(try ConformanceTests.runRaw(name).stderr))
+        let check = { #expect(ctxlab == cpython, "\(name): standard error differs from the live CPython 3.\(py.minor)") }
+        if let reason = Self.stderrDifferences[String(name.prefix(3))] {
+            withKnownIssue(Comment(rawValue: reason)) { check() }
+        } else {
+            check()
+        }
+    }
+
+    /// A traceback without the frames of library files (`File "<ctxlab>/Lib/…"`, `File
+    /// "…/lib/python3.N/…"`): each such frame's `File` line and the source and caret lines under it.
+    static func withoutLibraryFrames(_ text: String) -> String {
+        var out: [Substring] = []
+        var skipping = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  File \"") {
+                skipping = line.contains("\"<ctxlab>/Lib/") || line.contains("/lib/python3.")
+                if skipping { continue }
+            } else if skipping, line.hasPrefix("    ") {
+                continue
+            } else {
+                skipping = false
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
 }
