@@ -15,7 +15,8 @@ import sys
 MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "time",
            "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json",
            "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math", "random",
-           "logging.config", "logging.handlers", "queue"]
+           "logging.config", "logging.handlers", "queue", "unittest", "difflib", "pprint", "gc",
+           "weakref", "string", "textwrap"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"

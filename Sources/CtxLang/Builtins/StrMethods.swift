@@ -10,8 +10,61 @@ extension Interpreter {
         switch name {
         case "upper": return m { _ in .str(s.uppercased()) }
         case "lower": return m { _ in .str(s.lowercased()) }
-        case "title": return m { _ in .str(s.split(separator: " ", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")) }
-        case "capitalize": return m { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
+        case "title":
+            // do_title: a cased code point after a cased one is lowercased, else titlecased.
+            return m { a in
+                try a.exactly(0)
+                var out = String.UnicodeScalarView()
+                var previousCased = false
+                for c in s.unicodeScalars {
+                    let p = c.properties
+                    let mapped = previousCased ? p.lowercaseMapping : p.titlecaseMapping
+                    out.append(contentsOf: mapped.unicodeScalars)
+                    previousCased = p.isUppercase || p.isLowercase || p.generalCategory == .titlecaseLetter
+                }
+                return .str(String(out))
+            }
+        case "capitalize":
+            // do_capitalize (3.8+): the first code point titlecased, the rest lowercased.
+            return m { a in
+                try a.exactly(0)
+                var out = String.UnicodeScalarView()
+                for (i, c) in s.unicodeScalars.enumerated() {
+                    out.append(contentsOf: (i == 0 ? c.properties.titlecaseMapping : c.properties.lowercaseMapping).unicodeScalars)
+                }
+                return .str(String(out))
+            }
+        case "maketrans": return function("maketrans") { [unowned self] a in try self.strMaketrans(a) }
+        case "translate":
+            // unicode_translate: each code point looked up in the table (by its ordinal, with
+            // __getitem__); LookupError keeps it, None drops it, an int or a str replaces it.
+            return m { [unowned self] a in
+                try a.exactly(1)
+                let table = a.args[0]
+                var out = String.UnicodeScalarView()
+                for c in s.unicodeScalars {
+                    let mapped: Value
+                    do {
+                        mapped = try self.getItem(table, .int(Int(c.value)))
+                    } catch let e as PyException where e.isInstance(of: .LookupError) {
+                        out.append(c)
+                        continue
+                    }
+                    switch mapped {
+                    case .none: continue
+                    case .str(let r): out.append(contentsOf: r.unicodeScalars)
+                    default:
+                        guard let i = self.intValue(mapped) else {
+                            throw self.rt.error(.TypeError, "character mapping must return integer, None or str")
+                        }
+                        guard i >= 0, i <= 0x10FFFF, let u = Unicode.Scalar(UInt32(i)) else {
+                            throw self.rt.error(.ValueError, "character mapping must be in range(0x110000)")
+                        }
+                        out.append(u)
+                    }
+                }
+                return .str(String(out))
+            }
         case "swapcase":
             // do_swapcase: each code point's full mapping (ß → SS), by code point, not Character.
             return m { a in
@@ -287,5 +340,42 @@ extension Interpreter {
         case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
+    }
+}
+
+extension Interpreter {
+    /// str.maketrans (unicode_maketrans_impl): a dict from ordinals, out of one dict or two
+    /// strings of equal length and a third of characters to delete.
+    func strMaketrans(_ a: Arguments) throws -> Value {
+        try a.check(maxPositional: 3, minPositional: 1)
+        let d = PyDict(runtime: rt)
+        if a.args.count == 1 {
+            guard case .object(let source as PyDict) = a.args[0] else {
+                throw rt.error(.TypeError, "if you give only one argument to maketrans it must be a dict")
+            }
+            for (k, v) in source.storage {
+                switch k.value {
+                case .int: d.storage[k] = v
+                case .str(let key):
+                    let scalars = Array(key.unicodeScalars)
+                    guard scalars.count == 1 else { throw rt.error(.ValueError, "string keys in translate table must be of length 1") }
+                    d.storage[try HashKey(.int(Int(scalars[0].value)), rt)] = v
+                default: throw rt.error(.TypeError, "keys in translate table must be strings or integers")
+                }
+            }
+            return .object(d)
+        }
+        guard case .str(let x) = a.args[0] else {
+            throw rt.error(.TypeError, "first maketrans argument must be a string if there is a second argument")
+        }
+        guard case .str(let y) = a.args[1] else { throw rt.error(.TypeError, "maketrans() argument 2 must be str, not \(typeName(a.args[1]))") }
+        let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+        guard xs.count == ys.count else { throw rt.error(.ValueError, "the first two maketrans arguments must have equal length") }
+        for (c, r) in zip(xs, ys) { d.storage[try HashKey(.int(Int(c.value)), rt)] = .int(Int(r.value)) }
+        if a.args.count == 3 {
+            guard case .str(let z) = a.args[2] else { throw rt.error(.TypeError, "maketrans() argument 3 must be str, not \(typeName(a.args[2]))") }
+            for c in z.unicodeScalars { d.storage[try HashKey(.int(Int(c.value)), rt)] = Value.none }
+        }
+        return .object(d)
     }
 }

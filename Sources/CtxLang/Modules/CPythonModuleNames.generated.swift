@@ -262,6 +262,43 @@ enum CPythonModuleNames {
             "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "ShutDown", "SimpleQueue",
             "deque", "heappop", "heappush", "threading", "time", "types",
         ],
+        "unittest": [
+            "BaseTestSuite", "FunctionTestCase", "IsolatedAsyncioTestCase", "SkipTest", "TestCase",
+            "TestLoader", "TestProgram", "TestResult", "TestSuite", "TextTestResult",
+            "TextTestRunner", "addModuleCleanup", "case", "defaultTestLoader", "doModuleCleanups",
+            "enterModuleContext", "expectedFailure", "installHandler", "loader", "main",
+            "registerResult", "removeHandler", "removeResult", "result", "runner", "signals",
+            "skip", "skipIf", "skipUnless", "suite", "util",
+        ],
+        "difflib": [
+            "Differ", "GenericAlias", "HtmlDiff", "IS_CHARACTER_JUNK", "IS_LINE_JUNK", "Match",
+            "SequenceMatcher", "context_diff", "diff_bytes", "get_close_matches", "ndiff",
+            "restore", "unified_diff",
+        ],
+        "pprint": [
+            "PrettyPrinter", "isreadable", "isrecursive", "pformat", "pp", "pprint", "re",
+            "saferepr",
+        ],
+        "gc": [
+            "DEBUG_COLLECTABLE", "DEBUG_LEAK", "DEBUG_SAVEALL", "DEBUG_STATS",
+            "DEBUG_UNCOLLECTABLE", "callbacks", "collect", "disable", "enable", "freeze", "garbage",
+            "get_count", "get_debug", "get_freeze_count", "get_objects", "get_referents",
+            "get_referrers", "get_stats", "get_threshold", "is_finalized", "is_tracked",
+            "isenabled", "set_debug", "set_threshold", "unfreeze",
+        ],
+        "weakref": [
+            "CallableProxyType", "KeyedRef", "ProxyType", "ProxyTypes", "ReferenceType",
+            "WeakKeyDictionary", "WeakMethod", "WeakSet", "WeakValueDictionary", "finalize",
+            "getweakrefcount", "getweakrefs", "itertools", "proxy", "ref", "sys",
+        ],
+        "string": [
+            "Formatter", "Template", "ascii_letters", "ascii_lowercase", "ascii_uppercase",
+            "capwords", "digits", "hexdigits", "octdigits", "printable", "punctuation",
+            "whitespace",
+        ],
+        "textwrap": [
+            "TextWrapper", "dedent", "fill", "indent", "re", "shorten", "wrap",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.
@@ -349,5 +386,8 @@ enum CPythonModuleNames {
          "asyncio.transports", "asyncio.trsock", "asyncio.unix_events", "asyncio.windows_events",
          "asyncio.windows_utils", "collections.abc", "concurrent.futures", "json.decoder",
          "json.encoder", "json.scanner", "json.tool", "logging.config", "logging.handlers",
+         "unittest.__main__", "unittest._log", "unittest.async_case", "unittest.case",
+         "unittest.loader", "unittest.main", "unittest.mock", "unittest.result", "unittest.runner",
+         "unittest.signals", "unittest.suite", "unittest.util",
     ]
 }

@@ -316,6 +316,8 @@ extension Interpreter {
                 if cls !== c { l.subclass = cls }
                 return .object(l)
             }
+        case "maketrans" where c.builtin == .str || payloadBase(c)?.builtin == .str:
+            return function("maketrans") { [unowned self] a in try self.strMaketrans(a) }  // a staticmethod
         case "from_bytes" where c.builtin == .int || c.builtin == .bool || payloadBase(c)?.builtin == .int:
             return function("from_bytes", owner: { "type object at \(c.hexAddress)" }) { [unowned self] a in
                 try self.intFromBytes(c, a)
