@@ -67,6 +67,14 @@ extension ExceptionType {
     public static let DeprecationWarning = ExceptionType("DeprecationWarning", base: Warning)
     public static let RuntimeWarning = ExceptionType("RuntimeWarning", base: Warning)
     public static let UserWarning = ExceptionType("UserWarning", base: Warning)
+    public static let PendingDeprecationWarning = ExceptionType("PendingDeprecationWarning", base: Warning)
+    public static let SyntaxWarning = ExceptionType("SyntaxWarning", base: Warning)
+    public static let FutureWarning = ExceptionType("FutureWarning", base: Warning)
+    public static let ImportWarning = ExceptionType("ImportWarning", base: Warning)
+    public static let UnicodeWarning = ExceptionType("UnicodeWarning", base: Warning)
+    public static let BytesWarning = ExceptionType("BytesWarning", base: Warning)
+    public static let ResourceWarning = ExceptionType("ResourceWarning", base: Warning)
+    public static let EncodingWarning = ExceptionType("EncodingWarning", base: Warning)
     public static let QueueEmpty = ExceptionType("QueueEmpty", module: "asyncio.queues", base: Exception)
     public static let QueueFull = ExceptionType("QueueFull", module: "asyncio.queues", base: Exception)
 
@@ -77,7 +85,9 @@ extension ExceptionType {
         AttributeError, LookupError, IndexError, KeyError, NameError, UnboundLocalError, ImportError,
         ModuleNotFoundError, OSError, FileNotFoundError, TimeoutError, RuntimeError, RecursionError,
         NotImplementedError, TypeError, ValueError, UnicodeError, BaseExceptionGroup, ExceptionGroup, MemoryError,
-        Warning, DeprecationWarning, RuntimeWarning, UserWarning,
+        Warning, DeprecationWarning, RuntimeWarning, UserWarning, PendingDeprecationWarning,
+        SyntaxWarning, FutureWarning, ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning,
+        EncodingWarning,
     ]
     // asyncio's own (asyncio/exceptions.py); CancelledError is a BaseException since 3.8.
     public static let CancelledError = ExceptionType(

@@ -299,6 +299,14 @@ enum CPythonModuleNames {
         "textwrap": [
             "TextWrapper", "dedent", "fill", "indent", "re", "shorten", "wrap",
         ],
+        "warnings": [
+            "WarningMessage", "catch_warnings", "defaultaction", "deprecated", "filters",
+            "filterwarnings", "formatwarning", "onceregistry", "resetwarnings", "showwarning",
+            "simplefilter", "sys", "warn", "warn_explicit",
+        ],
+        "linecache": [
+            "cache", "checkcache", "clearcache", "getline", "getlines", "lazycache", "updatecache",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -53,6 +53,7 @@ enum Library {
         "types": PackageResources.types_py,
         "typing": PackageResources.typing_py,
         "unittest": PackageResources.unittest_py,
+        "warnings": PackageResources.warnings_py,
     ]
 
     static func filename(of module: String) -> String { "<ctxlab>/Lib/\(module).py" }

@@ -106,6 +106,7 @@ extension Interpreter {
             m.namespace["__\(name)__"] = .object(stream)
         }
         m.namespace["argv"] = list([.str(programName)] + programArguments.map { .str($0) })
+        m.namespace["warnoptions"] = list([])
         m.namespace["modules"] = .object(sysModules)
         m.namespace["version"] = .str("3.14.0 (ctxlab)")
         m.namespace["version_info"] = tuple([.int(3), .int(14), .int(0), .str("final"), .int(0)])
