@@ -32,14 +32,19 @@ import CtxLang
     /// The run's whole output, not normalised.
     static func runRaw(_ name: String) throws -> (stdout: String, stderr: String, status: Int32) {
         let path = root.appendingPathComponent("programs").appendingPathComponent(name)
-        let source = try String(contentsOf: path, encoding: .utf8)
+        return runSource(try String(contentsOf: path, encoding: .utf8), filename: path.path)
+    }
+
+    /// Runs `source` as `ctxlab run FILENAME ARGUMENTS…` does; its whole output, not normalised.
+    static func runSource(_ source: String, filename: String, arguments: [String] = []) -> (stdout: String, stderr: String, status: Int32) {
         final class Box: @unchecked Sendable { var out = "", err = "", status: Int32 = -1; let done = DispatchSemaphore(value: 0) }
         let box = Box()
         let thread = Thread {
             let rt = Runtime()
             rt.write = { text, toErr in if toErr { box.err += text } else { box.out += text } }
             let interpreter = Interpreter(runtime: rt, seed: 1)
-            box.status = Program.run(source, filename: path.path, interpreter: interpreter).exitStatus
+            interpreter.programArguments = arguments
+            box.status = Program.run(source, filename: filename, interpreter: interpreter).exitStatus
             box.done.signal()
         }
         thread.stackSize = 1 << 30

@@ -1,5 +1,3 @@
-import CtxCore
-import CtxLang
 import Foundation
 import Testing
 
@@ -21,25 +19,12 @@ import Testing
             print("CPython's test_context.py SKIPPED: no installed CPython 3.13+ with Lib/test/test_context.py")
             return
         }
-        let source = try String(contentsOfFile: path, encoding: .utf8)
-        final class Box: @unchecked Sendable { var out = "", err = "", status: Int32 = -1; let done = DispatchSemaphore(value: 0) }
-        let box = Box()
-        let thread = Thread {
-            let rt = Runtime()
-            rt.write = { text, toErr in if toErr { box.err += text } else { box.out += text } }
-            let interpreter = Interpreter(runtime: rt, seed: 1)
-            interpreter.programArguments = ["-v"]
-            box.status = Program.run(source, filename: path, interpreter: interpreter).exitStatus
-            box.done.signal()
-        }
-        thread.stackSize = 1 << 30
-        thread.start()
-        box.done.wait()
-        let lines = box.err.split(separator: "\n").map(String.init)
+        let run = ConformanceTests.runSource(try String(contentsOfFile: path, encoding: .utf8), filename: path, arguments: ["-v"])
+        let lines = run.stderr.split(separator: "\n").map(String.init)
         let ran = lines.first { $0.hasPrefix("Ran ") } ?? "(no summary)"
         let verdict = lines.last { $0.hasPrefix("OK") || $0.hasPrefix("FAILED") } ?? "(no verdict)"
         print("CPython's test_context.py under ctxlab: \(ran); \(verdict)")
-        #expect(box.status == 0, "test_context.py failed under ctxlab:\n\(box.err)")
+        #expect(run.status == 0, "test_context.py failed under ctxlab:\n\(run.stderr)")
         #expect(verdict.hasPrefix("OK"))
         // Only the HAMT tests (CPython internals) may be skipped.
         for line in lines where line.contains("... skipped") {

@@ -12,7 +12,8 @@ extension Interpreter {
         }
         m.namespace["format_exception_only"] = function("format_exception_only") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1, keywords: ["show_group"])
-            return self.list([.str(self.exceptionLine(try self.exceptionArgument(a.args)) + "\n")])
+            let e = try self.exceptionArgument(a.args)
+            return self.list([.str(self.exceptionLine(e) + "\n")] + self.noteLines(e).split(separator: "\n").map { .str($0 + "\n") })
         }
         m.namespace["format_exc"] = function("format_exc") { [unowned self] a in
             try a.check(maxPositional: 2, keywords: ["limit", "chain"])

@@ -380,7 +380,23 @@ extension Interpreter {
                 return obj
             }
         }
-        if name == "add_note" { return builtin(name) { _, _ in .none } }
+        if name == "add_note" {
+            // BaseException_add_note (PEP 678): appends to __notes__, made a list on first use.
+            return builtin(name) { [unowned self] args, _ in
+                guard args.count == 1 else {
+                    throw self.rt.error(.TypeError, "BaseException.add_note() takes exactly one argument (\(args.count) given)")
+                }
+                guard case .str = args[0] else {
+                    throw self.rt.error(.TypeError, "note must be a str, not '\(self.typeName(args[0]))'")
+                }
+                if e.attributes["__notes__"] == nil { e.attributes["__notes__"] = self.list([]) }
+                guard case .object(let notes as PyList)? = e.attributes["__notes__"] else {
+                    throw self.rt.error(.TypeError, "Cannot add note: __notes__ is not a list")
+                }
+                notes.items.append(args[0])
+                return .none
+            }
+        }
         return nil
     }
 

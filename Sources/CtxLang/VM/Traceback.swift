@@ -51,7 +51,7 @@ extension Interpreter {
                 p.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
                 p.emit(stackLines(exc.traceback))
             }
-            p.emit(exceptionLine(exc) + "\n")
+            p.emit(exceptionLine(exc) + "\n" + noteLines(exc))
             let shown = members.count <= GroupPrinter.maxWidth ? members.count : GroupPrinter.maxWidth + 1
             p.needClose = false
             for i in 0..<shown {
@@ -82,7 +82,27 @@ extension Interpreter {
             out += "Traceback (most recent call last):\n"
             out += stackLines(e.traceback)
         }
-        return out + exceptionLine(e) + "\n"
+        return out + exceptionLine(e) + "\n" + noteLines(e)
+    }
+
+    /// The exception's notes (PEP 678, `add_note`), each line on its own, as
+    /// TracebackException.format_exception_only prints them; a `__notes__` that is not a
+    /// sequence prints as its repr.
+    func noteLines(_ e: PyException) -> String {
+        guard let notes = e.attributes["__notes__"] else { return "" }
+        let items: [Value]
+        switch notes.asObject {
+        case let l as PyList: items = l.items
+        case let t as PyTuple: items = t.items
+        default: return ((try? repr(notes)) ?? "<__notes__ repr() failed>") + "\n"
+        }
+        var out = ""
+        for note in items {
+            let text: String
+            if case .str(let s) = note { text = s } else { text = (try? str(note)) ?? "<note str() failed>" }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { out += line + "\n" }
+        }
+        return out
     }
 
     /// `StackSummary.format`: after three entries of the same file, line and function in a row

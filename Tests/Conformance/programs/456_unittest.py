@@ -153,4 +153,4 @@ def handler():
 try:
     handler()
 except ValueError:
-    traceback.print_exc(file=sys.stdout)
+    print(re.sub(r'File ".*?([^/"]+\.py)"', r'File "\1"', traceback.format_exc()), end="")
