@@ -77,14 +77,20 @@ extension Interpreter {
 public enum Diagnostics {
     public static func describe(_ error: Error, filename: String, source: String) -> String {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        func located(_ pos: SourcePos, _ kind: String, _ message: String) -> String {
+        func located(_ pos: SourcePos, _ kind: String, _ message: String, end: SourcePos? = nil) -> String {
             var s = "  File \"\(filename)\", line \(pos.line)\n"
             if pos.line >= 1 && pos.line <= lines.count {
                 let raw = lines[pos.line - 1]
                 let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
                 let offset = raw.count - trimmed.count
+                // From the offset to the end (traceback's SyntaxError format): to the end of the
+                // line when the code goes on past it.
+                let width: Int
+                if let end, end.line == pos.line { width = end.column - pos.column }
+                else if let end, end.line > pos.line { width = raw.count + 1 - pos.column }
+                else { width = 1 }
                 s += "    \(trimmed)\n"
-                s += "    " + String(repeating: " ", count: max(0, pos.column - 1 - offset)) + "^\n"
+                s += "    " + String(repeating: " ", count: max(0, pos.column - 1 - offset)) + String(repeating: "^", count: max(1, width)) + "\n"
             }
             return s + "\(kind): \(message)\n"
         }
@@ -92,7 +98,7 @@ public enum Diagnostics {
         case let e as SyntaxError:
             return located(e.pos, e.kind == .indentation ? "IndentationError" : "SyntaxError", e.message)
         case let e as CompileSyntaxError:
-            return located(e.pos, "SyntaxError", e.message)
+            return located(e.pos, "SyntaxError", e.message, end: e.end)
         case let e as Unsupported:
             return "ctxlab: \(filename), line \(e.pos.line): \(e.message)\n"
         default:

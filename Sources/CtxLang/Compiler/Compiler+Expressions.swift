@@ -27,7 +27,7 @@ extension Compiler {
             }
         case .set(let items): try compileDisplay(items, build: { .buildSet($0) }, extend: .setUpdate, empty: .buildSet(0))
         case .dict(let pairs): try compileDict(pairs)
-        case .starred: throw CompileSyntaxError(message: "can't use starred expression here", pos: e.pos)
+        case .starred: throw CompileSyntaxError(message: "can't use starred expression here", pos: e.pos, end: e.end)
         case .attribute(let obj, let attr):
             try compile(obj)
             line = e.pos.line
@@ -76,23 +76,23 @@ extension Compiler {
         case .await(let x):
             let topLevel = unit.scope.kind == .module && mode == .interactive
             guard unit.code.isAsync || topLevel || unit.code.name.hasSuffix("comp>") || unit.code.name == "<genexpr>" else {
-                throw CompileSyntaxError(message: "'await' outside async function", pos: e.pos)
+                throw CompileSyntaxError(message: "'await' outside async function", pos: e.pos, end: e.end)
             }
             try compile(x)
             line = e.pos.line
             emit(.await)
         case .yield(let x):
             guard unit.scope.kind == .function else {
-                throw CompileSyntaxError(message: "'yield' outside function", pos: e.pos)
+                throw CompileSyntaxError(message: "'yield' outside function", pos: e.pos, end: e.end)
             }
             if let x { try compile(x) } else { emit(.loadConst(constant(.none))) }
             emit(.yieldValue)
         case .yieldFrom(let x):
             guard unit.scope.kind == .function else {
-                throw CompileSyntaxError(message: "'yield from' outside function", pos: e.pos)
+                throw CompileSyntaxError(message: "'yield from' outside function", pos: e.pos, end: e.end)
             }
             if unit.code.isAsync {
-                throw CompileSyntaxError(message: "'yield from' inside async function", pos: e.pos)
+                throw CompileSyntaxError(message: "'yield from' inside async function", pos: e.pos, end: e.end)
             }
             try compile(x)
             line = e.pos.line

@@ -155,7 +155,8 @@ extension Compiler {
         let inComprehension = unit.code.name.hasSuffix("comp>") || unit.code.name == "<genexpr>"
         let topLevel = unit.scope.kind == .module && mode == .interactive
         if isAsync && kind != "genexpr" && !unit.code.isAsync && !inComprehension && !topLevel {
-            throw CompileSyntaxError(message: "asynchronous comprehension outside of an asynchronous function", pos: pos)
+            throw CompileSyntaxError(message: "asynchronous comprehension outside of an asynchronous function", pos: pos,
+                                     end: span.map { SourcePos(line: $0.endLine, column: $0.endColumn) })
         }
         try compile(gens[0].isAsync ? Self.foldedIterable(gens[0].iter) : gens[0].iter)
         emit(gens[0].isAsync ? .getAIter : .getIter)

@@ -43,11 +43,13 @@ extension Compiler {
         case .functionDef(let f): try compileFunctionDef(f, s.pos)
         case .classDef(let c): try compileClassDef(c, s.pos)
         case .returnStmt(let value):
+            // The carets cover the statement: `return` and its value.
+            let end = value?.end ?? SourcePos(line: s.pos.line, column: s.pos.column + 6)
             guard unit.scope.kind == .function else {
-                throw CompileSyntaxError(message: "'return' outside function", pos: s.pos)
+                throw CompileSyntaxError(message: "'return' outside function", pos: s.pos, end: end)
             }
             if value != nil, unit.code.isAsync, unit.scope.hasYield {
-                throw CompileSyntaxError(message: "'return' with value in async generator", pos: s.pos)
+                throw CompileSyntaxError(message: "'return' with value in async generator", pos: s.pos, end: end)
             }
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
             try unwindBlocks(forReturn: true, upToLoop: false, at: s.pos)
@@ -137,7 +139,7 @@ extension Compiler {
                 if case .starred(let inner) = item.kind { try assign(to: inner) } else { try assign(to: item) }
             }
         default:
-            throw CompileSyntaxError(message: "cannot assign to \(describe(t))", pos: t.pos)
+            throw CompileSyntaxError(message: "cannot assign to \(describe(t))", pos: t.pos, end: t.end)
         }
     }
 
@@ -185,7 +187,7 @@ extension Compiler {
             emit(.rot3)
             emit(.storeSubscript)
         default:
-            throw CompileSyntaxError(message: "'\(describe(target))' is an illegal expression for augmented assignment", pos: target.pos)
+            throw CompileSyntaxError(message: "'\(describe(target))' is an illegal expression for augmented assignment", pos: target.pos, end: target.end)
         }
     }
 
@@ -203,7 +205,7 @@ extension Compiler {
             try compile(idx)
             emit(.deleteSubscript)
         case .tuple(let items), .list(let items): for i in items { try delete(i) }
-        default: throw CompileSyntaxError(message: "cannot delete \(describe(t))", pos: t.pos)
+        default: throw CompileSyntaxError(message: "cannot delete \(describe(t))", pos: t.pos, end: t.end)
         }
     }
 
@@ -313,7 +315,7 @@ extension Compiler {
 
     mutating func compileBreak(_ pos: SourcePos) throws {
         guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
-            throw CompileSyntaxError(message: "'break' outside loop", pos: pos)
+            throw CompileSyntaxError(message: "'break' outside loop", pos: pos, end: SourcePos(line: pos.line, column: pos.column + 5))
         }
         try unwindBlocks(forReturn: false, upToLoop: true, at: pos)
         let breaks: Int
@@ -329,7 +331,7 @@ extension Compiler {
 
     mutating func compileContinue(_ pos: SourcePos) throws {
         guard let i = unit.blocks.lastIndex(where: { if case .loop = $0 { true } else if case .forLoop = $0 { true } else { false } }) else {
-            throw CompileSyntaxError(message: "'continue' not properly in loop", pos: pos)
+            throw CompileSyntaxError(message: "'continue' not properly in loop", pos: pos, end: SourcePos(line: pos.line, column: pos.column + 8))
         }
         try unwindBlocks(forReturn: false, upToLoop: true, at: pos)
         switch unit.blocks[i] {

@@ -15,6 +15,9 @@ public struct Unsupported: Error, Equatable, Sendable {
 public struct CompileSyntaxError: Error, Equatable, Sendable {
     public var message: String
     public var pos: SourcePos
+    /// Where the offending code ends (exclusive), for the carets under it (CPython's
+    /// end_lineno/end_offset); nil gives one caret.
+    public var end: SourcePos? = nil
 }
 
 /// Compiles a syntax tree to code objects (CPython: Python/compile.c, much simplified).
