@@ -96,7 +96,7 @@ public enum Diagnostics {
         }
         switch error {
         case let e as SyntaxError:
-            return located(e.pos, e.kind == .indentation ? "IndentationError" : "SyntaxError", e.message)
+            return located(e.pos, e.kind == .indentation ? "IndentationError" : "SyntaxError", e.message, end: e.end)
         case let e as CompileSyntaxError:
             return located(e.pos, "SyntaxError", e.message, end: e.end)
         case let e as Unsupported:

@@ -352,9 +352,26 @@ public struct SyntaxError: Error, Equatable, Sendable {
     public var kind: Kind
     public var message: String
     public var pos: SourcePos
-    public init(_ kind: Kind, _ message: String, _ pos: SourcePos) {
+    /// Where the offending code ends (exclusive), for the carets under it; nil gives one caret.
+    /// Not part of equality. Kept in a box: the parser's every frame passes a SyntaxError
+    /// (typed throws), and its size is what deep nesting spends of the stack.
+    public var end: SourcePos? {
+        get { endBox?.pos }
+        set { endBox = newValue.map(EndBox.init) }
+    }
+    private var endBox: EndBox?
+    private final class EndBox: Sendable {
+        let pos: SourcePos
+        init(_ pos: SourcePos) { self.pos = pos }
+    }
+    public init(_ kind: Kind, _ message: String, _ pos: SourcePos, end: SourcePos? = nil) {
         self.kind = kind
         self.message = message
         self.pos = pos
+        self.end = end
+    }
+
+    public static func == (a: SyntaxError, b: SyntaxError) -> Bool {
+        a.kind == b.kind && a.message == b.message && a.pos == b.pos
     }
 }

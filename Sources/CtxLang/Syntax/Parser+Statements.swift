@@ -51,7 +51,8 @@ extension Parser {
         case "break", "continue":
             advance()
             if loopDepth == 0 {
-                deferError(t.text == "break" ? "'break' outside loop" : "'continue' not properly in loop", t.pos)
+                deferError(t.text == "break" ? "'break' outside loop" : "'continue' not properly in loop", t.pos,
+                           end: SourcePos(line: t.pos.line, column: t.pos.column + t.text.count))
             }
             return Stmt(t.text == "break" ? .breakStmt : .continueStmt, t.pos)
         case "return": return try returnStatement()
@@ -71,8 +72,10 @@ extension Parser {
 
     mutating func returnStatement() throws(SyntaxError) -> Stmt {
         let kw = advance()
-        if scope != .function { deferError("'return' outside function", kw.pos) }
         let value = canStartExpression || at("*") ? try starExpressions() : nil
+        if scope != .function {
+            deferError("'return' outside function", kw.pos, end: value?.end ?? SourcePos(line: kw.pos.line, column: kw.pos.column + 6))
+        }
         return Stmt(.returnStmt(value), kw.pos)
     }
 
@@ -116,7 +119,7 @@ extension Parser {
             return Stmt(.augAssign(target: first, op: op, value: try yieldOrStarExpressions()), start)
         }
         guard at("=") else {
-            if case .starred = first.kind { deferError("can't use starred expression here", first.pos) }
+            if case .starred = first.kind { deferError("can't use starred expression here", first.pos, end: first.end) }
             return Stmt(.expr(first), start)
         }
         var targets = [first]
@@ -124,13 +127,13 @@ extension Parser {
         let value = targets.removeLast()
         try validateAssignTargets(targets)
         for target in targets { checkStarredTargets(target) }
-        if case .starred = value.kind { deferError("can't use starred expression here", value.pos) }
+        if case .starred = value.kind { deferError("can't use starred expression here", value.pos, end: value.end) }
         return Stmt(.assign(targets: targets, value: value), start)
     }
 
     func validateAssignTargets(_ targets: [Expr]) throws(SyntaxError) {
         if targets.count == 1, suggestsComparison(targets[0]) {
-            throw error("cannot assign to \(describe(targets[0])) here. Maybe you meant '==' instead of '='?", targets[0].pos)
+            throw errorSpanning("cannot assign to \(describe(targets[0])) here. Maybe you meant '==' instead of '='?", targets[0])
         }
         for target in targets { try validateTarget(target, verb: "assign to") }
     }
@@ -163,7 +166,7 @@ extension Parser {
     func validateAugTarget(_ e: Expr) throws(SyntaxError) {
         switch e.kind {
         case .name, .attribute, .subscript: return
-        default: throw error("'\(describe(e))' is an illegal expression for augmented assignment", e.pos)
+        default: throw errorSpanning("'\(describe(e))' is an illegal expression for augmented assignment", e)
         }
     }
 

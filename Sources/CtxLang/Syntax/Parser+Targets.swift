@@ -30,9 +30,9 @@ extension Parser {
         case .starred(let inner) where verb != "delete":
             try validateTarget(inner, verb: verb)
         case .yield where verb != "delete", .yieldFrom where verb != "delete":
-            throw error("assignment to yield expression not possible", e.pos)
+            throw errorSpanning("assignment to yield expression not possible", e)
         default:
-            throw error("cannot \(verb) \(describe(e))", e.pos)
+            throw errorSpanning("cannot \(verb) \(describe(e))", e)
         }
     }
 

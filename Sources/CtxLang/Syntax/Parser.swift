@@ -183,8 +183,15 @@ struct Parser {
     }
 
     /// Records a compiler-level error (only the first one is kept).
-    mutating func deferError(_ message: String, _ pos: SourcePos) {
-        if deferred == nil { deferred = SyntaxError(.invalid, message, pos) }
+    /// `error(message, e.pos)` with carets under all of `e` (when it is this error that is raised).
+    func errorSpanning(_ message: String, _ e: Expr) -> SyntaxError {
+        var err = error(message, e.pos)
+        if err.message == message && err.pos == e.pos { err.end = e.end }
+        return err
+    }
+
+    mutating func deferError(_ message: String, _ pos: SourcePos, end: SourcePos? = nil) {
+        if deferred == nil { deferred = SyntaxError(.invalid, message, pos, end: end) }
     }
 
     /// Guards recursion: deeply nested expressions throw instead of overflowing the stack.
