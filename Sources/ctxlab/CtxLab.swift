@@ -105,7 +105,8 @@ struct Run: ParsableCommand {
             printError(f.message)
             throw ExitCode(f.status)
         }
-        let status = runProgram(source, filename: filename, seed: seed, arguments: arguments)
+        let status = runProgram(source, filename: filename, seed: seed, arguments: arguments,
+                                scriptArgument: file == "-" ? nil : file)
         if status != 0 { throw ExitCode(status) }
     }
 }

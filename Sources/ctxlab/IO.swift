@@ -1,5 +1,6 @@
 import CtxCore
 import CtxLang
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,16 +71,26 @@ struct SourceFailure: Error {
 }
 
 func readPythonSource(_ path: String) -> Result<(text: String, filename: String), SourceFailure> {
-    let filename = path == "-" ? "<stdin>" : path
+    // CPython 3.9+ makes the script's path absolute (the cwd joined, not normalised): its
+    // __file__, its tracebacks' File lines and the can't-open message show it so.
+    let filename = path == "-" ? "<stdin>" : absolutePath(path)
     let bytes: [UInt8]
     switch path == "-" ? readStandardInput() : readFileBytes(path) {
     case .success(let b): bytes = b
-    case .failure(let f): return .failure(SourceFailure(message: "ctxlab: can't open file '\(path)': \(f)", status: 2))
+    case .failure(let f): return .failure(SourceFailure(message: "ctxlab: can't open file '\(filename)': \(f)", status: 2))
     }
     switch SourceDecoding.decode(bytes, filename: filename) {
     case .success(let text): return .success((text, filename))
     case .failure(let e): return .failure(SourceFailure(message: e.message, status: 1))
     }
+}
+
+/// `path` joined to the working directory unless it is absolute (CPython's `os.path.join(cwd,
+/// path)` for the script: `./x.py` stays `/cwd/./x.py`).
+func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    let cwd = FileManager.default.currentDirectoryPath
+    return cwd.hasSuffix("/") ? cwd + path : cwd + "/" + path
 }
 
 func printError(_ s: String) {
@@ -128,12 +139,13 @@ func memoryLimitFromEnvironment() -> Int? {
 }
 
 /// Runs a program with the runtime wired to the process's standard streams; returns the status.
-func runProgram(_ source: String, filename: String, seed: UInt64?, arguments: [String] = []) -> Int32 {
+func runProgram(_ source: String, filename: String, seed: UInt64?, arguments: [String] = [], scriptArgument: String? = nil) -> Int32 {
     let streams = StandardStreams()
     let rt = Runtime()
     rt.write = { text, err in streams.write(text, stderr: err) }
     let interpreter = Interpreter(runtime: rt, seed: seed)
     interpreter.programArguments = arguments
+    interpreter.scriptArgument = scriptArgument
     if let limit = memoryLimitFromEnvironment() { interpreter.memoryLimit = limit }
     let outcome = onLargeStack { Program.run(source, filename: filename, interpreter: interpreter) }
     streams.flush()

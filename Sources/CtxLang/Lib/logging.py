@@ -5,8 +5,8 @@
 # ctxlab. Differences, all because of ctxlab's sandbox and determinism: there are no file
 # handlers; `created`/`asctime` come from ctxlab's virtual clock (2026-01-01 00:00 UTC at the
 # start, in UTC); `process` is None (a program sees no process id); `_handlers` and
-# `_handlerList` hold their handlers strongly (CPython's hold weak references); `warn()` prints no
-# DeprecationWarning (ctxlab has no warnings module). logging.config and logging.handlers are
+# `_handlerList` hold their handlers strongly (CPython's hold weak references); `warn()` warns as
+# CPython's does. logging.config and logging.handlers are
 # Lib/logging_config.py and Lib/logging_handlers.py.
 
 import sys
@@ -853,6 +853,8 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
+        warnings.warn("The 'warn' method is deprecated, use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1083,6 +1085,8 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
+        warnings.warn("The 'warn' method is deprecated, use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1228,6 +1232,8 @@ def warning(msg, *args, **kwargs):
 
 
 def warn(msg, *args, **kwargs):
+    import warnings
+    warnings.warn("The 'warn' function is deprecated, use 'warning' instead", DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
 
 

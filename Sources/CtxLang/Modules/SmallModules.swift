@@ -105,7 +105,7 @@ extension Interpreter {
             m.namespace[name] = .object(stream)
             m.namespace["__\(name)__"] = .object(stream)
         }
-        m.namespace["argv"] = list([.str(programName)] + programArguments.map { .str($0) })
+        m.namespace["argv"] = list([.str(scriptArgument ?? programName)] + programArguments.map { .str($0) })
         m.namespace["warnoptions"] = list([])
         m.namespace["modules"] = .object(sysModules)
         m.namespace["version"] = .str("3.14.0 (ctxlab)")

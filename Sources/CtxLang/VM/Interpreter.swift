@@ -52,6 +52,9 @@ public final class Interpreter {
     public var programName = "<stdin>"
     /// `sys.argv[1:]`: the arguments after the program's name (`ctxlab run test.py -v`).
     public var programArguments: [String] = []
+    /// `sys.argv[0]` when it differs from the program's filename: the script's path as given
+    /// (`./x.py`), where `__file__` is absolute.
+    public var scriptArgument: String?
     var executorCount = 0
     /// concurrent.futures' `DoneAndNotDoneFutures` namedtuple, made on first use.
     var doneAndNotDoneClass: Value?
