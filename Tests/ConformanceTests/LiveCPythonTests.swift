@@ -61,7 +61,6 @@ import Testing
     static let stderrDifferences: [String: String] = [
         "401": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
         "405": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
-        "408": "'Exception ignored in' a dropped generator prints no traceback of where it was dropped",
         "418": "no carets under a class pattern that raises in a case clause",
     ]
 
