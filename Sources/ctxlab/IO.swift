@@ -17,7 +17,8 @@ struct ReadFailure: Error, CustomStringConvertible {
 /// Reads a whole regular file, at most `maximumInputBytes`.
 func readFileBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(ReadFailure(description: String(cString: strerror(errno)))) }
+    // OSError's words: `[Errno 2] No such file or directory`, as CPython's can't-open message.
+    guard fd >= 0 else { return .failure(ReadFailure(description: "[Errno \(errno)] " + String(cString: strerror(errno)))) }
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { return .failure(ReadFailure(description: String(cString: strerror(errno)))) }
