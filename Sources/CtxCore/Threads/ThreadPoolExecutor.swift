@@ -95,7 +95,9 @@ public final class ThreadPoolExecutor: PyObject {
 
     private func schedule(_ w: PyThread, at time: Double, afterJob: Bool) {
         scheduled.insert(ObjectIdentifier(w))
-        runtime.addThreadEvent(at: time) { [unowned self] in
+        // The event holds the executor, as CPython's worker threads hold its work queue: a
+        // program may drop its last reference to the executor while a worker is waiting.
+        runtime.addThreadEvent(at: time) { [self] in
             self.scheduled.remove(ObjectIdentifier(w))
             self.run(w, afterJob: afterJob)
         }
