@@ -9,12 +9,17 @@ public final class ExceptionType: Sendable {
     public let base: ExceptionType?
     /// A second base (`ExceptionGroup` derives from both `BaseExceptionGroup` and `Exception`).
     public let secondBase: ExceptionType?
+    /// The exception bases after the second, of a class with several
+    /// (`class Underflow(Inexact, Rounded, Subnormal)`).
+    public let otherBases: [ExceptionType]
 
-    public init(_ name: String, module: String? = nil, base: ExceptionType?, secondBase: ExceptionType? = nil) {
+    public init(_ name: String, module: String? = nil, base: ExceptionType?, secondBase: ExceptionType? = nil,
+                otherBases: [ExceptionType] = []) {
         self.name = name
         self.module = module
         self.base = base
         self.secondBase = secondBase
+        self.otherBases = otherBases
     }
 
     /// The name as the last line of a traceback shows it (`asyncio.exceptions.CancelledError`).
@@ -25,6 +30,7 @@ public final class ExceptionType: Sendable {
         while let c = t {
             if c === other { return true }
             if let second = c.secondBase, second.isSubclass(of: other) { return true }
+            for b in c.otherBases where b.isSubclass(of: other) { return true }
             t = c.base
         }
         return false

@@ -140,6 +140,14 @@ extension Interpreter {
         b["round"] = function("round") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1, keywords: ["ndigits"])
             let x = a.args[0], nd = a.get(1, "ndigits")
+            // builtin_round_impl: a Python class's __round__, called without ndigits when it is None
+            if let m = self.userSlot(x, "__round__") {
+                if let nd, !nd.isIdentical(.none) { return try self.call(m, [x, nd]) }
+                return try self.call(m, [x])
+            }
+            if !self.isRealNumber(x) {
+                throw self.rt.error(.TypeError, "type \(self.typeName(x)) doesn't define __round__ method")
+            }
             if let i = self.bigValue(x) {
                 guard let nd, !nd.isIdentical(.none) else { return self.intResult(i) }
                 let n = try self.expectInt(nd, "round")
@@ -163,12 +171,39 @@ extension Interpreter {
         }
         b["divmod"] = function("divmod") { [unowned self] a in
             try a.exactly(2)
-            return self.tuple([try self.binaryOp(.floorDiv, a.args[0], a.args[1]), try self.binaryOp(.mod, a.args[0], a.args[1])])
+            let (x, y) = (a.args[0], a.args[1])
+            // nb_divmod of a Python class: __divmod__, then the other operand's __rdivmod__
+            if !self.isRealNumber(x) || !self.isRealNumber(y) {
+                if case .object(let i as PyInstance) = x, let m = i.cls.lookup("__divmod__") {
+                    let r = try self.call(m, [x, y])
+                    if !self.isNotImplemented(r) { return r }
+                }
+                if case .object(let i as PyInstance) = y, let m = i.cls.lookup("__rdivmod__") {
+                    let r = try self.call(m, [y, x])
+                    if !self.isNotImplemented(r) { return r }
+                }
+                throw self.rt.error(.TypeError, "unsupported operand type(s) for divmod(): '\(self.typeName(x))' and '\(self.typeName(y))'")
+            }
+            return self.tuple([try self.binaryOp(.floorDiv, x, y), try self.binaryOp(.mod, x, y)])
         }
         b["pow"] = function("pow") { [unowned self] a in
             try a.check(maxPositional: 3, minPositional: 2, keywords: ["base", "exp", "mod"])
             let base = a.get(0, "base")!, exp = a.get(1, "exp")!
-            if let mod = a.get(2, "mod"), !mod.isIdentical(.none) { return try self.modularPow(base, exp, mod) }
+            if let mod = a.get(2, "mod"), !mod.isIdentical(.none) {
+                // ternary nb_power of a Python class: base.__pow__(exp, mod), then (3.14)
+                // exp.__rpow__(base, mod)
+                if base.asObject is PyInstance || exp.asObject is PyInstance || mod.asObject is PyInstance {
+                    if case .object(let i as PyInstance) = base, let m = i.cls.lookup("__pow__") {
+                        let r = try self.call(m, [base, exp, mod])
+                        if !self.isNotImplemented(r) { return r }
+                    }
+                    if case .object(let i as PyInstance) = exp, let m = i.cls.lookup("__rpow__") {
+                        let r = try self.call(m, [exp, base, mod])
+                        if !self.isNotImplemented(r) { return r }
+                    }
+                }
+                return try self.modularPow(base, exp, mod)
+            }
             return try self.binaryOp(.pow, base, exp)
         }
         b["chr"] = function("chr") { [unowned self] a in
@@ -377,5 +412,16 @@ extension Interpreter {
             }
         }
         return out
+    }
+}
+
+extension Interpreter {
+    /// An int, bool or float, or an instance of a subclass of one: what the numeric builtins
+    /// (divmod, round) handle natively.
+    func isRealNumber(_ v: Value) -> Bool {
+        switch payload(of: v) ?? v {
+        case .int, .bool, .float, .object(is PyBigInt): return true
+        default: return false
+        }
     }
 }

@@ -46,11 +46,15 @@ struct FormatSpec {
             precision = n
         }
         if !chars.isEmpty { type = chars.removeFirst() }
-        if !chars.isEmpty { throw FormatError.invalid("Invalid format specifier '\(spec)'") }
+        if !chars.isEmpty { throw FormatError.invalidSpecifier }
     }
 }
 
-enum FormatError: Error { case invalid(String) }
+enum FormatError: Error {
+    case invalid(String)
+    /// "Invalid format specifier '…' for object of type '…'" (the spec has characters past its type)
+    case invalidSpecifier
+}
 
 extension Interpreter {
     /// `f"{v!conv:spec}"` and `format(v, spec)`.
@@ -67,8 +71,17 @@ extension Interpreter {
         }
         if let p = payload(of: value) { return try format(p, conversion: nil, spec: spec) }
         if spec.isEmpty { return try str(value) }
+        switch value {
+        case .str, .int, .bool, .float, .object(is PyBigInt): break
+        default:  // object.__format__ refuses any spec
+            throw rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
+        }
         let s: FormatSpec
-        do { s = try FormatSpec(spec) } catch FormatError.invalid(let m) { throw rt.error(.ValueError, m) }
+        do { s = try FormatSpec(spec) } catch FormatError.invalid(let m) {
+            throw rt.error(.ValueError, m)
+        } catch FormatError.invalidSpecifier {
+            throw rt.error(.ValueError, "Invalid format specifier '\(spec)' for object of type '\(typeName(value))'")
+        }
         switch value {
         case .str(let text):
             if let t = s.type, t != "s" { throw unknownCode(t, "str") }

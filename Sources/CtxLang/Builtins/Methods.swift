@@ -33,6 +33,7 @@ extension Interpreter {
             case "real": return .float(d)
             case "imag": return .float(0)
             case "is_integer": return function(name) { _ in .bool(d == d.rounded()) }
+            case "as_integer_ratio": return function(name) { [unowned self] _ in try self.floatIntegerRatio(d) }
             default: return nil
             }
         case .bool, .none: return nil
@@ -202,5 +203,22 @@ extension Interpreter {
             }
         default: return nil
         }
+    }
+}
+
+extension Interpreter {
+    /// float.as_integer_ratio (Objects/floatobject.c, float_as_integer_ratio): the exact value
+    /// of a finite float as numerator / denominator in lowest terms, the denominator a power of 2.
+    func floatIntegerRatio(_ d: Double) throws -> Value {
+        if d.isNaN { throw rt.error(.ValueError, "cannot convert NaN to integer ratio") }
+        if d.isInfinite { throw rt.error(.OverflowError, "cannot convert Infinity to integer ratio") }
+        if d == 0 { return tuple([.int(0), .int(1)]) }
+        // d = significand * 2**exponent with an odd integer significand
+        var significand = BigInt(d.significandBitPattern | (d.isNormal ? (1 << UInt64(Double.significandBitCount)) : 0))
+        var exponent = (d.isNormal ? Int(d.exponent) : Int(Double.leastNormalMagnitude.exponent)) - Double.significandBitCount
+        while !significand.isZero && significand % 2 == 0 { significand /= 2; exponent += 1 }
+        if d < 0 { significand = -significand }
+        if exponent >= 0 { return tuple([intResult(significand << exponent), .int(1)]) }
+        return tuple([intResult(significand), intResult(BigInt(1) << -exponent)])
     }
 }

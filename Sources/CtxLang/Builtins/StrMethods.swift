@@ -265,42 +265,153 @@ extension Interpreter {
     }
 
     /// `"{} {name!r:>5}".format(...)`.
+    /// str.format (Objects/stringlib/unicode_format.h): MarkupIterator_next's literal text and
+    /// fields, parse_field's name, conversion and spec, FieldNameIterator's `.attr` and `[key]`,
+    /// auto-numbering shared with the nested fields of a spec, which is expanded to a depth of 2.
     func strFormat(_ s: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> String {
-        var out = "", chars = Array(s), i = 0, auto = 0
+        var state = FormatState(args: args, kwargs: kwargs)
+        return try formatMarkup(Array(s), depth: 2, &state)
+    }
+
+    struct FormatState {
+        let args: [Value]
+        let kwargs: [(String, Value)]
+        var auto = 0
+        var manual = false
+        var automatic = false
+    }
+
+    private func formatMarkup(_ chars: [Character], depth: Int, _ state: inout FormatState) throws -> String {
+        if depth <= 0 { throw rt.error(.ValueError, "Max string recursion exceeded") }
+        var out = "", i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" { out.append("{"); i += 2; continue }
-            if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
+            if c == "}" {
+                guard i + 1 < chars.count, chars[i + 1] == "}" else {
+                    throw rt.error(.ValueError, "Single '}' encountered in format string")
+                }
+                out.append("}"); i += 2; continue
+            }
             guard c == "{" else { out.append(c); i += 1; continue }
-            guard let close = chars[i...].firstIndex(of: "}") else { throw rt.error(.ValueError, "Single '{' encountered in format string") }
-            var field = String(chars[(i + 1)..<close]), spec = "", conv: Character?
-            if let colon = field.firstIndex(of: ":") {
-                spec = String(field[field.index(after: colon)...])
-                field = String(field[..<colon])
-            }
-            if let bang = field.firstIndex(of: "!") {
-                conv = field[field.index(after: bang)...].first
-                field = String(field[..<bang])
-            }
-            var value: Value
-            let path = field.split(separator: ".", maxSplits: 1)
-            let head = path.first.map(String.init) ?? ""
-            if head.isEmpty {
-                guard auto < args.count else { throw rt.error(.IndexError, "Replacement index \(auto) out of range for positional args tuple") }
-                value = args[auto]
-                auto += 1
-            } else if let n = Int(head) {
-                guard n < args.count else { throw rt.error(.IndexError, "Replacement index \(n) out of range for positional args tuple") }
-                value = args[n]
-            } else {
-                guard let kv = kwargs.first(where: { $0.0 == head }) else { throw PyException(runtime: rt, .KeyError, args: [.str(head)]) }
-                value = kv.1
-            }
-            if path.count > 1 { value = try getAttribute(value, String(path[1])) }
-            out += try format(value, conversion: conv, spec: spec)
-            i = close + 1
+            if i + 1 < chars.count, chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+            if i + 1 >= chars.count { throw rt.error(.ValueError, "Single '{' encountered in format string") }
+            out += try formatField(chars, from: i + 1, depth: depth, &state, end: &i)
         }
         return out
+    }
+
+    /// One replacement field from `start` (after its '{'): the name runs to '}', '!' or ':'
+    /// (a '[...]' key may hold any of them), then a conversion character, then a spec whose
+    /// braces balance; `end` is left after the field's '}'.
+    private func formatField(_ chars: [Character], from start: Int, depth: Int, _ state: inout FormatState,
+                             end: inout Int) throws -> String {
+        var k = start
+        while k < chars.count, !"}!:".contains(chars[k]) {
+            if chars[k] == "{" { throw rt.error(.ValueError, "unexpected '{' in field name") }
+            if chars[k] == "[" {
+                while k < chars.count, chars[k] != "]" { k += 1 }
+            }
+            if k < chars.count { k += 1 }
+        }
+        guard k < chars.count else { throw rt.error(.ValueError, "expected '}' before end of string") }
+        let name = Array(chars[start..<k])
+        var delimiter = chars[k]
+        k += 1
+        var conversion: Character?
+        if delimiter == "!" {
+            guard k < chars.count else {
+                throw rt.error(.ValueError, "end of string while looking for conversion specifier")
+            }
+            conversion = chars[k]
+            k += 1
+            guard k < chars.count else { throw rt.error(.ValueError, "unmatched '{' in format spec") }
+            delimiter = chars[k]
+            k += 1
+            if delimiter != ":" && delimiter != "}" {
+                throw rt.error(.ValueError, "expected ':' after conversion specifier")
+            }
+        }
+        var spec: [Character] = [], nested = false
+        if delimiter == ":" {
+            var count = 1
+            let specStart = k
+            while true {
+                guard k < chars.count else { throw rt.error(.ValueError, "unmatched '{' in format spec") }
+                if chars[k] == "{" { count += 1; nested = true }
+                if chars[k] == "}" { count -= 1; if count == 0 { break } }
+                k += 1
+            }
+            spec = Array(chars[specStart..<k])
+            k += 1
+        }
+        end = k
+        let value = try formatFieldValue(name, &state)
+        if let conversion, !"rsa".contains(conversion) {
+            throw rt.error(.ValueError, "Unknown conversion specifier \(conversion)")
+        }
+        let specText = nested ? try formatMarkup(spec, depth: depth - 1, &state) : String(spec)
+        return try format(value, conversion: conversion, spec: specText)
+    }
+
+    /// get_field_object and FieldNameIterator: the argument a field names, then its `.attr`
+    /// and `[key]` parts.
+    private func formatFieldValue(_ name: [Character], _ state: inout FormatState) throws -> Value {
+        var k = 0
+        while k < name.count, name[k] != ".", name[k] != "[" { k += 1 }
+        let first = String(name[..<k])
+        var value: Value
+        if first.isEmpty {
+            if state.manual {
+                throw rt.error(.ValueError, "cannot switch from manual field specification to automatic field numbering")
+            }
+            state.automatic = true
+            value = try formatPositional(state.auto, state.args)
+            state.auto += 1
+        } else if first.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if state.automatic {
+                throw rt.error(.ValueError, "cannot switch from automatic field numbering to manual field specification")
+            }
+            state.manual = true
+            guard let n = Int(first) else { throw rt.error(.ValueError, "Too many decimal digits in format string") }
+            value = try formatPositional(n, state.args)
+        } else {
+            guard let kv = state.kwargs.first(where: { $0.0 == first }) else {
+                throw PyException(runtime: rt, .KeyError, args: [.str(first)])
+            }
+            value = kv.1
+        }
+        while k < name.count {
+            if name[k] == "." {
+                var e = k + 1
+                while e < name.count, name[e] != ".", name[e] != "[" { e += 1 }
+                let attr = String(name[(k + 1)..<e])
+                if attr.isEmpty { throw rt.error(.ValueError, "Empty attribute in format string") }
+                value = try getAttribute(value, attr)
+                k = e
+            } else if name[k] == "[" {
+                guard let close = name[(k + 1)...].firstIndex(of: "]") else {
+                    throw rt.error(.ValueError, "Missing ']' in format string")
+                }
+                let keyText = String(name[(k + 1)..<close])
+                if keyText.isEmpty { throw rt.error(.ValueError, "Empty attribute in format string") }
+                let key: Value = keyText.allSatisfy({ $0.isASCII && $0.isNumber }) ? (Int(keyText).map(Value.int) ?? .str(keyText)) : .str(keyText)
+                value = try getItem(value, key)
+                k = close + 1
+                if k < name.count, name[k] != ".", name[k] != "[" {
+                    throw rt.error(.ValueError, "Only '.' or '[' may follow ']' in format field specifier")
+                }
+            } else {
+                throw rt.error(.ValueError, "Only '.' or '[' may follow ']' in format field specifier")
+            }
+        }
+        return value
+    }
+
+    private func formatPositional(_ n: Int, _ args: [Value]) throws -> Value {
+        guard n < args.count else {
+            throw rt.error(.IndexError, "Replacement index \(n) out of range for positional args tuple")
+        }
+        return args[n]
     }
 }
 

@@ -82,6 +82,12 @@ extension Interpreter {
             try a.exactly(0)
             return .object(try self.runningLoop())
         }
+        // events.set_event_loop_policy: None restores the default policy, the only one ctxlab has
+        ns["set_event_loop_policy"] = function("set_event_loop_policy") { [unowned self] a in
+            try a.exactly(1)
+            if a.args[0].isIdentical(.none) { return .none }
+            throw self.rt.error(.NotImplementedError, "event loop policies other than the default are not supported by ctxlab")
+        }
         ns["new_event_loop"] = function("new_event_loop") { [unowned self] a in
             try a.exactly(0)
             return .object(EventLoop(runtime: self.rt))

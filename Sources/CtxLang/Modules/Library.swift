@@ -42,6 +42,7 @@ enum Library {
         "operator": PackageResources.operator_py,
         "pprint": PackageResources.pprint_py,
         "queue": PackageResources.queue_py,
+        "decimal": PackageResources.decimal_py,
         "random": PackageResources.random_py,
         "re": PackageResources.re_py,
         "string": PackageResources.string_py,

@@ -290,10 +290,13 @@ extension Interpreter {
     /// type_new: the class of a `class` statement or of `type(name, bases, dict)`.
     func makeClass(name: String, bases: [PyClass], namespace ns: Namespace, metaclass: PyClass? = nil,
                    keywords: [(String, Value)] = []) throws -> Value {
-        let excBase = bases.lazy.compactMap(\.exceptionType).first
+        let excBases = bases.compactMap(\.exceptionType)
         let moduleName: String
         if case .str(let m)? = ns["__module__"] { moduleName = m } else { moduleName = "__main__" }
-        let et = excBase.map { ExceptionType(name, module: moduleName == "__main__" ? nil : moduleName, base: $0) }
+        let et = excBases.first.map {
+            ExceptionType(name, module: moduleName == "__main__" ? nil : moduleName, base: $0,
+                          secondBase: excBases.dropFirst().first, otherBases: Array(excBases.dropFirst(2)))
+        }
         let qual: String
         if case .str(let q)? = ns["__qualname__"] { qual = q } else { qual = name }
         ns["__qualname__"] = nil  // type_new_set_names: kept on the type, not in its __dict__

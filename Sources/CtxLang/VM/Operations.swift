@@ -89,6 +89,7 @@ extension Interpreter {
         "functools._lru_cache_wrapper", "functools.KeyWrapper", "collections.deque", "collections._tuplegetter",
         "collections.defaultdict", "collections.OrderedDict",
         "types.SimpleNamespace", "types.GenericAlias", "types.UnionType",
+        "decimal.Decimal", "decimal.Context", "decimal.ContextManager", "decimal.SignalDictMixin",
     ]
 
     /// Modules whose classes are C types with a qualified `tp_name` (those of `itertools` and

@@ -117,7 +117,7 @@ extension Interpreter {
                 out += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
             }
         }
-        for entry in entries {
+        for entry in entries where !Self.cModuleStandIns.contains(entry.filename) {
             if let l = last, l.filename == entry.filename, l.line == entry.line, l.function == entry.function {
                 count += 1
             } else {
@@ -130,6 +130,13 @@ extension Interpreter {
         flush()
         return out
     }
+
+    /// Lib/ files that stand in for CPython's C modules (_decimal, itertools, _operator, and the
+    /// argument parsing of C functions): a C function has no frame, so their frames are not shown.
+    static let cModuleStandIns: Set<String> = [
+        "<ctxlab>/Lib/decimal.py", "<ctxlab>/Lib/itertools.py", "<ctxlab>/Lib/operator.py",
+        "<ctxlab>/Lib/_ctxlab_clinic.py",
+    ]
 
     private func frameLines(_ entry: TracebackEntry) -> String {
         var s = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
