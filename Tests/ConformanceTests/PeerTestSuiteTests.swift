@@ -8,6 +8,18 @@ import Testing
 @Suite struct PeerTestSuiteTests {
     static var testContext: String? { peerTest("test/test_context.py") }
 
+    /// Runs a peer test file with `-v` under ctxlab, prints its summary and expects status 0:
+    /// (the run, its stderr lines, the "Ran N tests" line, the OK/FAILED verdict).
+    static func runPeer(_ path: String, _ label: String) throws -> ((stdout: String, stderr: String, status: Int32), [String], String, String) {
+        let run = ConformanceTests.runSource(try String(contentsOfFile: path, encoding: .utf8), filename: path, arguments: ["-v"])
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let ran = lines.first { $0.hasPrefix("Ran ") } ?? "(no summary)"
+        let verdict = lines.last { $0.hasPrefix("OK") || $0.hasPrefix("FAILED") } ?? "(no verdict)"
+        print("CPython's \(label) under ctxlab: \(ran); \(verdict)")
+        #expect(run.status == 0, "\(label) failed under ctxlab:\n\(run.stderr)")
+        return (run, lines, ran, verdict)
+    }
+
     /// `relative` inside the installed CPython's Lib/, when it is there.
     static func peerTest(_ relative: String) -> String? {
         guard let py = LiveCPythonTests.python,
@@ -24,12 +36,7 @@ import Testing
             print("CPython's test_asyncio/test_context.py SKIPPED: no installed CPython 3.13+ with it")
             return
         }
-        let run = ConformanceTests.runSource(try String(contentsOfFile: path, encoding: .utf8), filename: path, arguments: ["-v"])
-        let lines = run.stderr.split(separator: "\n").map(String.init)
-        let ran = lines.first { $0.hasPrefix("Ran ") } ?? "(no summary)"
-        let verdict = lines.last { $0.hasPrefix("OK") || $0.hasPrefix("FAILED") } ?? "(no verdict)"
-        print("CPython's test_asyncio/test_context.py under ctxlab: \(ran); \(verdict)")
-        #expect(run.status == 0, "test_asyncio/test_context.py failed under ctxlab:\n\(run.stderr)")
+        let (_, lines, ran, verdict) = try Self.runPeer(path, "test_asyncio/test_context.py")
         #expect(ran.hasPrefix("Ran 1 test"))
         #expect(verdict == "OK")
         #expect(lines.contains("test_asyncio_task_decimal_context (__main__.DecimalContextTest.test_asyncio_task_decimal_context) ... ok"))
@@ -40,12 +47,7 @@ import Testing
             print("CPython's test_context.py SKIPPED: no installed CPython 3.13+ with Lib/test/test_context.py")
             return
         }
-        let run = ConformanceTests.runSource(try String(contentsOfFile: path, encoding: .utf8), filename: path, arguments: ["-v"])
-        let lines = run.stderr.split(separator: "\n").map(String.init)
-        let ran = lines.first { $0.hasPrefix("Ran ") } ?? "(no summary)"
-        let verdict = lines.last { $0.hasPrefix("OK") || $0.hasPrefix("FAILED") } ?? "(no verdict)"
-        print("CPython's test_context.py under ctxlab: \(ran); \(verdict)")
-        #expect(run.status == 0, "test_context.py failed under ctxlab:\n\(run.stderr)")
+        let (_, lines, _, verdict) = try Self.runPeer(path, "test_context.py")
         #expect(verdict.hasPrefix("OK"))
         // Only the HAMT tests (CPython internals) may be skipped.
         for line in lines where line.contains("... skipped") {

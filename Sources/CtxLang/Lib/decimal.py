@@ -612,187 +612,9 @@ class Context:
     def _apply(self, a):
         return self.create_decimal(_convert_raise(a))
 
-    def abs(self, a):
-        """Return the absolute value of the operand."""
-        return _convert_raise(a).__abs__(context=self)
-
-    def add(self, a, b):
-        """Return the sum of the two operands."""
-        return _convert_raise(a).__add__(_convert_raise(b), context=self)
-
-    def canonical(self, a):
-        """Return a new instance of a."""
-        return _convert_raise(a).canonical()
-
-    def compare(self, a, b):
-        """Compare a and b numerically."""
-        return _convert_raise(a).compare(_convert_raise(b), context=self)
-
-    def compare_signal(self, a, b):
-        """Compare a and b numerically. All NaNs signal."""
-        return _convert_raise(a).compare_signal(_convert_raise(b), context=self)
-
-    def compare_total(self, a, b):
-        """Compare a and b using their abstract representation."""
-        return _convert_raise(a).compare_total(_convert_raise(b))
-
-    def compare_total_mag(self, a, b):
-        """Compare a and b using their abstract representation, ignoring sign."""
-        return _convert_raise(a).compare_total_mag(_convert_raise(b))
-
-    def copy_abs(self, a):
-        """Return a copy of a with the sign set to 0."""
-        return _convert_raise(a).copy_abs()
-
     def copy_decimal(self, a):
         """Return a copy of Decimal a."""
         return _convert_raise(a)
-
-    def copy_negate(self, a):
-        """Return a copy of a with the sign inverted."""
-        return _convert_raise(a).copy_negate()
-
-    def copy_sign(self, a, b):
-        """Copy the sign from b to a."""
-        return _convert_raise(a).copy_sign(_convert_raise(b))
-
-    def divide(self, a, b):
-        """Return a divided by b."""
-        return _convert_raise(a).__truediv__(_convert_raise(b), context=self)
-
-    def divide_int(self, a, b):
-        """Return a divided by b, truncated to an integer."""
-        return _convert_raise(a).__floordiv__(_convert_raise(b), context=self)
-
-    def divmod(self, a, b):
-        """Return quotient and remainder of the division a / b."""
-        return _convert_raise(a).__divmod__(_convert_raise(b), context=self)
-
-    def exp(self, a):
-        """Return e ** a."""
-        return _convert_raise(a).exp(context=self)
-
-    def fma(self, a, b, c):
-        """Return a multiplied by b, plus c."""
-        return _convert_raise(a).fma(_convert_raise(b), _convert_raise(c), context=self)
-
-    def is_canonical(self, a):
-        """Return True if a is canonical, False otherwise."""
-        return _convert_raise(a).is_canonical()
-
-    def is_finite(self, a):
-        """Return True if a is finite, False otherwise."""
-        return _convert_raise(a).is_finite()
-
-    def is_infinite(self, a):
-        """Return True if a is infinite, False otherwise."""
-        return _convert_raise(a).is_infinite()
-
-    def is_nan(self, a):
-        """Return True if a is a qNaN or sNaN, False otherwise."""
-        return _convert_raise(a).is_nan()
-
-    def is_normal(self, a):
-        """Return True if a is a normal number, False otherwise."""
-        return _convert_raise(a).is_normal(context=self)
-
-    def is_qnan(self, a):
-        """Return True if a is a quiet NaN, False otherwise."""
-        return _convert_raise(a).is_qnan()
-
-    def is_signed(self, a):
-        """Return True if a is negative, False otherwise."""
-        return _convert_raise(a).is_signed()
-
-    def is_snan(self, a):
-        """Return True if a is a signaling NaN, False otherwise."""
-        return _convert_raise(a).is_snan()
-
-    def is_subnormal(self, a):
-        """Return True if a is subnormal, False otherwise."""
-        return _convert_raise(a).is_subnormal(context=self)
-
-    def is_zero(self, a):
-        """Return True if a is a zero, False otherwise."""
-        return _convert_raise(a).is_zero()
-
-    def ln(self, a):
-        """Return the natural (base e) logarithm of a."""
-        return _convert_raise(a).ln(context=self)
-
-    def log10(self, a):
-        """Return the base 10 logarithm of a."""
-        return _convert_raise(a).log10(context=self)
-
-    def logb(self, a):
-        """Return the exponent of the magnitude of the operand's MSD."""
-        return _convert_raise(a).logb(context=self)
-
-    def logical_and(self, a, b):
-        """Digit-wise and of a and b."""
-        return _convert_raise(a).logical_and(_convert_raise(b), context=self)
-
-    def logical_invert(self, a):
-        """Invert all digits of a."""
-        return _convert_raise(a).logical_invert(context=self)
-
-    def logical_or(self, a, b):
-        """Digit-wise or of a and b."""
-        return _convert_raise(a).logical_or(_convert_raise(b), context=self)
-
-    def logical_xor(self, a, b):
-        """Digit-wise xor of a and b."""
-        return _convert_raise(a).logical_xor(_convert_raise(b), context=self)
-
-    def max(self, a, b):
-        """Compare the values numerically and return the maximum."""
-        return _convert_raise(a).max(_convert_raise(b), context=self)
-
-    def max_mag(self, a, b):
-        """Compare the values numerically with their sign ignored."""
-        return _convert_raise(a).max_mag(_convert_raise(b), context=self)
-
-    def min(self, a, b):
-        """Compare the values numerically and return the minimum."""
-        return _convert_raise(a).min(_convert_raise(b), context=self)
-
-    def min_mag(self, a, b):
-        """Compare the values numerically with their sign ignored."""
-        return _convert_raise(a).min_mag(_convert_raise(b), context=self)
-
-    def minus(self, a):
-        """Minus corresponds to the unary prefix minus operator in Python, but applies the
-        context to the result."""
-        return _convert_raise(a).__neg__(context=self)
-
-    def multiply(self, a, b):
-        """Return the product of a and b."""
-        return _convert_raise(a).__mul__(_convert_raise(b), context=self)
-
-    def next_minus(self, a):
-        """Return the largest representable number smaller than a."""
-        return _convert_raise(a).next_minus(context=self)
-
-    def next_plus(self, a):
-        """Return the smallest representable number larger than a."""
-        return _convert_raise(a).next_plus(context=self)
-
-    def next_toward(self, a, b):
-        """Return the number closest to a, in the direction towards b."""
-        return _convert_raise(a).next_toward(_convert_raise(b), context=self)
-
-    def normalize(self, a):
-        """Reduce a to its simplest form. Alias for reduce(a)."""
-        return _convert_raise(a).normalize(context=self)
-
-    def number_class(self, a):
-        """Return an indication of the class of a."""
-        return _convert_raise(a).number_class(context=self)
-
-    def plus(self, a):
-        """Plus corresponds to the unary prefix plus operator in Python, but applies the
-        context to the result."""
-        return _convert_raise(a).__pos__(context=self)
 
     def power(self, a, b, modulo=None):
         """Compute a**b. If 'a' is negative, then 'b' must be integral. The result will be
@@ -804,62 +626,91 @@ class Context:
             modulo = _convert_raise(modulo)
         return a.__pow__(_convert_raise(b), modulo, context=self)
 
-    def quantize(self, a, b):
-        """Return a value equal to 'a' (rounded), having the exponent of 'b'."""
-        return _convert_raise(a).quantize(_convert_raise(b), context=self)
 
-    def remainder(self, a, b):
-        """Return the remainder from integer division. The sign of the result, if non-zero,
-        is the same as that of the original dividend."""
-        return _convert_raise(a).__mod__(_convert_raise(b), context=self)
 
-    def remainder_near(self, a, b):
-        """Return a - b * n, where n is the integer nearest the exact value of a / b (if two
-        integers are equally near then the even one is chosen). If the result is equal to 0
-        then its sign will be the sign of a."""
-        return _convert_raise(a).remainder_near(_convert_raise(b), context=self)
+# The Context methods that apply a Decimal operation to converted operands with the context:
+# (name, Decimal method, operand count, whether the context is passed, docstring).
+_CONTEXT_OPERATIONS = [
+    ('abs', '__abs__', 1, True, 'Return the absolute value of the operand.'),
+    ('add', '__add__', 2, True, 'Return the sum of the two operands.'),
+    ('canonical', 'canonical', 1, False, 'Return a new instance of a.'),
+    ('compare', 'compare', 2, True, 'Compare a and b numerically.'),
+    ('compare_signal', 'compare_signal', 2, True, 'Compare a and b numerically. All NaNs signal.'),
+    ('compare_total', 'compare_total', 2, False, 'Compare a and b using their abstract representation.'),
+    ('compare_total_mag', 'compare_total_mag', 2, False, 'Compare a and b using their abstract representation, ignoring sign.'),
+    ('copy_abs', 'copy_abs', 1, False, 'Return a copy of a with the sign set to 0.'),
+    ('copy_negate', 'copy_negate', 1, False, 'Return a copy of a with the sign inverted.'),
+    ('copy_sign', 'copy_sign', 2, False, 'Copy the sign from b to a.'),
+    ('divide', '__truediv__', 2, True, 'Return a divided by b.'),
+    ('divide_int', '__floordiv__', 2, True, 'Return a divided by b, truncated to an integer.'),
+    ('divmod', '__divmod__', 2, True, 'Return quotient and remainder of the division a / b.'),
+    ('exp', 'exp', 1, True, 'Return e ** a.'),
+    ('fma', 'fma', 3, True, 'Return a multiplied by b, plus c.'),
+    ('is_canonical', 'is_canonical', 1, False, 'Return True if a is canonical, False otherwise.'),
+    ('is_finite', 'is_finite', 1, False, 'Return True if a is finite, False otherwise.'),
+    ('is_infinite', 'is_infinite', 1, False, 'Return True if a is infinite, False otherwise.'),
+    ('is_nan', 'is_nan', 1, False, 'Return True if a is a qNaN or sNaN, False otherwise.'),
+    ('is_normal', 'is_normal', 1, True, 'Return True if a is a normal number, False otherwise.'),
+    ('is_qnan', 'is_qnan', 1, False, 'Return True if a is a quiet NaN, False otherwise.'),
+    ('is_signed', 'is_signed', 1, False, 'Return True if a is negative, False otherwise.'),
+    ('is_snan', 'is_snan', 1, False, 'Return True if a is a signaling NaN, False otherwise.'),
+    ('is_subnormal', 'is_subnormal', 1, True, 'Return True if a is subnormal, False otherwise.'),
+    ('is_zero', 'is_zero', 1, False, 'Return True if a is a zero, False otherwise.'),
+    ('ln', 'ln', 1, True, 'Return the natural (base e) logarithm of a.'),
+    ('log10', 'log10', 1, True, 'Return the base 10 logarithm of a.'),
+    ('logb', 'logb', 1, True, "Return the exponent of the magnitude of the operand's MSD."),
+    ('logical_and', 'logical_and', 2, True, 'Digit-wise and of a and b.'),
+    ('logical_invert', 'logical_invert', 1, True, 'Invert all digits of a.'),
+    ('logical_or', 'logical_or', 2, True, 'Digit-wise or of a and b.'),
+    ('logical_xor', 'logical_xor', 2, True, 'Digit-wise xor of a and b.'),
+    ('max', 'max', 2, True, 'Compare the values numerically and return the maximum.'),
+    ('max_mag', 'max_mag', 2, True, 'Compare the values numerically with their sign ignored.'),
+    ('min', 'min', 2, True, 'Compare the values numerically and return the minimum.'),
+    ('min_mag', 'min_mag', 2, True, 'Compare the values numerically with their sign ignored.'),
+    ('minus', '__neg__', 1, True, 'Minus corresponds to the unary prefix minus operator in Python, but applies the context to the result.'),
+    ('multiply', '__mul__', 2, True, 'Return the product of a and b.'),
+    ('next_minus', 'next_minus', 1, True, 'Return the largest representable number smaller than a.'),
+    ('next_plus', 'next_plus', 1, True, 'Return the smallest representable number larger than a.'),
+    ('next_toward', 'next_toward', 2, True, 'Return the number closest to a, in the direction towards b.'),
+    ('normalize', 'normalize', 1, True, 'Reduce a to its simplest form. Alias for reduce(a).'),
+    ('number_class', 'number_class', 1, True, 'Return an indication of the class of a.'),
+    ('plus', '__pos__', 1, True, 'Plus corresponds to the unary prefix plus operator in Python, but applies the context to the result.'),
+    ('quantize', 'quantize', 2, True, "Return a value equal to 'a' (rounded), having the exponent of 'b'."),
+    ('remainder', '__mod__', 2, True, 'Return the remainder from integer division. The sign of the result, if non-zero, is the same as that of the original dividend.'),
+    ('remainder_near', 'remainder_near', 2, True, 'Return a - b * n, where n is the integer nearest the exact value of a / b (if two integers are equally near then the even one is chosen). If the result is equal to 0 then its sign will be the sign of a.'),
+    ('rotate', 'rotate', 2, True, 'Return a copy of a, rotated by b times.'),
+    ('same_quantum', 'same_quantum', 2, False, 'Return True if the operands have the same exponent.'),
+    ('scaleb', 'scaleb', 2, True, 'Return the first operand after adding the second value to its exp.'),
+    ('shift', 'shift', 2, True, 'Return a copy of a, shifted by b places.'),
+    ('sqrt', 'sqrt', 1, True, 'Square root of a non-negative number to context precision.'),
+    ('subtract', '__sub__', 2, True, 'Return the difference between a and b.'),
+    ('to_eng_string', 'to_eng_string', 1, True, 'Convert a number to a string, using engineering notation.'),
+    ('to_sci_string', '__str__', 1, True, 'Convert a number to a string using scientific notation.'),
+    ('to_integral_exact', 'to_integral_exact', 1, True, 'Round to an integer. Signal if the result is rounded or inexact.'),
+    ('to_integral_value', 'to_integral_value', 1, True, 'Round to an integer.'),
+]
 
-    def rotate(self, a, b):
-        """Return a copy of a, rotated by b times."""
-        return _convert_raise(a).rotate(_convert_raise(b), context=self)
 
-    def same_quantum(self, a, b):
-        """Return True if the operands have the same exponent."""
-        return _convert_raise(a).same_quantum(_convert_raise(b))
+def _context_operation(name, target, count, with_context, doc):
+    def operation(self, *operands):
+        if len(operands) != count:
+            # METH_O's message, or PyArg_ParseTuple's for the functions of two or three operands
+            if count == 1:
+                raise TypeError(f'Context.{name}() takes exactly one argument ({len(operands)} given)')
+            raise TypeError(f'function takes exactly {count} arguments ({len(operands)} given)')
+        first, *rest = [_convert_raise(x) for x in operands]
+        method = getattr(first, target)
+        return method(*rest, context=self) if with_context else method(*rest)
+    operation.__name__ = name
+    operation.__qualname__ = 'Context.' + name
+    operation.__doc__ = doc
+    return operation
 
-    def scaleb(self, a, b):
-        """Return the first operand after adding the second value to its exp."""
-        return _convert_raise(a).scaleb(_convert_raise(b), context=self)
 
-    def shift(self, a, b):
-        """Return a copy of a, shifted by b places."""
-        return _convert_raise(a).shift(_convert_raise(b), context=self)
-
-    def sqrt(self, a):
-        """Square root of a non-negative number to context precision."""
-        return _convert_raise(a).sqrt(context=self)
-
-    def subtract(self, a, b):
-        """Return the difference between a and b."""
-        return _convert_raise(a).__sub__(_convert_raise(b), context=self)
-
-    def to_eng_string(self, a):
-        """Convert a number to a string, using engineering notation."""
-        return _convert_raise(a).to_eng_string(context=self)
-
-    def to_sci_string(self, a):
-        """Convert a number to a string using scientific notation."""
-        return _convert_raise(a).__str__(context=self)
-
-    def to_integral_exact(self, a):
-        """Round to an integer. Signal if the result is rounded or inexact."""
-        return _convert_raise(a).to_integral_exact(context=self)
-
-    def to_integral_value(self, a):
-        """Round to an integer."""
-        return _convert_raise(a).to_integral_value(context=self)
-
-    to_integral = to_integral_value
+for _row in _CONTEXT_OPERATIONS:
+    setattr(Context, _row[0], _context_operation(*_row))
+Context.to_integral = Context.to_integral_value
+del _row
 
 
 # ---------------------------------------------------------------------------------------------
