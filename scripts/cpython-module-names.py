@@ -16,7 +16,7 @@ MODULES = ["asyncio", "contextvars", "threading", "uuid", "functools", "sys", "t
            "concurrent.futures", "typing", "contextlib", "logging", "traceback", "dataclasses", "json",
            "itertools", "operator", "heapq", "bisect", "collections", "types", "abc", "enum", "inspect", "io", "math", "random",
            "logging.config", "logging.handlers", "queue", "unittest", "difflib", "pprint", "gc",
-           "weakref", "string", "textwrap", "warnings", "linecache", "decimal"]
+           "weakref", "string", "textwrap", "warnings", "linecache", "decimal", "atexit"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "Sources/CtxLang/Modules/CPythonModuleNames.generated.swift"

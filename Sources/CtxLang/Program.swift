@@ -26,10 +26,12 @@ public enum Program {
         do {
             _ = try interpreter.runModuleCode(code, namespace: main)
             try rt.finishThreads()  // threads still to run at interpreter exit; a thread that can never end is a deadlock
+            interpreter.runAtexitCallbacks()
             rt.reportUnretrieved()  // finalization destroys what globals held (Loop/Unretrieved.swift)
             return Outcome(exitStatus: 0)
         } catch let e as PyException {
             let status = interpreter.reportUncaught(e)
+            interpreter.runAtexitCallbacks()
             rt.reportUnretrieved()
             return Outcome(exitStatus: status)
         } catch SimulationError.deadlock {

@@ -7,8 +7,19 @@ open class PyObject {
     /// The deterministic address shown as `at 0x…`.
     public let address: Int
 
+    /// The weak references with a callback to this object, when there are any.
+    public final var weakCallbacks: WeakCallbacks?
+
     public init(runtime: Runtime) {
         address = runtime.allocateAddress()
+    }
+
+    /// PyObject_ClearWeakRefs: the live weak references with a callback are handed to their
+    /// `fire`, newest first (the language queues the callback for the next instruction boundary).
+    deinit {
+        if let w = weakCallbacks {
+            for entry in w.entries.reversed() { if let ref = entry.ref { entry.fire(ref) } }
+        }
     }
 
     /// The qualified type name used in default reprs and error messages (`_contextvars.Context`).
@@ -26,6 +37,21 @@ open class PyObject {
     open func pyEquals(_ other: PyObject) throws -> Bool { self === other }
 
     public var hexAddress: String { "0x" + String(address, radix: 16) }
+}
+
+/// The weak references with a callback to one object (the entries of CPython's `tp_weaklist`
+/// that have one), each with what to do when the object dies.
+public final class WeakCallbacks {
+    public struct Entry {
+        public weak var ref: PyObject?
+        public let fire: (PyObject) -> Void
+        public init(ref: PyObject, fire: @escaping (PyObject) -> Void) {
+            self.ref = ref
+            self.fire = fire
+        }
+    }
+    public var entries: [Entry] = []
+    public init() {}
 }
 
 /// A Python `list`: the core needs it for `gather()` results.

@@ -49,6 +49,7 @@ extension Interpreter {
                 return sequenceMethod(t.items, name)
             case let d as PyDict: return dictMethod(d, name)
             case let s as PySet: return setMethod(s, name)
+            case let w as PyWeakRef where name == "__callback__": return w.callback ?? Value.none
             case let v as ContextVar: return contextVarAttribute(v, name)
             case let c as Context: return contextAttribute(c, name)
             case let t as Token: return tokenAttribute(t, name)

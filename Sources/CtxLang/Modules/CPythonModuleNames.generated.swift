@@ -316,6 +316,9 @@ enum CPythonModuleNames {
             "ROUND_FLOOR", "ROUND_HALF_DOWN", "ROUND_HALF_EVEN", "ROUND_HALF_UP", "ROUND_UP",
             "Rounded", "Subnormal", "Underflow", "getcontext", "localcontext", "setcontext",
         ],
+        "atexit": [
+            "register", "unregister",
+        ],
     ]
 
     /// `list(builtins.__dict__)`: the last candidates for a NameError suggestion, in order.

@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time", "math",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random", "weakref", "linecache"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random", "_weakref", "linecache", "atexit"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -21,7 +21,8 @@ extension Interpreter {
         case "time": m = makeTimeModule()
         case "math": m = makeMathModule()
         case "_random": m = makeRandomAccelerator()
-        case "weakref": m = makeWeakrefModule()
+        case "_weakref": m = makeWeakrefModule()
+        case "atexit": m = makeAtexitModule()
         case "linecache": m = makeLinecacheModule()
         case "traceback": m = makeTracebackModule()
         case "_operator": m = makeOperatorAccelerator()

@@ -43,6 +43,7 @@ enum Library {
         "pprint": PackageResources.pprint_py,
         "queue": PackageResources.queue_py,
         "decimal": PackageResources.decimal_py,
+        "weakref": PackageResources.weakref_py,
         "random": PackageResources.random_py,
         "re": PackageResources.re_py,
         "string": PackageResources.string_py,

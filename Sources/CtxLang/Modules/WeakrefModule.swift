@@ -8,38 +8,106 @@ public final class PyWeakRef: PyObject {
     weak var target: PyObject?
     /// hash(r): the referent's, computed once (a dead reference keeps it, as CPython's does).
     var cachedHash: Int?
-    init(runtime: Runtime, _ target: PyObject) {
+    /// `__callback__`: called with the reference when the referent dies, if the reference
+    /// is still alive then.
+    let callback: Value?
+    /// The interpreter, for dict keys (a reference hashes and compares as its referent).
+    weak var host: Interpreter?
+    init(runtime: Runtime, _ target: PyObject, callback: Value? = nil, host: Interpreter? = nil) {
         self.target = target
+        self.callback = callback
+        self.host = host
         super.init(runtime: runtime)
     }
     override public var typeName: String { "weakref.ReferenceType" }
+    override public func repr() throws -> String {
+        host?.weakrefRepr(self) ?? "<weakref at \(hexAddress)>"
+    }
 }
 
 extension Interpreter {
-    /// `weakref`: `ref` (without callbacks), `getweakrefcount`/`getweakrefs` (what ctxlab can tell
-    /// of them), `ReferenceType`; the rest of CPython's module (proxies, WeakKeyDictionary,
-    /// WeakValueDictionary, WeakSet, finalize, WeakMethod) is not supported by ctxlab.
+    /// `_weakref`: `ref` with callbacks, `getweakrefcount`, `getweakrefs`, `ReferenceType`; Lib/weakref.py
+    /// builds WeakValueDictionary, WeakKeyDictionary, WeakSet and finalize on it. Proxies are not
+    /// supported by ctxlab.
     func makeWeakrefModule() -> PyModule {
-        let m = PyModule(runtime: rt, name: "weakref")
+        let m = PyModule(runtime: rt, name: "_weakref")
         let refType = classes.named("weakref.ReferenceType")
         m.namespace["ReferenceType"] = .object(refType)
         m.namespace["ref"] = function("ref") { [unowned self] a in
             try a.check(maxPositional: 2, minPositional: 1)
-            if a.args.count > 1, !a.args[1].isIdentical(.none) {
-                throw self.rt.error(.NotImplementedError, "weakref callbacks are not supported by ctxlab")
-            }
             guard let target = self.weaklyReferenceable(a.args[0]) else {
                 throw self.rt.error(.TypeError, "cannot create weak reference to '\(self.typeName(a.args[0]))' object")
             }
-            return .object(PyWeakRef(runtime: self.rt, target))
+            let callback = a.args.count > 1 && !a.args[1].isIdentical(.none) ? a.args[1] : nil
+            return .object(self.weakReference(to: target, callback: callback))
         }
         m.namespace["getweakrefcount"] = function("getweakrefcount") { [unowned self] a in
             try a.exactly(1)
-            _ = self.weaklyReferenceable(a.args[0])
-            return .int(0)  // ctxlab keeps no list of an object's weak references
+            guard let target = self.weaklyReferenceable(a.args[0]) else { return .int(0) }
+            return .int(self.weakReferences(to: target).count)
+        }
+        m.namespace["getweakrefs"] = function("getweakrefs") { [unowned self] a in
+            try a.exactly(1)
+            guard let target = self.weaklyReferenceable(a.args[0]) else { return self.list([]) }
+            return self.list(self.weakReferences(to: target).map { .object($0) })
         }
         return m
     }
+
+    /// weakref___new__: a reference without a callback is the object's one basic reference,
+    /// made once and shared while it lives; one with a callback is new, and registered so that
+    /// the referent's death queues `callback(ref)` for the next instruction boundary (CPython
+    /// calls it at the release itself; ctxlab's run loop polls right after the instruction that
+    /// dropped the last reference).
+    func weakReference(to target: PyObject, callback: Value?) -> PyWeakRef {
+        if callback == nil, let basic = basicWeakRefs[ObjectIdentifier(target)]?.ref as? PyWeakRef, basic.target === target {
+            return basic
+        }
+        let ref = PyWeakRef(runtime: rt, target, callback: callback, host: self)
+        if callback == nil {
+            if basicWeakRefs.count >= basicWeakRefsPruneAt {  // forget dead ones, amortised
+                basicWeakRefs = basicWeakRefs.filter { $0.value.ref != nil }
+                basicWeakRefsPruneAt = max(64, basicWeakRefs.count * 2)
+            }
+            basicWeakRefs[ObjectIdentifier(target)] = WeakBox(ref)
+            return ref
+        }
+        let callbacks = target.weakCallbacks ?? WeakCallbacks()
+        target.weakCallbacks = callbacks
+        callbacks.entries.removeAll { $0.ref == nil }
+        callbacks.entries.append(WeakCallbacks.Entry(ref: ref) { [weak self] dead in
+            guard let self, let dead = dead as? PyWeakRef, let callback = dead.callback else { return }
+            self.addFinalizer { [unowned self] in self.callWeakCallback(callback, dead) }
+        })
+        return ref
+    }
+
+    /// The live weak references to `target`: its basic one, then those with callbacks.
+    func weakReferences(to target: PyObject) -> [PyWeakRef] {
+        var refs: [PyWeakRef] = []
+        if let basic = basicWeakRefs[ObjectIdentifier(target)]?.ref as? PyWeakRef, basic.target === target { refs.append(basic) }
+        for entry in target.weakCallbacks?.entries ?? [] { if let r = entry.ref as? PyWeakRef { refs.append(r) } }
+        return refs
+    }
+
+    /// A callback that raises is reported as CPython's PyErr_WriteUnraisable reports it.
+    func callWeakCallback(_ callback: Value, _ ref: PyWeakRef) {
+        do {
+            _ = try call(callback, [.object(ref)])
+        } catch let e as PyException {
+            let shown = (try? repr(callback)) ?? "<callback>"
+            rt.write("Exception ignored while calling weakref callback \(shown):\n" + formatSingle(e), true)
+        } catch {}
+    }
+}
+
+/// A weak reference held by the interpreter (the basic reference of each object).
+final class WeakBox {
+    weak var ref: PyObject?
+    init(_ ref: PyObject) { self.ref = ref }
+}
+
+extension Interpreter {
 
     /// The object when CPython's type of it supports weak references (`tp_weaklistoffset`):
     /// instances of classes with `__weakref__`, classes, functions and methods, modules,

@@ -17,6 +17,9 @@ public struct HashKey: Hashable {
                 throw rt.error(.TypeError, "unhashable type: '\(name)'")
             }
             if let t = o as? PyTuple { for item in t.items { _ = try HashKey(item, rt) } }
+            if let w = o as? PyWeakRef, let interpreter = w.host {
+                userHash = try interpreter.hash(v)  // weakref_hash: the referent's
+            }
             if let i = o as? PyInstance, let interpreter = i.cls.interpreter, i.cls.lookup("__hash__") != nil {
                 // (a class whose __hash__ is None was refused above)
                 userHash = try interpreter.hash(v)
@@ -40,6 +43,10 @@ public struct HashKey: Hashable {
         }
         if case .object(let i as PyInstance) = b.value, let interpreter = i.cls.interpreter, i.cls.lookup("__eq__") != nil {
             return a.value.isIdentical(b.value) || HashKey.userEquals(interpreter, b.value, a.value)
+        }
+        // weakref_richcompare: two live references compare their referents
+        if case .object(let x as PyWeakRef) = a.value, case .object(let y as PyWeakRef) = b.value, let interpreter = x.host {
+            return x === y || HashKey.userEquals(interpreter, a.value, b.value)
         }
         // A str/int/float subclass's instance is the key of the value it carries (`StrEnum`
         // members find their str).
