@@ -52,7 +52,7 @@ extension Interpreter {
             } catch let e as PyException {
                 if e.isInstance(of: .SystemExit) { continue }
                 let shown = (try? repr(entry.function)) ?? "<callback>"
-                rt.write("Exception ignored in atexit callback \(shown):\n" + formatSingle(e), true)
+                writeUnraisable(e, "Exception ignored in atexit callback \(shown):")
             } catch {}
             runFinalizers()
         }

@@ -96,7 +96,7 @@ extension Interpreter {
             _ = try call(callback, [.object(ref)])
         } catch let e as PyException {
             let shown = (try? repr(callback)) ?? "<callback>"
-            rt.write("Exception ignored while calling weakref callback \(shown):\n" + formatSingle(e), true)
+            writeUnraisable(e, "Exception ignored while calling weakref callback \(shown):")
         } catch {}
     }
 }

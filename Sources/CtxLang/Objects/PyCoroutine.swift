@@ -151,22 +151,7 @@ final class GeneratorBody {
         do {
             _ = try close()
         } catch let e as PyException {
-            // write_unraisable_exc: an exception with no traceback gets the running frame's.
-            if e.traceback.isEmpty, let running = interpreter.visibleFrames().first {
-                var entry = running.line.tracebackEntry  // an inlined comprehension's line, if one runs
-                entry.function = running.frame.code.name
-                e.traceback = [entry]
-            }
-            // The unraisable hook prints with the C traceback printer: no carets, and the
-            // exception alone, without its cause or context.
-            let saved = e.traceback
-            e.traceback = saved.map { entry in
-                var plain = entry
-                (plain.column, plain.endLine, plain.endColumn) = (nil, nil, nil)
-                return plain
-            }
-            interpreter.rt.write("Exception ignored in: \(repr)\n" + interpreter.formatSingle(e), true)
-            e.traceback = saved
+            interpreter.writeUnraisable(e, "Exception ignored in: \(repr)")
         } catch {
             // A host condition (the loop's deadlock) has nothing to report here.
         }

@@ -76,6 +76,25 @@ extension Interpreter {
         }
     }
 
+    /// PyErr_WriteUnraisable's report (write_unraisable_exc): `header:`, then the exception
+    /// alone as the C traceback printer shows it (no carets, no cause or context); an exception
+    /// with no traceback gets the running frame's.
+    func writeUnraisable(_ e: PyException, _ header: String) {
+        if e.traceback.isEmpty, let running = visibleFrames().first {
+            var entry = running.line.tracebackEntry  // an inlined comprehension's line, if one runs
+            entry.function = running.frame.code.name
+            e.traceback = [entry]
+        }
+        let saved = e.traceback
+        e.traceback = saved.map { entry in
+            var plain = entry
+            (plain.column, plain.endLine, plain.endColumn) = (nil, nil, nil)
+            return plain
+        }
+        rt.write(header + "\n" + formatSingle(e), true)
+        e.traceback = saved
+    }
+
     func formatSingle(_ e: PyException) -> String {
         var out = ""
         if !e.traceback.isEmpty {
