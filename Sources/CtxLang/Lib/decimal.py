@@ -351,6 +351,17 @@ def _context_integer(name, value, low, high, message):
     return int(value)
 
 
+def _integer_attribute(name, low, high, message):
+    """A Context attribute holding an int in [low, high], checked as _decimal's getset
+    setters check it."""
+    def get(self):
+        return getattr(self, '_' + name)
+
+    def set(self, value):
+        object.__setattr__(self, '_' + name, _context_integer(name, value, low, high, message))
+    return property(get, set)
+
+
 class Context:
     """The context affects almost all operations and controls rounding,
     Over/Underflow, raising of exceptions and much more.  A new context
@@ -412,14 +423,7 @@ class Context:
             self._flags._values.update(_signal_values(flags, from_list=True))
 
     # The attributes, checked as _decimal's getset setters check them.
-    @property
-    def prec(self):
-        return self._prec
-
-    @prec.setter
-    def prec(self, value):
-        object.__setattr__(self, '_prec', _context_integer(
-            'prec', value, 1, MAX_PREC, 'valid range for prec is [1, MAX_PREC]'))
+    prec = _integer_attribute('prec', 1, MAX_PREC, 'valid range for prec is [1, MAX_PREC]')
 
     @property
     def rounding(self):
@@ -431,41 +435,13 @@ class Context:
             raise TypeError(_ROUNDING_MESSAGE)
         object.__setattr__(self, '_rounding', str(value))
 
-    @property
-    def Emin(self):
-        return self._Emin
+    Emin = _integer_attribute('Emin', MIN_EMIN, 0, 'valid range for Emin is [MIN_EMIN, 0]')
 
-    @Emin.setter
-    def Emin(self, value):
-        object.__setattr__(self, '_Emin', _context_integer(
-            'Emin', value, MIN_EMIN, 0, 'valid range for Emin is [MIN_EMIN, 0]'))
+    Emax = _integer_attribute('Emax', 0, MAX_EMAX, 'valid range for Emax is [0, MAX_EMAX]')
 
-    @property
-    def Emax(self):
-        return self._Emax
+    capitals = _integer_attribute('capitals', 0, 1, 'valid values for capitals are 0 or 1')
 
-    @Emax.setter
-    def Emax(self, value):
-        object.__setattr__(self, '_Emax', _context_integer(
-            'Emax', value, 0, MAX_EMAX, 'valid range for Emax is [0, MAX_EMAX]'))
-
-    @property
-    def capitals(self):
-        return self._capitals
-
-    @capitals.setter
-    def capitals(self, value):
-        object.__setattr__(self, '_capitals', _context_integer(
-            'capitals', value, 0, 1, 'valid values for capitals are 0 or 1'))
-
-    @property
-    def clamp(self):
-        return self._clamp
-
-    @clamp.setter
-    def clamp(self, value):
-        object.__setattr__(self, '_clamp', _context_integer(
-            'clamp', value, 0, 1, 'valid values for clamp are 0 or 1'))
+    clamp = _integer_attribute('clamp', 0, 1, 'valid values for clamp are 0 or 1')
 
     @property
     def flags(self):
@@ -1403,12 +1379,6 @@ or upper case. Otherwise, the context does not affect the operation.
         context = _context_argument(context)
         return _add(self, other, context)
 
-    def __radd__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__add__(self, context=context)
-
     @_signals
     def __sub__(self, other, context=None):
         other = _convert(other)
@@ -1420,12 +1390,6 @@ or upper case. Otherwise, the context does not affect the operation.
             if ans:
                 return ans
         return _add(self, other.copy_negate(), context)
-
-    def __rsub__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__sub__(self, context=context)
 
     @_signals
     def __mul__(self, other, context=None):
@@ -1454,12 +1418,6 @@ or upper case. Otherwise, the context does not affect the operation.
         if other._int == '1':
             return _dec(sign, self._int, exp)._fix(context)
         return _dec(sign, str(int(self._int) * int(other._int)), exp)._fix(context)
-
-    def __rmul__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__mul__(self, context=context)
 
     @_signals
     def __truediv__(self, other, context=None):
@@ -1505,12 +1463,6 @@ or upper case. Otherwise, the context does not affect the operation.
                     exp += 1
         return _dec(sign, str(coeff), exp)._fix(context)
 
-    def __rtruediv__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__truediv__(self, context=context)
-
     def _divide(self, other, context):
         """(integer quotient, remainder) of two finite operands, other nonzero."""
         sign = self._sign ^ other._sign
@@ -1554,12 +1506,6 @@ or upper case. Otherwise, the context does not affect the operation.
         quotient, remainder = self._divide(other, context)
         return (quotient, remainder._fix(context))
 
-    def __rdivmod__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__divmod__(self, context=context)
-
     @_signals
     def __mod__(self, other, context=None):
         other = _convert(other)
@@ -1576,12 +1522,6 @@ or upper case. Otherwise, the context does not affect the operation.
                 return context._raise_error(InvalidOperation, 'x % 0')
             return context._raise_error(DivisionUndefined, '0 % 0')
         return self._divide(other, context)[1]._fix(context)
-
-    def __rmod__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__mod__(self, context=context)
 
     @_signals
     def __floordiv__(self, other, context=None):
@@ -1601,12 +1541,6 @@ or upper case. Otherwise, the context does not affect the operation.
                 return context._raise_error(DivisionByZero, 'x // 0', self._sign ^ other._sign)
             return context._raise_error(DivisionUndefined, '0 // 0')
         return self._divide(other, context)[0]
-
-    def __rfloordiv__(self, other, context=None):
-        other = _convert(other)
-        if other is NotImplemented:
-            return other
-        return other.__floordiv__(self, context=context)
 
     @_signals
     def remainder_near(self, other, context=None):
@@ -2408,14 +2342,20 @@ all its arithmetic. Included for compatibility with the specification.
         context = _context_argument(context)
         return self._logical(_dec(0, '1' * context._prec, 0), context, lambda x, y: x ^ y)
 
-    def _digits_operand(self, other, context, limit):
-        """The integer count of rotate/shift/scaleb, or None when it is not allowed."""
-        if other._exp != 0 or other._is_special:
-            return None
-        n = int(other)
-        if not -limit <= n <= limit:
-            return None
-        return n
+    def _count_operand(self, other, context, scale):
+        """rotate, shift and scaleb's checks: (context, count, None), or (context, None, the
+        result) for a NaN operand, a count that is not an integer in range, or an infinity."""
+        context = _context_argument(context)
+        other = _convert_raise(other)
+        ans = self._check_nans(other, context)
+        if ans:
+            return context, None, ans
+        limit = 2 * (context._Emax + context._prec) if scale else context._prec
+        if other._exp != 0 or not -limit <= int(other) <= limit:
+            return context, None, context._raise_error(InvalidOperation)
+        if self._isinfinity():
+            return context, None, self
+        return context, int(other), None
 
     @_signals
     def rotate(self, other, context=None):
@@ -2429,16 +2369,9 @@ length precision if necessary. The sign and exponent of the first operand are
 unchanged.
 
 """
-        context = _context_argument(context)
-        other = _convert_raise(other)
-        ans = self._check_nans(other, context)
-        if ans:
+        context, n, ans = self._count_operand(other, context, False)
+        if ans is not None:
             return ans
-        n = self._digits_operand(other, context, context._prec)
-        if n is None:
-            return context._raise_error(InvalidOperation)
-        if self._isinfinity():
-            return self
         p = context._prec
         digits = self._int.rjust(p, '0')[-p:]
         rotated = digits[n:] + digits[:n]
@@ -2455,16 +2388,9 @@ right. Digits shifted into the coefficient are zeros. The sign and exponent
 of the first operand are unchanged.
 
 """
-        context = _context_argument(context)
-        other = _convert_raise(other)
-        ans = self._check_nans(other, context)
-        if ans:
+        context, n, ans = self._count_operand(other, context, False)
+        if ans is not None:
             return ans
-        n = self._digits_operand(other, context, context._prec)
-        if n is None:
-            return context._raise_error(InvalidOperation)
-        if self._isinfinity():
-            return self
         p = context._prec
         digits = self._int.rjust(p, '0')[-p:]
         if n < 0:
@@ -2480,16 +2406,9 @@ return the first operand multiplied by 10**other. The second operand must be
 an integer.
 
 """
-        context = _context_argument(context)
-        other = _convert_raise(other)
-        ans = self._check_nans(other, context)
-        if ans:
+        context, n, ans = self._count_operand(other, context, True)
+        if ans is not None:
             return ans
-        n = self._digits_operand(other, context, 2 * (context._Emax + context._prec))
-        if n is None:
-            return context._raise_error(InvalidOperation)
-        if self._isinfinity():
-            return self
         return _dec(self._sign, self._int, self._exp + n)._fix(context)
 
     def _step(self, context, rounding, toward_plus):
@@ -2572,6 +2491,24 @@ to be the same as the sign of the second operand.
         if not isinstance(specifier, str):
             raise TypeError('format arg must be str')
         return _format_decimal(self, _parse_format_spec(specifier), context)
+
+
+# The reflected operators: the int operand converted, then the operation from its side.
+def _reflected(name):
+    def operation(self, other, context=None):
+        other = _convert(other)
+        if other is NotImplemented:
+            return other
+        return getattr(other, name)(self, context=context)
+    return operation
+
+
+for _reflected_name, _name in (('__radd__', '__add__'), ('__rsub__', '__sub__'), ('__rmul__', '__mul__'), ('__rtruediv__', '__truediv__'), ('__rdivmod__', '__divmod__'), ('__rmod__', '__mod__'), ('__rfloordiv__', '__floordiv__')):
+    _operation = _reflected(_name)
+    _operation.__name__ = _reflected_name
+    _operation.__qualname__ = "Decimal." + _reflected_name
+    setattr(Decimal, _reflected_name, _operation)
+del _reflected_name, _name, _operation
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,6 +42,30 @@ class _IterationGuard:
                 c._commit_removals()
 
 
+# The | and |= of both weak dictionaries (PEP 584, as CPython's weakref.py defines them).
+def _mapping_ior(self, other):
+    self.update(other)
+    return self
+
+
+def _mapping_or(self, other):
+    if isinstance(other, _collections_abc.Mapping):
+        c = self.copy()
+        c.update(other)
+        return c
+    return NotImplemented
+
+
+def _mapping_ror(self, other):
+    if isinstance(other, _collections_abc.Mapping):
+        c = self.__class__()
+        c.update(other)
+        c.update(self)
+        return c
+    return NotImplemented
+
+
+
 class WeakValueDictionary(_collections_abc.MutableMapping):
     """Mapping class that references values weakly.
 
@@ -234,24 +258,7 @@ class WeakValueDictionary(_collections_abc.MutableMapping):
             self._commit_removals()
         return list(self.data.values())
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
+    __ior__, __or__, __ror__ = _mapping_ior, _mapping_or, _mapping_ror
 
 
 class WeakKeyDictionary(_collections_abc.MutableMapping):
@@ -392,24 +399,7 @@ class WeakKeyDictionary(_collections_abc.MutableMapping):
         if len(kwargs):
             self.update(kwargs)
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
+    __ior__, __or__, __ror__ = _mapping_ior, _mapping_or, _mapping_ror
 
 
 class WeakSet:
