@@ -44,11 +44,7 @@ import Testing
 
     @Test(arguments: ConformanceTests.programs)
     func sameOutputAsLocalCPython(_ name: String) throws {
-        guard let py = Self.python else { return }
-        let path = ConformanceTests.root.appendingPathComponent("programs").appendingPathComponent(name)
-        let firstLine = (try String(contentsOf: path, encoding: .utf8)).split(separator: "\n").first ?? ""
-        if firstLine.contains("expect: 3.14") && py.minor < 14 { return }
-        let live = try Self.run(py.path, ["-X", "utf8", "-B", path.path])
+        guard let py = Self.python, let live = try Self.liveRun(name, py) else { return }
         let cpython = ConformanceTests.normalized(live.stdout, live.stderr, live.status)
         let ctxlab = try ConformanceTests.runUnderCtxlab(name)
         ConformanceTests.expectMatch(name) {
@@ -56,11 +52,31 @@ import Testing
         }
     }
 
+    /// The live CPython's run of a conformance program, made once for both tests (each program
+    /// is run by the stdout and the stderr test); nil when the program wants a newer CPython.
+    static func liveRun(_ name: String, _ py: (path: String, minor: Int)) throws -> (stdout: String, stderr: String, status: Int32)? {
+        if let cached = liveRuns.get(name) { return cached }
+        let path = ConformanceTests.root.appendingPathComponent("programs").appendingPathComponent(name)
+        let firstLine = (try String(contentsOf: path, encoding: .utf8)).split(separator: "\n").first ?? ""
+        if firstLine.contains("expect: 3.14") && py.minor < 14 { return nil }
+        let live = try Self.run(py.path, ["-X", "utf8", "-B", path.path])
+        liveRuns.set(name, live)
+        return live
+    }
+
+    final class RunCache: @unchecked Sendable {
+        private var runs: [String: (stdout: String, stderr: String, status: Int32)] = [:]
+        private let lock = NSLock()
+        func get(_ name: String) -> (stdout: String, stderr: String, status: Int32)? { lock.withLock { runs[name] } }
+        func set(_ name: String, _ run: (stdout: String, stderr: String, status: Int32)) { lock.withLock { runs[name] = run } }
+    }
+    static let liveRuns = RunCache()
+
     /// Programs whose standard error differs from CPython's beyond library frames, and why. Each
     /// is a recorded known issue, so the list cannot go stale.
     static let stderrDifferences: [String: String] = [
-        "401": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
-        "405": "no warnings module: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
+        "401": "ctxlab does not warn of a coroutine never awaited: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
+        "405": "ctxlab does not warn of a coroutine never awaited: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
         "418": "no carets under a class pattern that raises in a case clause",
     ]
 
@@ -70,11 +86,7 @@ import Testing
     /// and event loop are native in ctxlab; its re is one file where CPython's is a package).
     @Test(arguments: ConformanceTests.programs)
     func sameStandardErrorAsLocalCPython(_ name: String) throws {
-        guard let py = Self.python else { return }
-        let path = ConformanceTests.root.appendingPathComponent("programs").appendingPathComponent(name)
-        let firstLine = (try String(contentsOf: path, encoding: .utf8)).split(separator: "\n").first ?? ""
-        if firstLine.contains("expect: 3.14") && py.minor < 14 { return }
-        let live = try Self.run(py.path, ["-X", "utf8", "-B", path.path])
+        guard let py = Self.python, let live = try Self.liveRun(name, py) else { return }
         var n = Normalizer()
         let cpython = n.normalize(Self.withoutLibraryFrames(live.stderr))
         var m = Normalizer()

@@ -7,8 +7,8 @@ open class PyObject {
     /// The deterministic address shown as `at 0x…`.
     public let address: Int
 
-    /// The weak references with a callback to this object, when there are any.
-    public final var weakCallbacks: WeakCallbacks?
+    /// The weak references to this object, once one is made.
+    public final var weakReferents: WeakReferents?
 
     public init(runtime: Runtime) {
         address = runtime.allocateAddress()
@@ -17,7 +17,7 @@ open class PyObject {
     /// PyObject_ClearWeakRefs: the live weak references with a callback are handed to their
     /// `fire`, newest first (the language queues the callback for the next instruction boundary).
     deinit {
-        if let w = weakCallbacks {
+        if let w = weakReferents {
             for entry in w.entries.reversed() { if let ref = entry.ref { entry.fire(ref) } }
         }
     }
@@ -39,9 +39,10 @@ open class PyObject {
     public var hexAddress: String { "0x" + String(address, radix: 16) }
 }
 
-/// The weak references with a callback to one object (the entries of CPython's `tp_weaklist`
-/// that have one), each with what to do when the object dies.
-public final class WeakCallbacks {
+/// The weak references to one object (CPython's `tp_weaklist`): its shared basic reference, and
+/// those with a callback, each with what to do when the object dies.
+public final class WeakReferents {
+    public weak var basic: PyObject?
     public struct Entry {
         public weak var ref: PyObject?
         public let fire: (PyObject) -> Void

@@ -74,7 +74,7 @@ extension Interpreter {
         switch value {
         case .str, .int, .bool, .float, .object(is PyBigInt): break
         default:  // object.__format__ refuses any spec
-            throw rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
+            throw unsupportedFormat(value)
         }
         let s: FormatSpec
         do { s = try FormatSpec(spec) } catch FormatError.invalid(let m) {
@@ -97,8 +97,13 @@ extension Interpreter {
             return try formatInt(b.value, s)
         case .float(let d): return try formatFloat(d, s)
         default:
-            throw rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
+            throw unsupportedFormat(value)
         }
+    }
+
+    /// object.__format__'s refusal of a non-empty spec.
+    private func unsupportedFormat(_ value: Value) -> PyException {
+        rt.error(.TypeError, "unsupported format string passed to \(typeName(value)).__format__")
     }
 
     private func unknownCode(_ t: Character, _ type: String) -> PyException {

@@ -14,6 +14,7 @@ in the context tree like any other.
 """
 
 import contextvars as _contextvars
+import math as _math
 from collections import namedtuple as _namedtuple
 from collections.abc import MutableMapping as _MutableMapping
 
@@ -780,21 +781,25 @@ def _dec(sign, coefficient, exponent, special=False):
     return d
 
 
+def _int_parts(i):
+    """(sign, digits, exponent, special) of an int."""
+    return (1 if i < 0 else 0, str(abs(i)), 0, False)
+
+
 def _convert(other):
     """An operand of an arithmetic operator: a Decimal, an int as a Decimal, else NotImplemented."""
     if isinstance(other, Decimal):
         return other
     if isinstance(other, int):
-        return _dec(1 if other < 0 else 0, str(abs(other)), 0)
+        return _dec(*_int_parts(other))
     return NotImplemented
 
 
 def _convert_raise(other):
     """An operand of a method: as _convert, with _decimal's TypeError for the others."""
-    if isinstance(other, Decimal):
-        return other
-    if isinstance(other, int):
-        return _dec(1 if other < 0 else 0, str(abs(other)), 0)
+    converted = _convert(other)
+    if converted is not NotImplemented:
+        return converted
     raise TypeError(f'conversion from {type(other).__name__} to Decimal is not supported')
 
 
@@ -802,7 +807,7 @@ def _from_float_parts(f):
     """(sign, digits, exponent, special) of the exact value of the float f."""
     if f != f:
         return (0, '', 'n', True)
-    sign = 0 if f > 0 or (f == 0 and str(f)[0] != '-') else 1
+    sign = 1 if _math.copysign(1.0, f) < 0 else 0
     if f in (float('inf'), float('-inf')):
         return (sign, '0', 'F', True)
     n, d = abs(f).as_integer_ratio()
@@ -918,7 +923,7 @@ the InvalidOperation trap is active.
             else:
                 parts = _parts(_exact_checked(parts, context))
         elif isinstance(value, int):
-            parts = (1 if value < 0 else 0, str(abs(value)), 0, False)
+            parts = _int_parts(value)
         elif isinstance(value, float):
             context._raise_error(FloatOperation, 'strict semantics for mixing floats and Decimals are enabled')
             parts = _from_float_parts(value)
@@ -948,7 +953,7 @@ Decimal.from_float(0.1) is not the same as Decimal('0.1').
 
 """
         if isinstance(f, int):
-            parts = (1 if f < 0 else 0, str(abs(f)), 0, False)
+            parts = _int_parts(f)
         elif isinstance(f, float):
             parts = _from_float_parts(f)
         else:
@@ -2574,10 +2579,9 @@ def _convert_for_comparison(a, other, equality):
     """Both operands of a comparison as Decimals (_decimal's convert_op_cmp): ints exactly,
 floats exactly with FloatOperation (only signaled by <, <=, >, >=), a Fraction by cross
 multiplication; else NotImplemented. (ctxlab has no complex numbers.)"""
-    if isinstance(other, Decimal):
-        return a, other
-    if isinstance(other, int):
-        return a, _dec(1 if other < 0 else 0, str(abs(other)), 0)
+    converted = _convert(other)
+    if converted is not NotImplemented:
+        return a, converted
     if isinstance(other, float):
         context = getcontext()
         if equality:
@@ -2591,7 +2595,7 @@ multiplication; else NotImplemented. (ctxlab has no complex numbers.)"""
             and type(other).__name__ == 'Fraction'):
         if not a._is_special:
             a = _dec(a._sign, str(int(a._int) * denominator), a._exp)
-        return a, _dec(1 if numerator < 0 else 0, str(abs(numerator)), 0)
+        return a, _dec(*_int_parts(numerator))
     return a, NotImplemented
 
 

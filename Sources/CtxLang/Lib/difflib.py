@@ -433,6 +433,14 @@ def _check_types(a, b, *args):
             raise TypeError('all arguments must be str, not: %r' % (arg,))
 
 
+def _file_headers(mark1, mark2, fromfile, tofile, fromfiledate, tofiledate, lineterm):
+    """The two header lines of a unified or context diff, dates after a tab when given."""
+    fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
+    todate = '\t{}'.format(tofiledate) if tofiledate else ''
+    yield '{} {}{}{}'.format(mark1, fromfile, fromdate, lineterm)
+    yield '{} {}{}{}'.format(mark2, tofile, todate, lineterm)
+
+
 def unified_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n=3, lineterm='\n'):
     """Compare two sequences of lines; generate the delta as a unified diff."""
     _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
@@ -440,10 +448,7 @@ def unified_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '--- {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '+++ {}{}{}'.format(tofile, todate, lineterm)
+            yield from _file_headers('---', '+++', fromfile, tofile, fromfiledate, tofiledate, lineterm)
 
         first, last = group[0], group[-1]
         file1_range = _format_range_unified(first[1], last[2])
@@ -482,10 +487,7 @@ def context_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '*** {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '--- {}{}{}'.format(tofile, todate, lineterm)
+            yield from _file_headers('***', '---', fromfile, tofile, fromfiledate, tofiledate, lineterm)
 
         first, last = group[0], group[-1]
         yield '***************' + lineterm

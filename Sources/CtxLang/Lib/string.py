@@ -35,6 +35,15 @@ from collections import ChainMap as _ChainMap
 _sentinel_dict = {}
 
 
+def _substitution_mapping(mapping, kws):
+    """Template.substitute's names: the keywords alone, or the keywords before the mapping."""
+    if mapping is _sentinel_dict:
+        return kws
+    if kws:
+        return _ChainMap(kws, mapping)
+    return mapping
+
+
 class Template:
     """A string class for supporting $-substitutions."""
 
@@ -77,10 +86,7 @@ class Template:
         raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
+        mapping = _substitution_mapping(mapping, kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
@@ -94,10 +100,7 @@ class Template:
         return self.pattern.sub(convert, self.template)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
+        mapping = _substitution_mapping(mapping, kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')

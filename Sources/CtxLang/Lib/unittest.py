@@ -2037,6 +2037,19 @@ class TestResult(object):
             errors.append((subtest, self._exc_info_to_string(err, test)))
             self._mirrorOutput = True
 
+    def _report(self, test, status, dot):
+        """One outcome: its word on the test's -v line (the line already begun when test is
+        None), else its dot."""
+        if self.showAll:
+            if test is None:
+                self.stream.writeln(status)
+                self.stream.flush()
+            else:
+                self._write_status(test, status)
+        elif self.dots:
+            self.stream.write(dot)
+            self.stream.flush()
+
     def addSuccess(self, test):
         "Called when a test has completed successfully"
         pass
@@ -2168,53 +2181,27 @@ class TextTestResult(TestResult):
 
     def addSuccess(self, test):
         super(TextTestResult, self).addSuccess(test)
-        if self.showAll:
-            self._write_status(test, "ok")
-        elif self.dots:
-            self.stream.write('.')
-            self.stream.flush()
+        self._report(test, "ok", '.')
 
     def addError(self, test, err):
         super(TextTestResult, self).addError(test, err)
-        if self.showAll:
-            self._write_status(test, "ERROR")
-        elif self.dots:
-            self.stream.write('E')
-            self.stream.flush()
+        self._report(test, "ERROR", 'E')
 
     def addFailure(self, test, err):
         super(TextTestResult, self).addFailure(test, err)
-        if self.showAll:
-            self._write_status(test, "FAIL")
-        elif self.dots:
-            self.stream.write('F')
-            self.stream.flush()
+        self._report(test, "FAIL", 'F')
 
     def addSkip(self, test, reason):
         super(TextTestResult, self).addSkip(test, reason)
-        if self.showAll:
-            self._write_status(test, "skipped {0!r}".format(reason))
-        elif self.dots:
-            self.stream.write("s")
-            self.stream.flush()
+        self._report(test, "skipped {0!r}".format(reason), "s")
 
     def addExpectedFailure(self, test, err):
         super(TextTestResult, self).addExpectedFailure(test, err)
-        if self.showAll:
-            self.stream.writeln("expected failure")
-            self.stream.flush()
-        elif self.dots:
-            self.stream.write("x")
-            self.stream.flush()
+        self._report(None, "expected failure", "x")
 
     def addUnexpectedSuccess(self, test):
         super(TextTestResult, self).addUnexpectedSuccess(test)
-        if self.showAll:
-            self.stream.writeln("unexpected success")
-            self.stream.flush()
-        elif self.dots:
-            self.stream.write("u")
-            self.stream.flush()
+        self._report(None, "unexpected success", "u")
 
     def printErrors(self):
         if self.dots or self.showAll:

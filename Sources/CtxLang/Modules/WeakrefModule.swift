@@ -60,22 +60,16 @@ extension Interpreter {
     /// calls it at the release itself; ctxlab's run loop polls right after the instruction that
     /// dropped the last reference).
     func weakReference(to target: PyObject, callback: Value?) -> PyWeakRef {
-        if callback == nil, let basic = basicWeakRefs[ObjectIdentifier(target)]?.ref as? PyWeakRef, basic.target === target {
-            return basic
-        }
+        let referents = target.weakReferents ?? WeakReferents()
+        target.weakReferents = referents
+        if callback == nil, let basic = referents.basic as? PyWeakRef { return basic }
         let ref = PyWeakRef(runtime: rt, target, callback: callback, host: self)
         if callback == nil {
-            if basicWeakRefs.count >= basicWeakRefsPruneAt {  // forget dead ones, amortised
-                basicWeakRefs = basicWeakRefs.filter { $0.value.ref != nil }
-                basicWeakRefsPruneAt = max(64, basicWeakRefs.count * 2)
-            }
-            basicWeakRefs[ObjectIdentifier(target)] = WeakBox(ref)
+            referents.basic = ref
             return ref
         }
-        let callbacks = target.weakCallbacks ?? WeakCallbacks()
-        target.weakCallbacks = callbacks
-        callbacks.entries.removeAll { $0.ref == nil }
-        callbacks.entries.append(WeakCallbacks.Entry(ref: ref) { [weak self] dead in
+        referents.entries.removeAll { $0.ref == nil }
+        referents.entries.append(WeakReferents.Entry(ref: ref) { [weak self] dead in
             guard let self, let dead = dead as? PyWeakRef, let callback = dead.callback else { return }
             self.addFinalizer { [unowned self] in self.callWeakCallback(callback, dead) }
         })
@@ -84,9 +78,9 @@ extension Interpreter {
 
     /// The live weak references to `target`: its basic one, then those with callbacks.
     func weakReferences(to target: PyObject) -> [PyWeakRef] {
-        var refs: [PyWeakRef] = []
-        if let basic = basicWeakRefs[ObjectIdentifier(target)]?.ref as? PyWeakRef, basic.target === target { refs.append(basic) }
-        for entry in target.weakCallbacks?.entries ?? [] { if let r = entry.ref as? PyWeakRef { refs.append(r) } }
+        guard let referents = target.weakReferents else { return [] }
+        var refs = (referents.basic as? PyWeakRef).map { [$0] } ?? []
+        for entry in referents.entries { if let r = entry.ref as? PyWeakRef { refs.append(r) } }
         return refs
     }
 
@@ -99,12 +93,6 @@ extension Interpreter {
             writeUnraisable(e, "Exception ignored while calling weakref callback \(shown):")
         } catch {}
     }
-}
-
-/// A weak reference held by the interpreter (the basic reference of each object).
-final class WeakBox {
-    weak var ref: PyObject?
-    init(_ ref: PyObject) { self.ref = ref }
 }
 
 extension Interpreter {

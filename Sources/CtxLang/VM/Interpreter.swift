@@ -76,9 +76,6 @@ public final class Interpreter {
     /// the next instruction boundary, never inside the release itself, which can happen in the
     /// middle of a container's mutation. See `runFinalizers`.
     var pendingFinalizers: [() -> Void] = []
-    /// Each object's basic weak reference (`weakref.ref(x)` without a callback is shared).
-    var basicWeakRefs: [ObjectIdentifier: WeakBox] = [:]
-    var basicWeakRefsPruneAt = 64
     /// atexit.register's functions, in order (an unregistered one leaves an empty slot).
     var atexitCallbacks: [AtexitCallback?] = []
     /// Set by an instruction that re-raises the exception it throws (see `unwind`).
