@@ -27,11 +27,13 @@ public enum Program {
             _ = try interpreter.runModuleCode(code, namespace: main)
             try rt.finishThreads()  // threads still to run at interpreter exit; a thread that can never end is a deadlock
             interpreter.runAtexitCallbacks()
+            interpreter.finalizeMain(main)
             rt.reportUnretrieved()  // finalization destroys what globals held (Loop/Unretrieved.swift)
             return Outcome(exitStatus: 0)
         } catch let e as PyException {
             let status = interpreter.reportUncaught(e)
             interpreter.runAtexitCallbacks()
+            interpreter.finalizeMain(main)
             rt.reportUnretrieved()
             return Outcome(exitStatus: status)
         } catch SimulationError.deadlock {

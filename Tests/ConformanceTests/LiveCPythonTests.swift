@@ -75,8 +75,6 @@ import Testing
     /// Programs whose standard error differs from CPython's beyond library frames, and why. Each
     /// is a recorded known issue, so the list cannot go stale.
     static let stderrDifferences: [String: String] = [
-        "401": "ctxlab does not warn of a coroutine never awaited: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
-        "405": "ctxlab does not warn of a coroutine never awaited: CPython prints RuntimeWarning 'coroutine method ... was never awaited'",
         "418": "no carets under a class pattern that raises in a case clause",
     ]
 

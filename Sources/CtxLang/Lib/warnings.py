@@ -10,7 +10,7 @@ no CPython code is copied.
 
 The registry of a module is kept here by module name (CPython keeps `__warningregistry__` in the
 module's globals); ctxlab has no tracemalloc, so a warning with a source gives no allocation
-traceback. ctxlab itself does not warn about coroutines that were never awaited.
+traceback. The interpreter warns of coroutines never awaited through `_warn_unawaited`.
 """
 
 import sys
@@ -64,8 +64,9 @@ def _formatwarnmsg_impl(msg):
         line = line.strip()
         s += "  %s\n" % line
 
-    if msg.source is not None:
-        # no tracemalloc in ctxlab: CPython suggests enabling it when it is not tracing
+    if msg.source is not None and not _finalizing:
+        # no tracemalloc in ctxlab: CPython suggests enabling it when it is not tracing (and
+        # cannot import tracemalloc once the interpreter is finalizing)
         s += f'{category}: Enable tracemalloc to get the object allocation traceback\n'
     return s
 
@@ -240,6 +241,19 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
     warn_explicit(message, category, filename, lineno, module, registry, globals, source)
 
 
+_finalizing = False
+
+
+def _warn_unawaited(message, filename, lineno, module, module_globals, source, finalizing):
+    """The interpreter's "coroutine ... was never awaited" RuntimeWarning (CPython:
+    _PyErr_WarnUnawaitedCoroutine -> _warn_unawaited_coroutine, whose warn(stacklevel=2) picks
+    the frame that was running when the coroutine died; ctxlab passes that frame's position)."""
+    global _finalizing
+    _finalizing = finalizing
+    registry = _registries.setdefault(module, {})
+    warn_explicit(message, RuntimeWarning, filename, lineno, module, registry, module_globals, source)
+
+
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
                   module_globals=None, source=None):
     lineno = int(lineno)
@@ -299,7 +313,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         # Unrecognized actions are errors
         raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
     # Print message and context
-    msg = WarningMessage(message, category, filename, lineno, source)
+    msg = WarningMessage(message, category, filename, lineno, source=source)
     _showwarnmsg(msg)
 
 

@@ -184,6 +184,18 @@ class AsyncGenAwaitable: PyObject, Coroutine {
         core.initHooks(owner)
     }
 
+    /// CPython: `async_gen_asend_finalize`/`async_gen_athrow_finalize` warn of an awaitable
+    /// destroyed before its first step (NeverAwaited.swift).
+    deinit {
+        guard state == .initial, let host = core.host else { return }
+        let site = host.warningSite()
+        let agen: Value = owner.map { .object($0) } ?? .none
+        host.warnNeverAwaited("coroutine method '\(methodName)' of '\(core.qualname)' was never awaited", at: site,
+                              source: agen, owner: core.agenRepr())
+    }
+
+    /// The method that made the awaitable, as the warning names it.
+    var methodName: String { "asend" }
     var name: String { core.name }
     var reprInfo: String { "<\(typeName) without __name__>()" }
     func send(_ rt: Runtime) throws -> CoroutineStep { preconditionFailure("abstract") }
@@ -249,6 +261,7 @@ final class AsyncGenAThrow: AsyncGenAwaitable {
     }
 
     override var typeName: String { "async_generator_athrow" }
+    override var methodName: String { isClose ? "aclose" : "athrow" }
     private var isClose: Bool { exception == nil }
 
     override func send(_ rt: Runtime) throws -> CoroutineStep {
@@ -326,13 +339,13 @@ final class AsyncGenAThrow: AsyncGenAwaitable {
     }
 }
 
-/// `anext(aiterator, default)`: awaits `__anext__()` and gives `default` for
-/// StopAsyncIteration (CPython: Objects/iterobject.c `anextawaitable`).
+/// `anext(aiterator, default)`: awaits what `__anext__()` returned (called by `anext` itself)
+/// and gives `default` for StopAsyncIteration (CPython: Objects/iterobject.c `anextawaitable`).
 final class AnextAwaitable: PyObject, Coroutine {
     unowned let interpreter: Interpreter
     let wrapped: Value
     let defaultValue: Value
-    /// The awaitable being driven, once `wrapped.__anext__()` was called.
+    /// The awaitable being driven, once the first step asked `wrapped` for it.
     private var inner: Coroutine?
 
     init(interpreter: Interpreter, wrapped: Value, defaultValue: Value) {
@@ -351,7 +364,7 @@ final class AnextAwaitable: PyObject, Coroutine {
 
     private func step(_ exc: PyException?) throws -> CoroutineStep {
         do {
-            let c = try inner ?? interpreter.awaitableCoroutine(of: interpreter.callANext(wrapped))
+            let c = try inner ?? interpreter.awaitableCoroutine(of: wrapped)
             inner = c
             return try exc.map { try c.throwInto(interpreter.rt, $0) } ?? c.send(interpreter.rt)
         } catch let e as PyException where e.isInstance(of: .StopAsyncIteration) {

@@ -11,6 +11,8 @@ public final class PyCoroutine: PyObject, Coroutine {
     public internal(set) var state = State.created
     /// The frame stack is being run by an `await` of another frame (not by `send`).
     var isDelegated = false
+    /// For the never-awaited warning at release, when the interpreter may be gone.
+    weak var host: Interpreter?
 
     init(interpreter: Interpreter, frame: Frame, name: String, qualname: String) {
         self.interpreter = interpreter
@@ -18,7 +20,21 @@ public final class PyCoroutine: PyObject, Coroutine {
         self.name = name
         self.qualname = qualname
         super.init(runtime: interpreter.rt)
+        host = interpreter
         frame.coroutine = self
+    }
+
+    /// CPython: `_PyGen_Finalize` warns of a coroutine destroyed before it started (see
+    /// NeverAwaited.swift). An interactive input's top-level `await` code is not a coroutine the
+    /// user made. The warning's `source` is a closed stand-in with the same name: this object
+    /// is already gone when the warning is issued.
+    deinit {
+        guard state == .created, name != "<module>", let host else { return }
+        let site = host.warningSite()
+        let standIn = PyCoroutine(interpreter: host, frame: stack.frames[0], name: name, qualname: qualname)
+        standIn.state = .closed
+        host.warnNeverAwaited("coroutine '\(qualname)' was never awaited", at: site, source: .object(standIn),
+                              owner: "<coroutine object \(qualname) at \(hexAddress)>")
     }
 
     override public var typeName: String { "coroutine" }

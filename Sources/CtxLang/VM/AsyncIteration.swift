@@ -105,7 +105,8 @@ extension Interpreter {
                 throw self.rt.error(.TypeError, "'\(self.typeName(it))' object is not an async iterator")
             }
             if a.args.count == 1 { return try self.callANext(it) }
-            return .object(AnextAwaitable(interpreter: self, wrapped: it, defaultValue: a.args[1]))
+            // CPython's builtin_anext calls `__anext__()` now; the awaitable wraps its result.
+            return .object(AnextAwaitable(interpreter: self, wrapped: try self.callANext(it), defaultValue: a.args[1]))
         }
     }
 

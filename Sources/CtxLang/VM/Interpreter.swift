@@ -76,6 +76,9 @@ public final class Interpreter {
     /// the next instruction boundary, never inside the release itself, which can happen in the
     /// middle of a container's mutation. See `runFinalizers`.
     var pendingFinalizers: [() -> Void] = []
+    /// `__main__` is being torn down at exit (`finalizeMain`): as in CPython's finalisation,
+    /// a warning then suggests no tracemalloc.
+    var isFinalizing = false
     /// atexit.register's functions, in order (an unregistered one leaves an empty slot).
     var atexitCallbacks: [AtexitCallback?] = []
     /// Set by an instruction that re-raises the exception it throws (see `unwind`).
