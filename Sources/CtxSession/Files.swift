@@ -17,12 +17,9 @@ extension Session {
         do {
             let source = try files.read(path)
             tracker.beginCommand(self)
-            let saved = options.filename
-            options.filename = path
-            defer { options.filename = saved }
             let addressBefore = runtime.addressWatermark
             _ = beginStep(replaying: nil)
-            if execute(source) { logStep(.load(path: path, source: source), addressBefore: addressBefore) }
+            if execute(source, filename: path) { logStep(.load(path: path, source: source), addressBefore: addressBefore) }
             showHints(for: source)  // the same hints as typing the same lines
             if options.showTree { showTree() }
         } catch {

@@ -16,7 +16,8 @@ extension Session {
         tracker.beginCommand(self)
         let addressBefore = runtime.addressWatermark
         _ = beginStep(replaying: nil)
-        let changed = execute(input, between: treeAfterEachStatement && !replaying ? { [unowned self] in
+        let filename = nextInputFilename()
+        let changed = execute(input, filename: filename, between: treeAfterEachStatement && !replaying ? { [unowned self] in
             self.settle()
             self.tellTrace()
             if self.options.showTree { self.showTree() }
@@ -24,7 +25,7 @@ extension Session {
             self.statementAddresses.append(self.runtime.addressWatermark)
         } : nil)
         if exitStatus != nil { return false }
-        if changed { logStep(.input(input), addressBefore: addressBefore) }
+        if changed { logStep(.input(input, filename: filename), addressBefore: addressBefore) }
         if !replaying {
             showHints(for: input)
             tellTrace()
@@ -33,14 +34,32 @@ extension Session {
         return true
     }
 
+    /// The filename of the next typed input (see `InputNames`).
+    func nextInputFilename() -> String {
+        switch options.inputNames {
+        case .stdin: return "<stdin>"
+        case .numbered:
+            defer { inputsNamed += 1 }
+            return "<python-input-\(inputsNamed)>"
+        }
+    }
+
     /// Parses, compiles and runs each statement as the 3.14 asyncio REPL does: in the session's
     /// shared context, stopping at the first failure; only the last statement echoes its value.
     /// Returns whether the input parsed (and so may have changed the session).
-    func execute(_ input: String, between: (() -> Void)? = nil) -> Bool {
+    ///
+    /// The input's lines are filed under a key of their own, which its code objects carry, so a
+    /// traceback through a function of an earlier input shows that input's line; and under the
+    /// filename too (linecache's view, as PyREPL's `linecache._register_code`), except `<stdin>`,
+    /// which every input shares and which the asyncio REPL's linecache does not know.
+    func execute(_ input: String, filename: String, between: (() -> Void)? = nil) -> Bool {
         let tag = beginTrace(source: input)
         defer { endTrace() }
-        let filename = options.filename
-        interpreter.sources[filename] = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        interpreter.warningFiltersMutated()
+        let lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let linesKey = "\(filename)\u{0}\(tag)"
+        interpreter.sources[linesKey] = lines
+        if filename != "<stdin>" { interpreter.sources[filename] = lines }
         let module: Module
         do {
             module = try PythonParser.parseModule(input, maxStrDigits: runtime.intMaxStrDigits)
@@ -54,7 +73,7 @@ extension Session {
                 let code = try Compiler.compile(Module(body: [stmt]), filename: filename, mode: .interactive,
                                                 echo: i == module.body.count - 1, futureAnnotations: futureAnnotations)
                 if code.futureAnnotations { futureAnnotations = true }
-                code.tag(source: tag)
+                code.tag(source: tag, linesKey: linesKey)
                 codes.append(code)
             }
         } catch {

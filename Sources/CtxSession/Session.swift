@@ -27,6 +27,8 @@ public final class Session {
         public var render = RenderOptions()
         public var seed: UInt64 = 0
         public var filename = "<stdin>"
+        /// The filename each input's code gets (`co_filename`, tracebacks, warnings).
+        public var inputNames = InputNames.stdin
         /// Contexts drawn as `C1`, `C2`… (numbered in creation order) instead of their addresses.
         public var shortIds = false
         /// The interpreter's memory limit (nil: its default; see CtxLang's Limits.swift).
@@ -40,7 +42,20 @@ public final class Session {
         public init() {}
     }
 
+    /// How inputs are named, as the two faces of 3.14's asyncio REPL name them.
+    public enum InputNames: Equatable, Sendable {
+        /// `<stdin>` for every input: `code.InteractiveConsole(filename="<stdin>")`, the REPL
+        /// on piped input, and what transcripts are checked under.
+        case stdin
+        /// `<python-input-0>`, `<python-input-1>`…: PyREPL at a terminal
+        /// (`_pyrepl/simple_interact.py`), each input's lines known to `linecache`.
+        case numbered
+    }
+
     public var options: Options
+    /// How many inputs have been named `<python-input-N>` (never taken back: `:undo` replays
+    /// the steps it keeps under their own names).
+    var inputsNamed = 0
     public var write: (String, OutputKind) -> Void
     /// The inputs that changed state, for `:save` and `:record`.
     public var history: [String] { undoLog.compactMap(\.source) }
@@ -102,7 +117,6 @@ public final class Session {
         interpreter.onContextVarCreated = { [unowned self] v in self.tracker.variableCreated(v) }
         interpreter.interruptRequested = { [unowned self] in self.interruptClock.poll(self.interruptFlag) }
         interpreter.onHint = hintCollector()
-        interpreter.sources[options.filename] = []
         if let base = runtime.threads.first?.baseContext { tracker.contextCreated(base) }
         tracker.contextCreated(context)
         preImport()

@@ -11,7 +11,8 @@ import CtxLang
 ///   poll, so an input stopped by Ctrl-C (a runaway loop) replays at once, to the same point.
 struct UndoStep {
     enum Kind {
-        case input(String)
+        /// A typed input, with the filename it ran under (`<python-input-N>` keeps its N).
+        case input(String, filename: String)
         case load(path: String, source: String)
         case step(Int)
     }
@@ -26,7 +27,7 @@ struct UndoStep {
     /// The Python text of the step, for `:save` and `:record` (nil for `:step`).
     var source: String? {
         switch kind {
-        case .input(let s), .load(_, let s): return s
+        case .input(let s, _), .load(_, let s): return s
         case .step: return nil
         }
     }
@@ -100,17 +101,14 @@ extension Session {
         let before = runtime.addressWatermark
         _ = beginStep(replaying: step)
         switch step.kind {
-        case .input(let input):
+        case .input(let input, let filename):
             var marks = step.statementAddresses[...]
-            _ = execute(input, between: marks.isEmpty ? nil : { [unowned self] in
+            _ = execute(input, filename: filename, between: marks.isEmpty ? nil : { [unowned self] in
                 self.settle()  // as between the statements the first time
                 if let mark = marks.popFirst() { self.runtime.advanceAddresses(to: mark) }
             })
         case .load(let path, let source):
-            let saved = options.filename
-            options.filename = path
-            _ = execute(source)
-            options.filename = saved
+            _ = execute(source, filename: path)
         case .step(let n):
             beginTrace(source: nil)  // as `:step` did: the inputs keep their numbers for `:why`
             _ = try? loop.step(n)

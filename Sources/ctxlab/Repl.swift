@@ -53,6 +53,7 @@ final class Repl {
         editor.completer = { [unowned self] line in
             Completion.candidates(for: line, in: self.session, listDirectory: self.files.list)
         }
+        session.options.inputNames = .numbered  // PyREPL's `<python-input-N>`, as at CPython's prompt
         streams.write(Repl.banner + "\n", stderr: false)
         streams.flush()
         var prompt = PromptState()

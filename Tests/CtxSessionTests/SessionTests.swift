@@ -440,3 +440,60 @@ struct LoadHintTests {
 
     }
 }
+
+/// How inputs are named and where their lines come from: `<stdin>` (piped input, transcripts)
+/// and PyREPL's `<python-input-N>` (the prompt at a terminal), checked against CPython 3.13's
+/// `python3 -m asyncio` under tmux.
+struct InputNameTests {
+    /// Everything each input printed, standard error as it is (no doctest form).
+    func run(_ inputs: [String], names: Session.InputNames) -> [String] {
+        var o = Transcript.checkOptions
+        o.inputNames = names
+        var current = ""
+        let s = Session(options: o) { text, _ in current += text }
+        return inputs.map { input in
+            current = ""
+            s.submit(input)
+            return current
+        }
+    }
+
+    static let definitionThenCalls = ["def g():\n    return 1/0\n", "g()", "try:\n    g()\nexcept Exception:\n    import traceback; traceback.print_exc()\n"]
+
+    /// Before, the lines of the input running were shown for every `<stdin>` frame: `g`'s frame
+    /// showed the second input's `g()` instead of `return 1/0`.
+    @Test func aFrameShowsTheLineOfTheInputThatDefinedIt() {
+        let out = run(Self.definitionThenCalls, names: .stdin)
+        for text in out[1...] {
+            #expect(text.contains("  File \"<stdin>\", line 2, in g\n    return 1/0\n           ~^~\nZeroDivisionError"), "\(text)")
+        }
+        #expect(out[2].contains("  File \"<stdin>\", line 2, in <module>\n    g()\n"))
+    }
+
+    @Test func theTerminalNamesEachInputAsPyREPLDoes() {
+        let out = run(Self.definitionThenCalls + ["import linecache; linecache.getline('<python-input-0>', 2)", "g.__code__.co_filename"],
+                      names: .numbered)
+        #expect(out[1].contains("  File \"<python-input-1>\", line 1, in <module>\n    g()\n    ~^^\n  File \"<python-input-0>\", line 2, in g\n    return 1/0\n"), "\(out[1])")
+        #expect(out[2].contains("  File \"<python-input-2>\", line 2, in <module>\n    g()\n"))
+        #expect(out[3] == "'    return 1/0\\n'\n")
+        #expect(out[4] == "'<python-input-0>'\n")
+    }
+
+    /// `:undo` replays the inputs it keeps under their own names; the next input takes a new one.
+    @Test func undoKeepsTheNames() {
+        let out = run(["def g():\n    return 1/0\n", "x = 1", ":undo", "g()"], names: .numbered)
+        #expect(out[3].contains("  File \"<python-input-2>\", line 1, in <module>\n    g()\n    ~^^\n  File \"<python-input-0>\", line 2, in g\n"), "\(out[3])")
+    }
+
+    /// CPython's sys.displayhook clears `_` before it writes the repr, and codeop's completeness
+    /// check resets the warnings registries at every input: the warning of a coroutine released
+    /// by `_` comes before the echo, and the same warning at a later input is shown again.
+    @Test func neverAwaitedWarningsAtThePrompt() {
+        let out = run(["async def f(): pass\n", "f()", "1", "x = f()", "del x"], names: .numbered)
+        #expect(out[2] == "<python-input-2>:1: RuntimeWarning: coroutine 'f' was never awaited\n  1\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n1\n", "\(out[2])")
+        #expect(out[4] == "<python-input-4>:1: RuntimeWarning: coroutine 'f' was never awaited\n  del x\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", "\(out[4])")
+        // `<stdin>` is every input's name and linecache does not know it (code.InteractiveConsole).
+        let piped = run(["async def f(): pass\n", "f()", "1"], names: .stdin)
+        #expect(piped[2] == "<stdin>:1: RuntimeWarning: coroutine 'f' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n1\n", "\(piped[2])")
+    }
+}

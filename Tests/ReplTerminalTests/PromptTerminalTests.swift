@@ -120,6 +120,32 @@ struct PromptTerminalTests {
         }
     }
 
+    /// Typed at the prompt as at CPython 3.13's `python3 -m asyncio` on a terminal (checked side
+    /// by side under tmux): each input is `<python-input-N>`, a traceback shows the lines of the
+    /// input that defined each frame, and a coroutine never awaited warns before the next echo and
+    /// again at a later input.
+    @Test func inputsAreNamedAsAtCPythonsPrompt() throws {
+        try withRepl(arguments: ["--no-hints"]) { t in
+            let start = try t.waitForPrompt()
+            try t.type("def g():")
+            try t.press("Enter")
+            let body = try t.waitForContinuation(after: start.absoluteCursorLine, column: 8)
+            try t.type("return 1/0")
+            try t.press("Enter")
+            let end = try t.waitForContinuation(after: body.absoluteCursorLine, column: 8)
+            try t.press("Enter")
+            try t.waitForPrompt(after: end.absoluteCursorLine)
+            let out = try t.submit("g()")
+            #expect(out.contains("  File \"<python-input-1>\", line 1, in <module>\n    g()\n    ~^^\n  File \"<python-input-0>\", line 2, in g\n    return 1/0\n           ~^~\n"), "\(out)")
+            try t.paste("async def f(): pass\n\n")
+            try t.submit("f()")
+            let warned = try t.submit("1")
+            #expect(warned.hasPrefix("<python-input-4>:1: RuntimeWarning: coroutine 'f' was never awaited\n  1\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n1\n"), "\(warned)")
+            try t.submit("x = f()")
+            #expect(try t.submit("del x").hasPrefix("<python-input-6>:1: RuntimeWarning: coroutine 'f' was never awaited\n  del x\n"))
+        }
+    }
+
     /// `exit()` and the bare word `quit` leave as CPython's REPL does; `exit(3)` gives its status.
     @Test func exitAndQuitLeave() throws {
         try withRepl { t in

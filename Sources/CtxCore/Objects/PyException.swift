@@ -165,6 +165,9 @@ public struct TracebackEntry: Equatable, Sendable {
     public var column: Int?
     public var endLine: Int?
     public var endColumn: Int?
+    /// The key of the source lines `line` counts in, when they are not filed under `filename`
+    /// (the REPL's inputs all have the filename `<stdin>`, each has its own lines).
+    public var linesKey: String?
     public init(filename: String, line: Int, function: String) {
         self.filename = filename
         self.line = line

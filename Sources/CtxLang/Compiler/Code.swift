@@ -141,8 +141,11 @@ public final class CodeObject {
     public let usesNamespace: Bool
     public var docstring: Value = .none
     /// Which source this code was compiled from, for `SourcePosition` (the session numbers its
-    /// inputs; 0: untagged). Set with `tag(source:)`.
+    /// inputs; 0: untagged). Set with `tag(source:linesKey:)`.
     public private(set) var source = 0
+    /// Where `Interpreter.sources` files the lines this code was compiled from, when not under
+    /// its filename: the REPL's `<stdin>` inputs share one filename, each has its own lines.
+    public private(set) var linesKey: String?
 
     init(name: String, qualname: String, filename: String, firstLine: Int, usesNamespace: Bool) {
         self.name = name
@@ -152,11 +155,12 @@ public final class CodeObject {
         self.usesNamespace = usesNamespace
     }
 
-    /// Tags this code and every code object nested in it with `source`.
-    public func tag(source: Int) {
+    /// Tags this code and every code object nested in it with `source` and `linesKey`.
+    public func tag(source: Int, linesKey: String? = nil) {
         var pending = [self]
         while let code = pending.popLast() {
             code.source = source
+            code.linesKey = linesKey
             pending.append(contentsOf: code.codeConstants)
         }
     }

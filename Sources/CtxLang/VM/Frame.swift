@@ -45,6 +45,7 @@ final class Frame {
     /// The traceback entry of this frame where it is now.
     var tracebackEntry: TracebackEntry {
         var entry = TracebackEntry(filename: code.filename, line: line, function: code.name)
+        entry.linesKey = code.linesKey
         if let span, span.line == line {
             entry.column = span.column
             entry.endLine = span.endLine

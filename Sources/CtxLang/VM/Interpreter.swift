@@ -85,8 +85,6 @@ public final class Interpreter {
     var reraising = false
     /// Python callbacks added to futures, for `remove_done_callback(fn)`.
     var doneCallbacks: [Int: [(Value, Int)]] = [:]
-    /// Last value echoed by the interactive display hook.
-    public internal(set) var lastEchoed: Value?
     /// Observers for the session: contexts and variables created by the program.
     public var onContextVarCreated: (ContextVar) -> Void = { _ in }
     public var onHint: (String) -> Void = { _ in }

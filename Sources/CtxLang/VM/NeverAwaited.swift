@@ -63,3 +63,14 @@ extension Interpreter {
         }
     }
 }
+
+extension Interpreter {
+    /// What the asyncio REPL's completeness check does at every input (Lib/codeop.py
+    /// `_maybe_compile` runs under `warnings.catch_warnings()`, whose exit calls
+    /// `warnings._filters_mutated()`): the registries of warnings already shown are out of date,
+    /// so a warning repeated by a later input is shown again, as at CPython's prompt.
+    public func warningFiltersMutated() {
+        guard let warnings = modules["warnings"], let mutated = warnings.namespace["_filters_mutated"] else { return }
+        _ = try? call(mutated, [])
+    }
+}

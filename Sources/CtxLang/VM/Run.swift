@@ -349,9 +349,12 @@ extension Interpreter {
             case .displayHook:
                 let v = f.pop()
                 if case .none = v { break }
+                // sys.displayhook (Python/sysmodule.c): `_` is cleared before the repr is
+                // written, so what the old value's release prints comes first.
+                builtins["_"] = Value.none
+                if !pendingFinalizers.isEmpty { runFinalizers() }
                 rt.write(try repr(v) + "\n", false)
                 builtins["_"] = v
-                lastEchoed = v
             }
         }
     }

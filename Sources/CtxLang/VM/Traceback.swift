@@ -159,7 +159,7 @@ extension Interpreter {
 
     private func frameLines(_ entry: TracebackEntry) -> String {
         var s = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
-        if let lines = sources[entry.filename], entry.line >= 1, entry.line <= lines.count {
+        if let lines = sources[entry.linesKey ?? entry.filename], entry.line >= 1, entry.line <= lines.count {
             let raw = lines[entry.line - 1]
             let text = raw.trimmingWhitespace
             if !text.isEmpty {
