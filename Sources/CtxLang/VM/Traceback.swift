@@ -158,16 +158,9 @@ extension Interpreter {
     ]
 
     private func frameLines(_ entry: TracebackEntry) -> String {
-        var s = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
-        if let lines = sources[entry.linesKey ?? entry.filename], entry.line >= 1, entry.line <= lines.count {
-            let raw = lines[entry.line - 1]
-            let text = raw.trimmingWhitespace
-            if !text.isEmpty {
-                s += "    \(text)\n"
-                if let carets = caretLine(entry, sourceLine: raw) { s += "    \(carets)\n" }
-            }
-        }
-        return s
+        let file = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
+        guard let lines = sources[entry.linesKey ?? entry.filename] else { return file }
+        return file + sourceBlock(entry, lines)
     }
 
     /// The last line: `Type: message`, with the module for non-builtin classes.
