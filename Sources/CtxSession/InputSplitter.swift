@@ -8,7 +8,10 @@ public enum InputSplitter {
         var current: [String] = []
         func flush() {
             while current.last?.trimmingWhitespace.isEmpty == true { current.removeLast() }
-            if !current.isEmpty { inputs.append(current.joined(separator: "\n") + (current.count > 1 || isBlockStart(current[0]) ? "\n" : "")) }
+            // The empty line that ends it at the prompt, where the prompt would ask for one (a
+            // block, `if x: pass`); a bracketed statement over several lines runs at its last line.
+            let joined = current.joined(separator: "\n")
+            if !current.isEmpty { inputs.append(joined + (PromptInput.needsMoreLines(joined) ? "\n" : "")) }
             current = []
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -28,8 +31,6 @@ public enum InputSplitter {
         flush()
         return inputs
     }
-
-    static func isBlockStart(_ line: String) -> Bool { line.trimmingWhitespace.hasSuffix(":") }
 
     static func isContinuationKeyword(_ s: String) -> Bool {
         ["else", "elif", "except", "finally", ")", "]", "}"].contains { s.hasPrefix($0) }

@@ -497,3 +497,15 @@ struct InputNameTests {
         #expect(piped[2] == "<stdin>:1: RuntimeWarning: coroutine 'f' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n1\n", "\(piped[2])")
     }
 }
+
+/// Piped text split into the inputs a person would type, each ending where the prompt would run
+/// it: a block (and `if x: pass`) at an empty line, a bracketed statement at its last line.
+struct InputSplitterTests {
+    @Test func eachInputEndsWhereThePromptWouldRunIt() {
+        let text = "x = (1,\n 2)\nif x: print(1)\ndef f():\n    return 1\n\nf()\nclass A: pass\nd = {\n    'k': [\n        1,\n    ],\n}\n"
+        #expect(InputSplitter.split(text) == [
+            "x = (1,\n 2)", "if x: print(1)\n", "def f():\n    return 1\n", "f()", "class A: pass\n",
+            "d = {\n    'k': [\n        1,\n    ],\n}",
+        ])
+    }
+}
