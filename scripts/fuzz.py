@@ -331,10 +331,13 @@ class Fuzzer:
                 return
         # A new site: confirm it alone first.
         if self.confirm(crash) is None:
-            log("case %d: %s did not happen again when run alone (kept in raw/)" % (crash.case, crash.label))
+            log("case %d: %s %s at %s (%s) did not happen again when run alone (kept in raw/)"
+                % (crash.case, crash.label, crash.kind, site[1], site[0]))
             with self.lock:
                 self.unconfirmed.append(crash.case)
             self.save_raw(crash)
+            with open(os.path.join(self.out, "raw", "case-%d.stderr" % crash.case), "wb") as f:
+                f.write(crash.stderr if isinstance(crash.stderr, bytes) else str(crash.stderr).encode())
             return
         with self.lock:
             self.quick[quick] = site_key

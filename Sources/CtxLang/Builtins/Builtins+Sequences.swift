@@ -256,7 +256,14 @@ extension Interpreter {
         if let hook = checkHook(spec, "__instancecheck__") {
             return try nested("in __instancecheck__") { try truthy(call(hook, [spec, obj])) }
         }
-        return try matchesClassSpec(classOf(obj), spec, "isinstance")
+        if try matchesClassSpec(classOf(obj), spec, "isinstance") { return true }
+        // object_isinstance: an instance whose `__class__` names another class (a mock with a
+        // spec, a proxy) is an instance of that class too.
+        if spec.asObject is PyClass, obj.asObject is PyInstance,
+           let claimed = try findAttribute(obj, "__class__")?.asObject as? PyClass, claimed !== classOf(obj) {
+            return try matchesClassSpec(claimed, spec, "isinstance")
+        }
+        return false
     }
 
     /// `PyObject_IsSubclass`, as `objectIsInstance` with `__subclasscheck__`.

@@ -113,7 +113,7 @@ extension Interpreter {
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
             case .object(let i as PyInstance):
-                if let m = i.cls.lookup("__abs__") { return try self.call(m, [a.args[0]]) }
+                if let m = slotMethod(i.cls.lookup("__abs__")) { return try self.call(m, [a.args[0]]) }
                 if let p = i.payload { return try self.call(self.builtins["abs"]!, [p]) }
             default: break
             }
@@ -174,11 +174,11 @@ extension Interpreter {
             let (x, y) = (a.args[0], a.args[1])
             // nb_divmod of a Python class: __divmod__, then the other operand's __rdivmod__
             if !self.isRealNumber(x) || !self.isRealNumber(y) {
-                if case .object(let i as PyInstance) = x, let m = i.cls.lookup("__divmod__") {
+                if case .object(let i as PyInstance) = x, let m = slotMethod(i.cls.lookup("__divmod__")) {
                     let r = try self.call(m, [x, y])
                     if !self.isNotImplemented(r) { return r }
                 }
-                if case .object(let i as PyInstance) = y, let m = i.cls.lookup("__rdivmod__") {
+                if case .object(let i as PyInstance) = y, let m = slotMethod(i.cls.lookup("__rdivmod__")) {
                     let r = try self.call(m, [y, x])
                     if !self.isNotImplemented(r) { return r }
                 }
@@ -193,11 +193,11 @@ extension Interpreter {
                 // ternary nb_power of a Python class: base.__pow__(exp, mod), then (3.14)
                 // exp.__rpow__(base, mod)
                 if base.asObject is PyInstance || exp.asObject is PyInstance || mod.asObject is PyInstance {
-                    if case .object(let i as PyInstance) = base, let m = i.cls.lookup("__pow__") {
+                    if case .object(let i as PyInstance) = base, let m = slotMethod(i.cls.lookup("__pow__")) {
                         let r = try self.call(m, [base, exp, mod])
                         if !self.isNotImplemented(r) { return r }
                     }
-                    if case .object(let i as PyInstance) = exp, let m = i.cls.lookup("__rpow__") {
+                    if case .object(let i as PyInstance) = exp, let m = slotMethod(i.cls.lookup("__rpow__")) {
                         let r = try self.call(m, [exp, base, mod])
                         if !self.isNotImplemented(r) { return r }
                     }
@@ -287,7 +287,7 @@ extension Interpreter {
             case let c as Context: return c.count
             case let it as PyIterator where it.remaining != nil: return it.remaining!()
             case let i as PyInstance:
-                if let m = i.cls.lookup("__len__") { return try userLength(m, v) }
+                if let m = slotMethod(i.cls.lookup("__len__")) { return try userLength(m, v) }
                 if let p = i.payload { return try length(p) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__len__") { return try userLength(m, v) }
@@ -338,7 +338,7 @@ extension Interpreter {
                 w.cachedHash = h
                 return h
             }
-            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__hash__"), !m.isIdentical(.none) {
+            if case .object(let i as PyInstance) = v, let m = slotMethod(i.cls.lookup("__hash__")), !m.isIdentical(.none) {
                 return try expectInt(call(m, [v]), "hash")
             }
             if let p = payload(of: v) { return try hash(p) }

@@ -104,7 +104,7 @@ extension Interpreter {
         case .str(let s):
             return try parseInt(s, base: 10, original: v)
         default:
-            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__int__") { return try call(m, [v]) }
+            if case .object(let i as PyInstance) = v, let m = slotMethod(i.cls.lookup("__int__")) { return try call(m, [v]) }
             if let p = payload(of: v) { return try makeInt(Arguments(name: "int", args: [p], kwargs: [], rt: rt)) }
             throw rt.error(.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")
         }
@@ -129,7 +129,7 @@ extension Interpreter {
                 return .float(d)
             }
         default:
-            if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__float__") { return try call(m, [v]) }
+            if case .object(let i as PyInstance) = v, let m = slotMethod(i.cls.lookup("__float__")) { return try call(m, [v]) }
             if let p = payload(of: v) { return try makeFloat(Arguments(name: "float", args: [p], kwargs: [], rt: rt)) }
             throw rt.error(.TypeError, "float() argument must be a string or a real number, not '\(typeName(v))'")
         }

@@ -66,7 +66,7 @@ extension Interpreter {
         case "a": value = .str(asciiEscaped(try repr(v)))
         default: break
         }
-        if case .object(let i as PyInstance) = value, let m = i.cls.lookup("__format__") {
+        if case .object(let i as PyInstance) = value, let m = slotMethod(i.cls.lookup("__format__")) {
             return try str(call(m, [value, .str(spec)]))
         }
         if let p = payload(of: value) { return try format(p, conversion: nil, spec: spec) }

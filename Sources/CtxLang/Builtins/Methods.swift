@@ -180,7 +180,7 @@ extension Interpreter {
         return m
     }
 
-    private func ownerDescription(_ v: Value) throws -> String {
+    func ownerDescription(_ v: Value) throws -> String {
         switch v.asObject {
         case let c as ContextVar: return "_contextvars.ContextVar object at \(c.hexAddress)"
         case let c as Context: return "_contextvars.Context object at \(c.hexAddress)"

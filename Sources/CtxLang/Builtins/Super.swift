@@ -37,6 +37,9 @@ extension Interpreter {
                 }
                 return try self.bind(v, to: receiver, cls: cls)
             }
+            // object's own methods (`super().__repr__()`), last in every MRO.
+            if !(receiver.asObject is PyClass), rest.allSatisfy({ $0.builtin == nil || $0.builtin == .object }),
+               let m = self.boundObjectSlot(name, receiver) { return m }
             return nil
         }
         return .object(proxy)

@@ -147,7 +147,7 @@ extension Interpreter {
         if let c = (v.asObject as? AsyncGenAwaitable) ?? (v.asObject as? AnextAwaitable).map({ $0 as Coroutine }) {
             return try runningLoop().createTask(c)
         }
-        if case .object(let i as PyInstance) = v, let m = i.cls.lookup("__await__") {  // a class with __await__
+        if case .object(let i as PyInstance) = v, let m = slotMethod(i.cls.lookup("__await__")) {  // a class with __await__
             let c = try awaitIterator(of: v, try bind(m, to: v, cls: i.cls), name: "_wrap_awaitable")
             return try runningLoop().createTask(c)
         }

@@ -48,6 +48,8 @@ public final class PyBuiltin: PyObject {
     let body: Body
     /// The object a bound built-in method belongs to (`ctx` of `ctx.run`).
     var boundSelf: PyObject?
+    /// A repr of its own: a slot wrapper's (`<slot wrapper '__eq__' of 'object' objects>`).
+    var reprText: (() throws -> String)?
 
     public init(runtime: Runtime, _ name: String, owner: (() throws -> String)? = nil, _ body: @escaping Body) {
         self.name = name
@@ -58,6 +60,7 @@ public final class PyBuiltin: PyObject {
 
     override public var typeName: String { "builtin_function_or_method" }
     override public func repr() throws -> String {
+        if let text = reprText { return try text() }
         if let owner = ownerRepr { return "<built-in method \(name) of \(try owner())>" }
         return "<built-in function \(name)>"
     }

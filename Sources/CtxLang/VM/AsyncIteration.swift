@@ -12,7 +12,7 @@ extension Interpreter {
         let it: Value
         if v.asObject is PyAsyncGenerator {
             it = v
-        } else if let i = v.asObject as? PyInstance, let m = i.cls.lookup("__aiter__") {
+        } else if let i = v.asObject as? PyInstance, let m = slotMethod(i.cls.lookup("__aiter__")) {
             it = try call(m, [v])
         } else {
             throw rt.error(.TypeError, forStatement
@@ -40,7 +40,7 @@ extension Interpreter {
         switch it.asObject {
         case let g as PyAsyncGenerator: return .object(AsyncGenASend(core: g.core, owner: g, value: .none))
         case let i as PyInstance:
-            if let m = i.cls.lookup("__anext__") { return try call(m, [it]) }
+            if let m = slotMethod(i.cls.lookup("__anext__")) { return try call(m, [it]) }
         default: break
         }
         throw rt.error(.TypeError, "'\(typeName(it))' object is not an async iterator")

@@ -39,7 +39,9 @@ extension Interpreter {
     }
 
     func findAttribute(_ obj: Value, _ name: String) throws -> Value? {
-        if name == "__class__" { return .object(classOf(obj)) }
+        // object.__class__, unless a class of the instance defines its own (a property, as
+        // unittest.mock's spec'd mocks do).
+        if name == "__class__", (obj.asObject as? PyInstance)?.cls.lookup("__class__") == nil { return .object(classOf(obj)) }
         if name == "__doc__", let doc = docAttribute(obj) { return doc }
         switch obj {
         case .object(let o):
@@ -51,7 +53,7 @@ extension Interpreter {
                     do {
                         return try call(ga, [obj, .str(name)])
                     } catch let e as PyException where e.isInstance(of: .AttributeError) {
-                        guard let g = i.cls.lookup("__getattr__") else { throw e }
+                        guard let g = slotMethod(i.cls.lookup("__getattr__")) else { throw e }
                         return try call(g, [obj, .str(name)])
                     }
                 }
@@ -77,6 +79,7 @@ extension Interpreter {
                     return v
                 }
                 if let v = try classAttribute(c, name) { return v }
+                if onlyObjectBelow(c), let m = objectSlotMethod(name) { return m }
                 return try metaAttribute(c, name)
             case let m as PyModule: return m.namespace[name]
             case let t as PyTuple where t.subclass != nil:
@@ -139,7 +142,8 @@ extension Interpreter {
         if name == "__dict__" { return instanceHasDict(i.cls) ? .object(i.instanceDict(rt)) : nil }
         if let v = classValue { return try bind(v, to: obj, cls: i.cls) }
         if i.payload != nil, let v = try nativeAttribute(obj, name) { return v }  // str's, int's methods
-        if withGetattr, let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)]) }
+        if onlyObjectBelow(i.cls), let v = boundObjectSlot(name, obj) { return v }
+        if withGetattr, let g = slotMethod(i.cls.lookup("__getattr__")) { return try call(g, [obj, .str(name)]) }
         return nil
     }
 

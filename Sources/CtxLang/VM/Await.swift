@@ -36,7 +36,7 @@ extension Interpreter {
             f.waitingNative = a
             return try driveNative(f, a, nil)
         case let i as PyInstance:
-            if let m = i.cls.lookup("__await__") {
+            if let m = slotMethod(i.cls.lookup("__await__")) {
                 let c = try awaitIterator(of: awaitable, try bind(m, to: awaitable, cls: i.cls))
                 f.waitingNative = c
                 return try driveNative(f, c, nil)

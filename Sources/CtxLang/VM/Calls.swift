@@ -33,7 +33,7 @@ extension Interpreter {
             if !args.isEmpty || !kwargs.isEmpty { throw rt.error(.TypeError, "weakref() takes no arguments") }
             return .value(w.target.map { .object($0) } ?? .none)
         case let i as PyInstance:
-            guard let method = i.cls.lookup("__call__") else { break }
+            guard let method = slotMethod(i.cls.lookup("__call__")) else { break }
             return try prepareCall(method, [callable] + args, kwargs)
         default: break
         }
@@ -512,13 +512,31 @@ extension Interpreter {
     /// `slot_tp_repr`); nil leaves the native behaviour.
     func subclassSlot(_ v: Value, _ name: String) -> Value? {
         guard let c = nativeSubclass(v) else { return nil }
-        return ownLookup(c, name)
+        return slotMethod(ownLookup(c, name))
+    }
+
+    /// A special method found on a type, made callable as the type's slot calls it, with the
+    /// instance first (typeobject.c `lookup_maybe_method`): a function (a method descriptor) takes
+    /// the instance as its first argument; anything else is bound through its type's `__get__`
+    /// (a staticmethod, a classmethod, a descriptor written in Python) or, without one, called as
+    /// it is, without the instance (a callable object set as `__len__`, as unittest.mock does).
+    func slotMethod(_ m: Value?) -> Value? {
+        guard let m, case .object(let o) = m else { return m }
+        switch o {
+        case is PyFunction, is PyBuiltin: return m
+        default:
+            return builtin(o.typeName) { [unowned self] args, kwargs in
+                guard let receiver = args.first else { return try self.call(m, [], kwargs) }
+                let bound = try self.bind(m, to: receiver, cls: self.classOf(receiver))
+                return try self.call(bound, Array(args.dropFirst()), kwargs)
+            }
+        }
     }
 
     /// The special method `name` of a user instance or of an instance of a Python subclass of a
     /// built-in type: where the VM's operations consult user code.
     func userSlot(_ v: Value, _ name: String) -> Value? {
-        if case .object(let i as PyInstance) = v { return i.cls.lookup(name) }
+        if case .object(let i as PyInstance) = v { return slotMethod(i.cls.lookup(name)) }
         if case .object(let c as PyClass) = v { return metaSlot(c, name) }
         return subclassSlot(v, name)
     }

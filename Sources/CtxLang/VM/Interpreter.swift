@@ -76,6 +76,8 @@ public final class Interpreter {
     /// the next instruction boundary, never inside the release itself, which can happen in the
     /// middle of a container's mutation. See `runFinalizers`.
     var pendingFinalizers: [() -> Void] = []
+    /// object's methods as attributes, one per name (see ObjectSlots.swift).
+    var objectSlots: [String: Value] = [:]
     /// `__main__` is being torn down at exit (`finalizeMain`): as in CPython's finalisation,
     /// a warning then suggests no tracemalloc.
     var isFinalizing = false

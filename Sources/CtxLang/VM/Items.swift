@@ -45,7 +45,7 @@ extension Interpreter {
                 }
                 return try c.item(rt, v)
             case let i as PyInstance:
-                if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, idx]) }
+                if let m = slotMethod(i.cls.lookup("__getitem__")) { return try call(m, [obj, idx]) }
                 if let p = i.payload { return try getItem(p, idx) }
             case let c as PyClass:
                 // mp_subscript of the metaclass (EnumType's `Color['RED']`) before `__class_getitem__`.
@@ -111,7 +111,7 @@ extension Interpreter {
             }
             d.storage[try HashKey(idx, rt)] = value
         case let i as PyInstance:
-            guard let m = i.cls.lookup("__setitem__") else { fallthrough }
+            guard let m = slotMethod(i.cls.lookup("__setitem__")) else { fallthrough }
             _ = try call(m, [obj, idx, value])
         case is Context:
             throw rt.error(.TypeError, "'_contextvars.Context' object does not support item assignment")
@@ -135,7 +135,7 @@ extension Interpreter {
             }
             try dictDelete(d, idx)
         case let i as PyInstance:
-            guard let m = i.cls.lookup("__delitem__") else { fallthrough }
+            guard let m = slotMethod(i.cls.lookup("__delitem__")) else { fallthrough }
             _ = try call(m, [obj, idx])
         case is Context:
             throw rt.error(.TypeError, "'_contextvars.Context' object does not support item deletion")
@@ -231,7 +231,7 @@ extension Interpreter {
             case let s as PySet: return .object(arrayIterator(setIterationOrder(s), "set_iterator"))
             case let c as Context: return .object(contextIterator(c, "keys") { k, _ in .object(k) })
             case let i as PyInstance:
-                if let m = i.cls.lookup("__iter__") { return try userIterator(m, v) }
+                if let m = slotMethod(i.cls.lookup("__iter__")) { return try userIterator(m, v) }
                 if let p = i.payload { return try getIterator(p) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__iter__") { return try userIterator(m, v) }
@@ -280,7 +280,7 @@ extension Interpreter {
         case let p as PyIterator: return try p.nextValue()
         case let g as PyGenerator: return try g.next()
         case let i as PyInstance:
-            guard let m = i.cls.lookup("__next__") else { break }
+            guard let m = slotMethod(i.cls.lookup("__next__")) else { break }
             do {
                 return try call(m, [it])
             } catch let e as PyException where e.isInstance(of: .StopIteration) {

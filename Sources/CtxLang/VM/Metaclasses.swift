@@ -19,7 +19,7 @@ extension Interpreter {
     /// What `c`'s metaclass defines in Python for `name` (nil for `type`'s native behaviour).
     func metaSlot(_ c: PyClass, _ name: String) -> Value? {
         guard let meta = c.metaclass else { return nil }
-        return ownLookup(meta, name)
+        return slotMethod(ownLookup(meta, name))
     }
 
     /// `type_getattro`'s last step: an attribute that neither the class nor its bases have,

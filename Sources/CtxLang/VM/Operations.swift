@@ -123,8 +123,8 @@ extension Interpreter {
             case let r as PyRange: return r.count > 0
             case let b as PyBytes: return !b.bytes.isEmpty
             case let i as PyInstance:
-                if let b = i.cls.lookup("__bool__") { return try userBool(b, v) }
-                if let l = i.cls.lookup("__len__") { return try userLength(l, v) > 0 }
+                if let b = slotMethod(i.cls.lookup("__bool__")) { return try userBool(b, v) }
+                if let l = slotMethod(i.cls.lookup("__len__")) { return try userLength(l, v) > 0 }
                 if let p = i.payload { return try truthy(p) }
                 return true
             case let c as PyClass where c.metaclass != nil:
@@ -153,7 +153,7 @@ extension Interpreter {
         switch o {
         case let w as PyWeakRef: return weakrefRepr(w)
         case let i as PyInstance:
-            if let r = i.cls.lookup("__repr__") { return try stringResult(call(r, [v]), "__repr__") }
+            if let r = slotMethod(i.cls.lookup("__repr__")) { return try stringResult(call(r, [v]), "__repr__") }
             if let p = i.payload { return try repr(p) }
         case let c as PyClass:
             if let r = metaSlot(c, "__repr__") { return try stringResult(call(r, [v]), "__repr__") }
@@ -262,7 +262,7 @@ extension Interpreter {
         guard case .object(let o) = v else { return try v.str() }
         switch o {
         case let i as PyInstance:
-            if let s = i.cls.lookup("__str__") { return try stringResult(call(s, [v]), "__str__") }
+            if let s = slotMethod(i.cls.lookup("__str__")) { return try stringResult(call(s, [v]), "__str__") }
             // str's own __str__ gives the carried str; int and float have none (object's: the repr).
             if case .str(let p)? = i.payload { return p }
             return try repr(v)
@@ -487,7 +487,7 @@ extension Interpreter {
                 }
                 return c.contains(v)
             case let i as PyInstance:
-                if let m = i.cls.lookup("__contains__") { return try truthy(call(m, [container, item])) }
+                if let m = slotMethod(i.cls.lookup("__contains__")) { return try truthy(call(m, [container, item])) }
                 if let p = i.payload { return try contains(p, item) }
             case let c as PyClass:
                 if let m = metaSlot(c, "__contains__") { return try truthy(call(m, [container, item])) }

@@ -63,7 +63,7 @@ extension Interpreter {
             guard let v = try g.next() else { throw g.stopIteration() }
             return v
         case let i as PyInstance:
-            guard let m = i.cls.lookup("__next__") else { break }
+            guard let m = slotMethod(i.cls.lookup("__next__")) else { break }
             return try call(m, [it])
         case let n as NativeObject:
             guard let m = n.attributes["__next__"] else { break }
