@@ -55,7 +55,7 @@ extension Interpreter {
         ns["__name__"] = .str("__main__")
         ns["__file__"] = .str(filename)
         ns["__doc__"] = Value.none  // (`.none` alone would be Optional.none: no entry)
-        ns["__builtins__"] = .object(PyModule(runtime: rt, name: "builtins", namespace: builtins))
+        ns["__builtins__"] = .object((try? importModule("builtins")) ?? PyModule(runtime: rt, name: "builtins", namespace: builtins))
         modules["__main__"] = PyModule(runtime: rt, name: "__main__", namespace: ns)  // `import __main__`, sys.modules
         return ns
     }

@@ -3,6 +3,43 @@ import CtxCore
 
 extension Interpreter {
     /// Calling a built-in type: `int("3")`, `ContextVar("x")`, `Context()`, `threading.Thread(...)`.
+    /// PyObject_LengthHint (Objects/abstract.c), which list() and tuple() ask before they
+    /// iterate: a class's `__len__` (a TypeError from it is ignored), else its
+    /// `__length_hint__`. ctxlab does not use the size, but the calls are the program's to see
+    /// (a mock records them) and their errors propagate.
+    func lengthHint(_ v: Value) throws {
+        guard case .object(let i as PyInstance) = v else { return }
+        if let len = slotMethod(i.cls.lookup("__len__")) {
+            do {
+                _ = try userLength(len, v)
+                return
+            } catch let e as PyException where e.isInstance(of: .TypeError) {
+                // cleared: `__length_hint__` is asked next
+            }
+        }
+        guard let hint = slotMethod(i.cls.lookup("__length_hint__")) else { return }
+        let r = try call(hint, [v])
+        if r.isIdentical(builtins["NotImplemented"] ?? .none) { return }
+        guard let n = intValue(r) else {
+            throw rt.error(.TypeError, "__length_hint__ must be an integer, not \(typeName(r))")
+        }
+        if n < 0 { throw rt.error(.ValueError, "__length_hint__() should return >= 0") }
+    }
+
+    /// The items list() and tuple() take (list_extend): the iterator is made first, then the
+    /// length hint asked, then the items drawn.
+    func sequenceItems(_ v: Value) throws -> [Value] {
+        guard v.asObject is PyInstance else { return try iterate(v) }
+        guard let it = try iterator(v) else { throw rt.error(.TypeError, "'\(typeName(v))' object is not iterable") }
+        try lengthHint(v)
+        var out: [Value] = []
+        while let x = try nextValue(it) {
+            out.append(x)
+            if out.count & 0xFFFF == 0 { try reserve(out.count, of: MemoryLayout<Value>.stride) }
+        }
+        return out
+    }
+
     func constructBuiltin(_ b: BuiltinType, _ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = Arguments(name: c.name, args: args, kwargs: kwargs, rt: rt)
         if b == .iterator, c === classes.named("bytes") { return try makeBytes(a) }
@@ -17,10 +54,10 @@ extension Interpreter {
             return .bool(try args.first.map { try truthy($0) } ?? false)
         case .list:
             try a.check(maxPositional: 1)
-            return list(try args.first.map { try iterate($0) } ?? [])
+            return list(try args.first.map { try sequenceItems($0) } ?? [])
         case .tuple:
             try a.check(maxPositional: 1)
-            return tuple(try args.first.map { try iterate($0) } ?? [])
+            return tuple(try args.first.map { try sequenceItems($0) } ?? [])
         case .set, .frozenset:
             try a.check(maxPositional: 1)
             let s = PySet(runtime: rt)

@@ -93,11 +93,27 @@ def _unwrap_partial(func):
     return func
 
 
+def _signature_is_functionlike(obj):
+    # inspect._signature_is_functionlike: duck-typed functions (a Cython function, an
+    # unittest.mock.AsyncMock) with a code object, a name, defaults and annotations.
+    if not callable(obj) or isclass(obj):
+        return False
+    name = getattr(obj, '__name__', None)
+    code = getattr(obj, '__code__', None)
+    defaults = getattr(obj, '__defaults__', _void)
+    kwdefaults = getattr(obj, '__kwdefaults__', _void)
+    annotations = getattr(obj, '__annotations__', None)
+    return (isinstance(code, types.CodeType) and isinstance(name, str)
+            and (defaults is None or isinstance(defaults, tuple))
+            and (kwdefaults is None or isinstance(kwdefaults, dict))
+            and (isinstance(annotations, dict) or annotations is None))
+
+
 def _has_code_flag(f, flag):
     while ismethod(f):
         f = f.__func__
     f = _unwrap_partial(f)
-    if not isfunction(f):
+    if not (isfunction(f) or _signature_is_functionlike(f)):
         return False
     return bool(f.__code__.co_flags & flag)
 

@@ -4,7 +4,7 @@ Define names for built-in types that aren't directly accessible as a builtin.
 # ctxlab's types: follows CPython 3.14's Lib/types.py (each type is the type of an object that
 # has it), written for ctxlab; SimpleNamespace is CPython's C type (Objects/namespaceobject.c)
 # as a Python class with its repr, equality and argument errors, and so is mappingproxy
-# (Objects/descrobject.c), a read-only view of a mapping. Not here: CodeType, CellType,
+# (Objects/descrobject.c), a read-only view of a mapping. Not here: CellType,
 # FrameType, the descriptor types, NotImplementedType, CapsuleType, new_class, resolve_bases, prepare_class, get_original_bases,
 # DynamicClassAttribute, coroutine. ctxlab cannot create functions, methods or modules by
 # calling their types.
@@ -15,6 +15,7 @@ import sys
 def _f(): pass
 FunctionType = type(_f)
 LambdaType = type(lambda: None)         # Same as FunctionType
+CodeType = type(_f.__code__)
 GetSetDescriptorType = type(FunctionType.__dict__['__code__'])        # CPython: FunctionType.__code__
 MemberDescriptorType = type(FunctionType.__dict__['__globals__'])     # CPython: FunctionType.__globals__
 

@@ -3,7 +3,7 @@ import CtxCore
 extension Interpreter {
     /// The modules ctxlab provides. Anything else is a clear ModuleNotFoundError.
     static let supportedModules = ["asyncio", "contextvars", "_thread", "uuid", "sys", "time", "math",
-                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random", "_weakref", "linecache", "atexit"]
+                                   "concurrent", "concurrent.futures", "traceback", "_contextvars", "_operator", "_functools", "_abc", "_sre", "_random", "_weakref", "linecache", "atexit", "builtins"]
         + Library.sources.keys.sorted()
 
     public func importModule(_ name: String) throws -> PyModule {
@@ -23,6 +23,7 @@ extension Interpreter {
         case "_random": m = makeRandomAccelerator()
         case "_weakref": m = makeWeakrefModule()
         case "atexit": m = makeAtexitModule()
+        case "builtins": m = PyModule(runtime: rt, name: "builtins", namespace: builtins)
         case "linecache": m = makeLinecacheModule()
         case "traceback": m = makeTracebackModule()
         case "_operator": m = makeOperatorAccelerator()

@@ -55,6 +55,7 @@ enum Library {
         "types": PackageResources.types_py,
         "typing": PackageResources.typing_py,
         "unittest": PackageResources.unittest_py,
+        "unittest.mock": PackageResources.unittest_mock_py,
         "warnings": PackageResources.warnings_py,
     ]
 

@@ -80,8 +80,13 @@ extension Interpreter {
                 }
                 if let v = try classAttribute(c, name) { return v }
                 if onlyObjectBelow(c), let m = objectSlotMethod(name) { return m }
-                return try metaAttribute(c, name)
-            case let m as PyModule: return m.namespace[name]
+                if let v = try metaAttribute(c, name) { return v }
+                if name == "__call__" { return callWrapper(obj) }  // type.__call__, bound to the class
+                return nil
+            case let m as PyModule:
+                // vars(module)'s dict: a snapshot of the namespace (writes to it do not reach the module).
+                if name == "__dict__" { return m.namespace["__dict__"] ?? .object(namespaceDict(m.namespace)) }
+                return m.namespace[name]
             case let t as PyTuple where t.subclass != nil:
                 let cls = classOf(obj)
                 if let v = ownLookup(cls, name) { return try bind(v, to: obj, cls: cls) }
@@ -114,7 +119,7 @@ extension Interpreter {
                 if let v = try nativeAttribute(obj, name) { return v }
                 if let g = ownLookup(cls, "__getattr__") { return try call(g, [obj, .str(name)]) }
                 return nil
-            case let f as PyFunction: return try functionAttribute(f, name)
+            case let f as PyFunction: if let v = try functionAttribute(f, name) { return v }
             case let g as PyGenericAlias: return try genericAliasAttribute(g, name)
             case let u as PyUnionType: return try unionAttribute(u, name)
             case let e as PyException: return try exceptionAttribute(e, obj, name)
@@ -129,7 +134,26 @@ extension Interpreter {
         if name == "__reduce_ex__" {  // object's, inherited by every type
             return method(name, of: obj) { [unowned self] a in try a.exactly(1); return try self.objectReduceEx(obj) }
         }
+        // tp_call's wrapper (a function's, a builtin's, a bound method's, a partial's), and a
+        // function's tp_descr_get: `getattr(f, '__call__', None)` is how code asks "callable?".
+        if name == "__call__", isCallable(obj) { return callWrapper(obj) }
+        if name == "__get__", obj.asObject is PyFunction {
+            return method(name, of: obj) { [unowned self] a in
+                try a.check(maxPositional: 2, minPositional: 1)
+                if a.args[0].isIdentical(.none) { return obj }
+                return .object(PyBoundMethod(runtime: self.rt, receiver: a.args[0], function: obj))
+            }
+        }
         return nil
+    }
+
+    /// The method-wrapper of `obj`'s tp_call.
+    func callWrapper(_ obj: Value) -> Value {
+        let m = PyBuiltin(runtime: rt, "__call__", owner: { [unowned self] in try self.ownerDescription(obj) }) { [unowned self] args, kwargs in
+            try self.call(obj, args, kwargs)
+        }
+        m.reprText = { [unowned self] in "<method-wrapper '__call__' of \(try self.ownerDescription(obj))>" }
+        return .object(m)
     }
 
     /// PyObject_GenericGetAttr for a user instance (`object.__getattribute__`): a data
