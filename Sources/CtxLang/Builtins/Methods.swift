@@ -69,7 +69,8 @@ extension Interpreter {
                 case "start": return .int(r.start)
                 case "stop": return .int(r.stop)
                 case "step": return .int(r.step)
-                default: return sequenceMethod(try iterate(obj), name)
+                case "count", "index": return rangeMethod(r, name)
+                default: return nil
                 }
             case let m as PyBoundMethod:
                 if name == "__self__" { return m.receiver }
@@ -186,6 +187,53 @@ extension Interpreter {
         case let c as Context: return "_contextvars.Context object at \(c.hexAddress)"
         case let o?: return "\(classOf(object: o).name) object at \(o.hexAddress)"
         case nil: return "\(typeName(v)) object"
+        }
+    }
+
+    /// range.count / range.index (Objects/rangeobject.c `range_count`, `range_index`): an int's
+    /// place is computed; anything else is searched for by iterating (`_PySequence_IterSearch`),
+    /// element by element, with Ctrl-C polls: a range is never made into a list.
+    func rangeMethod(_ r: PyRange, _ name: String) -> Value {
+        func place(_ x: Int) -> UInt? {
+            let distance: UInt, stepSize = r.step.magnitude
+            if r.step > 0 {
+                guard x >= r.start, x < r.stop else { return nil }
+                distance = UInt(bitPattern: x &- r.start)
+            } else {
+                guard x <= r.start, x > r.stop else { return nil }
+                distance = UInt(bitPattern: r.start &- x)
+            }
+            return distance % stepSize == 0 ? distance / stepSize : nil
+        }
+        return function(name) { [unowned self] a in
+            try a.exactly(1)
+            let x = a.args[0]
+            let exactInt: Int?? = {
+                switch x {
+                case .int(let i): return .some(i)
+                case .bool(let b): return .some(b ? 1 : 0)
+                default: return self.isBigInt(x) ? .some(nil) : nil
+                }
+            }()
+            if let exact = exactInt {
+                let found = exact.flatMap(place)
+                if name == "count" { return .int(found == nil ? 0 : 1) }
+                guard let found else { throw self.rt.error(.ValueError, "\(try self.repr(x)) is not in range") }
+                return self.intResult(BigInt(found))
+            }
+            var count = 0, i: UInt = 0
+            let n = r.unsignedCount
+            while i < n {
+                if i & 0xFFF == 0 { try self.pollInterrupt() }
+                let v = Int(truncatingIfNeeded: UInt(bitPattern: r.start) &+ i &* UInt(bitPattern: r.step))
+                if try self.sameOrEqual(.int(v), x) {
+                    if name == "index" { return self.intResult(BigInt(i)) }
+                    count += 1
+                }
+                i += 1
+            }
+            if name == "count" { return .int(count) }
+            throw self.rt.error(.ValueError, "sequence.index(x): x not in sequence")
         }
     }
 

@@ -199,7 +199,14 @@ extension Interpreter {
     }
 
     private func readonlyError(_ obj: Value, _ name: String) -> PyException {
-        if try! findAttribute(obj, name) != nil {
+        // A C data descriptor of the type: member_descriptor's and getset_descriptor's words.
+        let type = typeName(ofClass: classOf(obj))
+        switch CPythonModuleNames.typeDataDescriptors[type]?[name] {
+        case "member_descriptor"?: return rt.error(.AttributeError, "readonly attribute")
+        case "getset_descriptor"?: return rt.error(.AttributeError, "attribute '\(name)' of '\(type)' objects is not writable")
+        default: break
+        }
+        if case .some(.some) = try? findAttribute(obj, name) {
             return rt.error(.AttributeError, "'\(typeName(obj))' object attribute '\(name)' is read-only")
         }
         return noDictError(obj, name)
