@@ -16,6 +16,16 @@ public final class Runtime {
     var threadExceptionHook: (PyThread, PyException) -> Void = { _, _ in }
     /// Futures and tasks whose repr is being made (`reprlib.recursive_repr`).
     var reprsInProgress = Set<ObjectIdentifier>()
+    /// The language's `repr()`, for the program's values that the core shows (a task's
+    /// exception, a token's variable, a future's result): the language runs a class's
+    /// `__repr__`, polls for Ctrl-C and keeps to its memory limit while a big value is shown.
+    public var reprHook: ((Value) throws -> String)?
+
+    /// `repr(v)` through the language's hook, else the core's own.
+    public func repr(_ v: Value) throws -> String {
+        if let hook = reprHook { return try hook(v) }
+        return try v.repr()
+    }
     /// Threads that want the GIL at a later time, in time order (see `ThreadScheduler.swift`).
     var threadEvents: [ThreadEvent] = []
     /// A KeyboardInterrupt ended a thread's turn: the main thread is to raise it (`threadFailed`).

@@ -53,14 +53,14 @@ public final class ContextVar: PyObject, Hashable {
     /// `var.reset(token)` (CPython: `PyContextVar_Reset`), with its checks in CPython's order.
     public func reset(_ rt: Runtime, _ token: Token) throws {
         if token.used {
-            throw rt.error(.RuntimeError, "\(try token.repr()) has already been used once")
+            throw rt.error(.RuntimeError, "\(try rt.repr(.object(token))) has already been used once")
         }
         if token.variable !== self {
-            throw rt.error(.ValueError, "\(try token.repr()) was created by a different ContextVar")
+            throw rt.error(.ValueError, "\(try rt.repr(.object(token))) was created by a different ContextVar")
         }
         let ctx = rt.currentContext()
         if token.context !== ctx {
-            throw rt.error(.ValueError, "\(try token.repr()) was created in a different Context")
+            throw rt.error(.ValueError, "\(try rt.repr(.object(token))) was created in a different Context")
         }
         token.used = true
         rt.emit(.set(self, in: ctx, old: ctx.vars[self], new: token.oldValue, isReset: true))

@@ -141,9 +141,9 @@ public class Future: PyObject {
         var info = [state.rawValue.lowercased()]
         if state == .finished {
             if let e = exceptionValue {
-                info.append("exception=\(try e.repr())")
+                info.append("exception=\(try runtime.repr(.object(e)))")
             } else {
-                info.append("result=\(try ShortRepr.repr(resultValue!))")
+                info.append("result=\(try ShortRepr.repr(resultValue!, runtime))")
             }
         }
         if !callbacks.isEmpty {
@@ -180,8 +180,8 @@ extension Runtime {
 
 /// `reprlib.repr` with asyncio's limits, for `result=` in future reprs.
 enum ShortRepr {
-    static func repr(_ v: Value) throws -> String {
-        let full = try v.repr()
+    static func repr(_ v: Value, _ runtime: Runtime) throws -> String {
+        let full = try runtime.repr(v)
         if case .str = v, full.count > 30 {
             let q = full.first!
             let inner = full.dropFirst().dropLast()

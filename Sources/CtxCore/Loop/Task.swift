@@ -133,7 +133,7 @@ public final class Task: Future {
         var info = try reprInfo()
         if cancelRequests > 0 && !isDone { info[0] = "cancelling" }
         info.insert("name=\(StringRepr.repr(name))", at: 1)
-        if let w = waitingOn { info.insert("wait_for=\(try w.repr())", at: 2) }
+        if let w = waitingOn { info.insert("wait_for=\(try runtime.repr(.object(w)))", at: 2) }
         info.insert("coro=<\(coroutine.reprInfo)>", at: 2)
         return "<Task " + info.joined(separator: " ") + ">"
     }

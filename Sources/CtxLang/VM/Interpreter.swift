@@ -104,6 +104,7 @@ public final class Interpreter {
             rt.write("Exception in thread \(thread.name):\n" + self.formatTraceback(e), true)
         }
         rt.formatTraceback = { [unowned self] e in self.formatTraceback(e) }
+        rt.reprHook = { [weak self] v in try self?.repr(v) ?? v.repr() }
         rt.checkInterrupt = { [unowned self] in try self.pollInterrupt() }
         // The innermost frame of the program's own code: inside ctxlab's Python library (the
         // asyncio prelude, Lib/*.py: untagged code) an event is where the program called it.
