@@ -295,11 +295,18 @@ extension Interpreter {
             fits = v.magnitude.bitWidth <= length * 8
         }
         if !fits { throw rt.error(.OverflowError, "int too big to convert") }
-        var u = v.sign == .minus && !v.isZero ? (BigInt(1) << (length * 8)) + v : v  // two's complement
+        let u = v.sign == .minus && !v.isZero ? (BigInt(1) << (length * 8)) + v : v  // two's complement
+        // The magnitude's words, least significant first: linear in the size (a shift per byte
+        // was quadratic: random.randbytes(2**20) never ended).
         var out = [UInt8](repeating: 0, count: length)
-        for i in 0..<length {
-            out[i] = UInt8(truncatingIfNeeded: UInt64(u.magnitude & 0xFF))
-            u >>= 8
+        var i = 0
+        for word in u.magnitude.words where i < length {
+            var w = word
+            for _ in 0..<MemoryLayout<UInt>.size where i < length {
+                out[i] = UInt8(truncatingIfNeeded: w)
+                w >>= 8
+                i += 1
+            }
         }
         return .object(PyBytes(runtime: rt, little ? out : out.reversed()))
     }
@@ -320,8 +327,22 @@ extension Interpreter {
         }
         let little = try byteOrder(a.get(1, "byteorder"))
         let signed = try a.keyword("signed").map(truthy) ?? false
-        var v = BigInt(0)
-        for byte in little ? data.reversed() : data { v = v << 8 | BigInt(byte) }
+        // Packed into words, least significant first (linear; a shift per byte was quadratic).
+        let ordered = little ? data : data.reversed()
+        var words: [UInt] = []
+        words.reserveCapacity(ordered.count / MemoryLayout<UInt>.size + 1)
+        var word: UInt = 0, filled = 0
+        for byte in ordered {
+            word |= UInt(byte) << (8 * filled)
+            filled += 1
+            if filled == MemoryLayout<UInt>.size {
+                words.append(word)
+                word = 0
+                filled = 0
+            }
+        }
+        if filled > 0 { words.append(word) }
+        var v = BigInt(sign: .plus, magnitude: BigUInt(words: words))
         if signed, let top = little ? data.last : data.first, top & 0x80 != 0 { v -= BigInt(1) << (data.count * 8) }
         let result = intResult(v)
         return cls === classes.int ? result : try call(.object(cls), [result])
