@@ -26,26 +26,15 @@ public final class CaseMonitor: Sendable {
     /// Past this resident size a poll interrupts the case too (a program that keeps allocating
     /// would otherwise take the fuzzer's memory before its poll budget ends).
     let softMemory: Int
-    private let statm: Int32
+    let resident = ResidentMemory()
 
     public init(softSeconds: Double, softMemoryMB: Int = 2048) {
         softNanos = Int(softSeconds * 1e9)
         softMemory = softMemoryMB << 20
-        statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
     }
 
     /// The process's resident size in bytes (0 when unknown).
-    public func residentBytes() -> Int {
-        guard statm >= 0 else { return 0 }
-        var buffer = (0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64)
-        let text: String = withUnsafeMutableBytes(of: &buffer) { raw in
-            let n = pread(statm, raw.baseAddress, raw.count, 0)
-            return n > 0 ? String(decoding: raw.prefix(n), as: UTF8.self) : ""
-        }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
+    public func residentBytes() -> Int { resident.bytes() }
 
     /// Measure time as the CPU time of `thread` from now on.
     func useClock(of thread: pthread_t) {

@@ -1,3 +1,4 @@
+import CtxLang
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,6 +57,10 @@ public final class FuzzLoop {
         self.settings = settings
         let memory = settings.memoryMB > 0 ? settings.memoryMB : 1 << 20
         monitor = CaseMonitor(softSeconds: settings.softSeconds, softMemoryMB: settings.softMemoryMB ?? memory / 2)
+        // MemoryError past three quarters of the address-space limit: a case that goes on
+        // allocating after its interrupt (`finally: f()`) meets MemoryError, not a failed malloc.
+        let monitor = monitor
+        Interpreter.residentMemory = (bytes: { monitor.residentBytes() }, limit: (memory << 20) / 4 * 3)
     }
 
     /// No input from a terminal, and the address-space limit: a case asking for more gets a

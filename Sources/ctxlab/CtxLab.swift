@@ -21,6 +21,7 @@ struct CtxLab: ParsableCommand {
     )
 
     static func main() {
+        installResidentMemoryLimit()
         let names = configuration.subcommands.map { $0._commandName }
         switch Shortcuts.rewrite(Array(CommandLine.arguments.dropFirst()), subcommands: names + ["help"]) {
         case .arguments(let arguments):

@@ -1,4 +1,5 @@
 import CtxCore
+import CtxFuzz
 import CtxLang
 import Foundation
 #if canImport(Glibc)
@@ -130,6 +131,15 @@ final class StandardStreams {
 }
 
 /// `CTXLAB_MEMORY_LIMIT`: bytes, or a number with a K, M or G suffix (powers of 1024).
+/// MemoryError when the process has grown past CTXLAB_MEMORY_LIMIT, or past three quarters of
+/// the memory it may have (the machine's, or its container's) without it, before the machine runs out (`Interpreter.residentMemory`).
+func installResidentMemoryLimit() {
+    let resident = ResidentMemory()
+    let machine = ResidentMemory.availableBytes
+    let limit = memoryLimitFromEnvironment() ?? (machine > 0 ? machine / 4 * 3 : 16 << 30)
+    Interpreter.residentMemory = (bytes: resident.bytes, limit: limit)
+}
+
 func memoryLimitFromEnvironment() -> Int? {
     guard let text = environment()["CTXLAB_MEMORY_LIMIT"]?.trimmingWhitespace.uppercased(), !text.isEmpty else { return nil }
     let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]

@@ -76,4 +76,20 @@ struct RobustnessTerminalTests {
         #expect(r.stdout.components(separatedBy: "files are not available here").count == 4, "\(r.stdout)")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
     }
+
+    /// A loop that allocates without end gets MemoryError once the process passes the limit,
+    /// and the session goes on (before, the machine's memory ran out first).
+    @Test func runawayAllocationIsAMemoryError() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let input = dir.path + "/grow.py"
+        try "x = []\nwhile True: x.append(' ' * 100000)\n\nlen(x) > 100\ndel x\n1 + 1\n".write(toFile: input, atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["CTXLAB_MEMORY_LIMIT"] = "300M"
+        let r = try runCommand("/bin/sh", ["-c", "'\(Tmux.binary)' --no-hints < '\(input)'"], environment: env, timeout: 60)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(">>> len(x) > 100\nTrue\n"), "\(r.stdout)")
+        #expect(r.stdout.contains(">>> 1 + 1\n2\n"), "\(r.stdout)")
+        #expect((r.stdout + r.stderr).contains("\nMemoryError\n"), "\(r.stdout)\n\(r.stderr)")
+    }
 }

@@ -76,6 +76,8 @@ public final class Interpreter {
     /// the next instruction boundary, never inside the release itself, which can happen in the
     /// middle of a container's mutation. See `runFinalizers`.
     var pendingFinalizers: [() -> Void] = []
+    /// Interrupt polls so far: every 32nd also checks the resident size (`residentMemory`).
+    var residentPolls = 0
     /// object's methods as attributes, one per name (see ObjectSlots.swift).
     var objectSlots: [String: Value] = [:]
     /// `__main__` is being torn down at exit (`finalizeMain`): as in CPython's finalisation,
@@ -314,5 +316,16 @@ public final class Interpreter {
             rt.interruptedInThread = false
             throw PyException(runtime: rt, .KeyboardInterrupt, args: [])
         }
+        residentPolls &+= 1
+        if residentPolls & 31 == 0, let resident = Interpreter.residentMemory, resident.bytes() > resident.limit {
+            throw PyException(runtime: rt, .MemoryError, args: [])
+        }
     }
+
+    /// The process's resident size and the size past which a poll raises MemoryError: CPython
+    /// raises it when an allocation fails, where ctxlab's process would abort or be killed (a
+    /// list grown without end, an exception chain of millions), so the program is stopped
+    /// first, still polling, and the session survives. Installed by the command-line front end
+    /// (reading /proc is I/O); nil: no check.
+    nonisolated(unsafe) public static var residentMemory: (bytes: () -> Int, limit: Int)?
 }
