@@ -591,11 +591,16 @@ class NonCallableMock(Base):
             expected = self._format_mock_call_signature(args, kwargs)
             raise AssertionError('expected call not found.\nExpected: %s\n  Actual: %s'
                                  % (expected, 'not called.'))
+        self._assert_last(args, kwargs, self.call_args, 'call')
+
+    def _assert_last(self, args, kwargs, last, action):
+        """The last call (or await) matches `args`, `kwargs` (assert_called_with's and
+        assert_awaited_with's comparison)."""
         expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.call_args)
+        actual = self._call_matcher(last)
         if actual != expected:
             cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(args, kwargs)) from cause
+            raise AssertionError(self._format_mock_failure_message(args, kwargs, action=action)) from cause
 
     def assert_called_once_with(self, /, *args, **kwargs):
         """assert that the mock was called exactly once, with the specified arguments."""
@@ -607,21 +612,24 @@ class NonCallableMock(Base):
 
     def assert_has_calls(self, calls, any_order=False):
         """assert `mock_calls` holds the calls: in a row, or with `any_order` anywhere."""
+        self._assert_has(calls, any_order, self.mock_calls, 'calls', f'  Actual: {_safe_repr(self.mock_calls)}',
+                         lambda missing, rest: '%r does not contain all of %r in its call list, found %r instead'
+                         % (self._mock_name or 'mock', missing, rest))
+
+    def _assert_has(self, calls, any_order, recorded, word, actual_line, not_all_found):
+        """`recorded` holds `calls` (assert_has_calls and assert_has_awaits: `word` is 'calls'
+        or 'awaits'; their messages differ in the last line and for `any_order`)."""
         expected = [self._call_matcher(c) for c in calls]
         cause = next((e for e in expected if isinstance(e, Exception)), None)
-        all_calls = _CallList(self._call_matcher(c) for c in self.mock_calls)
+        all_calls = _CallList(self._call_matcher(c) for c in recorded)
         if not any_order:
             if expected not in all_calls:
                 if cause is None:
-                    problem = 'Calls not found.'
+                    problem = '%s not found.' % word.capitalize()
                 else:
-                    problem = ('Error processing expected calls.\n'
+                    problem = ('Error processing expected %s.\n' % word +
                                'Errors: {}').format([e if isinstance(e, Exception) else None for e in expected])
-                raise AssertionError(
-                    f'{problem}\n'
-                    f'Expected: {_CallList(calls)}\n'
-                    f'  Actual: {_safe_repr(self.mock_calls)}'
-                ) from cause
+                raise AssertionError(f'{problem}\nExpected: {_CallList(calls)}\n{actual_line}') from cause
             return
         all_calls = list(all_calls)
         not_found = []
@@ -631,19 +639,20 @@ class NonCallableMock(Base):
             except ValueError:
                 not_found.append(kall)
         if not_found:
-            raise AssertionError(
-                '%r does not contain all of %r in its call list, found %r instead'
-                % (self._mock_name or 'mock', tuple(not_found), all_calls)
-            ) from cause
+            raise AssertionError(not_all_found(tuple(not_found), all_calls)) from cause
 
     def assert_any_call(self, /, *args, **kwargs):
         """assert the mock has ever been called with the specified arguments."""
+        self._assert_any(args, kwargs, self.call_args_list, 'call')
+
+    def _assert_any(self, args, kwargs, recorded, action):
+        """One of `recorded` matches (assert_any_call and assert_any_await)."""
         expected = self._call_matcher(_Call((args, kwargs), two=True))
         cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.call_args_list]
+        actual = [self._call_matcher(c) for c in recorded]
         if cause or expected not in _AnyComparer(actual):
             expected_string = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError('%s call not found' % expected_string) from cause
+            raise AssertionError('%s %s not found' % (expected_string, action)) from cause
 
     def _get_child_mock(self, /, **kw):
         """The mock for an attribute or the return value: of the parent's kind, callable."""
@@ -1541,11 +1550,7 @@ class AsyncMockMixin(Base):
         if self.await_args is None:
             expected = self._format_mock_call_signature(args, kwargs)
             raise AssertionError(f'Expected await: {expected}\nNot awaited')
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.await_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(args, kwargs, action='await')) from cause
+        self._assert_last(args, kwargs, self.await_args, 'await')
 
     def assert_awaited_once_with(self, /, *args, **kwargs):
         """Assert that the mock was awaited exactly once and with the specified arguments."""
@@ -1557,40 +1562,12 @@ class AsyncMockMixin(Base):
 
     def assert_any_await(self, /, *args, **kwargs):
         """Assert the mock has ever been awaited with the specified arguments."""
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.await_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            expected_string = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError('%s await not found' % expected_string) from cause
+        self._assert_any(args, kwargs, self.await_args_list, 'await')
 
     def assert_has_awaits(self, calls, any_order=False):
         """Assert `await_args_list` holds the awaits: in a row, or with `any_order` anywhere."""
-        expected = [self._call_matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        all_awaits = _CallList(self._call_matcher(c) for c in self.await_args_list)
-        if not any_order:
-            if expected not in all_awaits:
-                if cause is None:
-                    problem = 'Awaits not found.'
-                else:
-                    problem = ('Error processing expected awaits.\n'
-                               'Errors: {}').format([e if isinstance(e, Exception) else None for e in expected])
-                raise AssertionError(
-                    f'{problem}\n'
-                    f'Expected: {_CallList(calls)}\n'
-                    f'Actual: {self.await_args_list}'
-                ) from cause
-            return
-        all_awaits = list(all_awaits)
-        not_found = []
-        for kall in expected:
-            try:
-                all_awaits.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
-            raise AssertionError('%r not all found in await list' % (tuple(not_found),)) from cause
+        self._assert_has(calls, any_order, self.await_args_list, 'awaits', f'Actual: {self.await_args_list}',
+                         lambda missing, rest: '%r not all found in await list' % (missing,))
 
     def assert_not_awaited(self):
         """Assert that the mock was never awaited."""

@@ -259,3 +259,25 @@ class T(unittest.TestCase):
 import io
 result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(unittest.defaultTestLoader.loadTestsFromTestCase(T))
 print(result.testsRun, result.wasSuccessful(), result.failures, result.errors)
+
+
+# the failure messages of the await and call-list assertions
+import asyncio
+from unittest.mock import AsyncMock, Mock, call
+async def main3():
+    a = AsyncMock()
+    await a(1); await a(2)
+    for f in [lambda: a.assert_has_awaits([call(3)]), lambda: a.assert_has_awaits([call(3), call(1)], any_order=True),
+              lambda: a.assert_any_await(5), lambda: a.assert_awaited_with(9), lambda: a.assert_has_awaits([call(1), call(2)])]:
+        try:
+            f(); print("ok")
+        except AssertionError as e:
+            print(e)
+m = Mock()
+m(1); m.x(2)
+for f in [lambda: m.assert_has_calls([call(1), call.x(3)]), lambda: m.assert_has_calls([call.y()], any_order=True), lambda: m.assert_any_call(7)]:
+    try:
+        f(); print("ok")
+    except AssertionError as e:
+        print(e)
+asyncio.run(main3())
