@@ -39,6 +39,11 @@ extension Interpreter {
     func reserve(_ count: Int, of size: Int) throws {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: max(1, size))
         if overflow || bytes > memoryLimit { throw rt.error(.MemoryError, "") }
+        // A big one must also fit in what the process may still take (`residentMemory`): the
+        // allocation would fail (abort) where CPython's malloc returns NULL.
+        if bytes >= 1 << 26, let resident = Interpreter.residentMemory, resident.bytes() > resident.limit - bytes {
+            throw rt.error(.MemoryError, "")
+        }
     }
 
     /// `items * n` for a list, tuple or bytes (`list_repeat`): sized first, then filled. A
