@@ -260,7 +260,7 @@ extension Interpreter {
         // object_isinstance: an instance whose `__class__` names another class (a mock with a
         // spec, a proxy) is an instance of that class too.
         if spec.asObject is PyClass, obj.asObject is PyInstance,
-           let claimed = try findAttribute(obj, "__class__")?.asObject as? PyClass, claimed !== classOf(obj) {
+           let claimed = try optionalAttribute(obj, "__class__")?.asObject as? PyClass, claimed !== classOf(obj) {
             return try matchesClassSpec(claimed, spec, "isinstance")
         }
         return false

@@ -73,6 +73,7 @@ extension Interpreter {
         installIntrospectionFunctions()
         installTypeParamBuiltins()
         installSiteBuiltins()
+        for (_, v) in b.items { (v.asObject as? PyBuiltin)?.isModuleFunction = true }
         installHelp()
     }
 

@@ -18,9 +18,11 @@ extension Interpreter {
             }
         }
         guard let hint = slotMethod(i.cls.lookup("__length_hint__")) else { return }
-        let r = try call(hint, [v])
+        let r: Value
+        do { r = try call(hint, [v]) } catch let e as PyException where e.isInstance(of: .TypeError) { return }
         if r.isIdentical(builtins["NotImplemented"] ?? .none) { return }
-        guard let n = intValue(r) else {
+        if isBigInt(payload(of: r) ?? r) { throw rt.error(.OverflowError, "Python int too large to convert to C ssize_t") }
+        guard let n = intValue(payload(of: r) ?? r) else {
             throw rt.error(.TypeError, "__length_hint__ must be an integer, not \(typeName(r))")
         }
         if n < 0 { throw rt.error(.ValueError, "__length_hint__() should return >= 0") }

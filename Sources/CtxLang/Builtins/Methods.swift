@@ -75,6 +75,9 @@ extension Interpreter {
             case let m as PyBoundMethod:
                 if name == "__self__" { return m.receiver }
                 if name == "__func__" { return m.function }
+                // The method's own tp_call and tp_descr_get (a bound method binds no further).
+                if name == "__call__" { return callWrapper(obj) }
+                if name == "__get__" { return method(name, of: obj) { a in try a.check(maxPositional: 2, minPositional: 1); return obj } }
                 return try findAttribute(m.function, name)
             case let b as PyBuiltin:
                 if name == "__name__" || name == "__qualname__" { return .str(b.name) }

@@ -71,9 +71,11 @@ extension Interpreter {
             try arity(1)
             let eq: Value
             if let own = userSlot(v, "__eq__") {
-                eq = try call(own, [v, args[0]])
-            } else {
+                eq = try nested("in comparison") { try call(own, [v, args[0]]) }
+            } else if v.asObject is PyInstance {
                 eq = v.isIdentical(args[0]) ? .bool(true) : notImplemented
+            } else {
+                eq = .bool(try equals(v, args[0]))  // a built-in type's own __eq__
             }
             return eq.isIdentical(notImplemented) ? eq : .bool(!(try truthy(eq)))
         case "__lt__", "__le__", "__gt__", "__ge__":

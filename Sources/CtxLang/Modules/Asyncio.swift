@@ -96,10 +96,13 @@ extension Interpreter {
             try a.exactly(1)
             return .bool(a.args[0].asObject is PyCoroutine || a.args[0].asObject is NativeAwaitable)
         }
-        ns["iscoroutinefunction"] = function("iscoroutinefunction") { a in
+        ns["iscoroutinefunction"] = function("iscoroutinefunction") { [unowned self] a in
             try a.exactly(1)
             let fn = (a.args[0].asObject as? PyFunction) ?? ((a.args[0].asObject as? PyBoundMethod)?.function.asObject as? PyFunction)
-            return .bool(fn?.code.isAsync ?? false)
+            if fn?.code.isAsync == true { return .bool(true) }
+            // asyncio.coroutines.iscoroutinefunction: inspect's answer (a mock, a marked function).
+            guard let check = try self.importModule("inspect").namespace["iscoroutinefunction"] else { return .bool(false) }
+            return .bool(try self.truthy(self.call(check, [a.args[0]])))
         }
         ns["isfuture"] = function("isfuture") { a in .bool(a.args.first?.asObject is Future) }
         try loadAsyncioPrelude(into: m)

@@ -50,6 +50,9 @@ public final class PyBuiltin: PyObject {
     var boundSelf: PyObject?
     /// A repr of its own: a slot wrapper's (`<slot wrapper '__eq__' of 'object' objects>`).
     var reprText: (() throws -> String)?
+    /// A module's function (`len`, `print`), not a method descriptor: stored in a class, it is
+    /// called without the instance (`__len__ = len` makes `len(x)` call `len()`).
+    var isModuleFunction = false
 
     public init(runtime: Runtime, _ name: String, owner: (() throws -> String)? = nil, _ body: @escaping Body) {
         self.name = name

@@ -59,11 +59,11 @@ extension Interpreter {
         if let r = try numericOp(op, a, b) { return r }
         if let r = try sequenceOp(op, a, b) { return r }
         let (name, rname) = Interpreter.dunders[op]!
-        if case .object(let i as PyInstance) = a, let m = i.cls.lookup(name) {
+        if case .object(let i as PyInstance) = a, let m = slotMethod(i.cls.lookup(name)) {
             let r = try call(m, [a, b])
             if !isNotImplemented(r) { return r }
         }
-        if case .object(let i as PyInstance) = b, let m = i.cls.lookup(rname) {
+        if case .object(let i as PyInstance) = b, let m = slotMethod(i.cls.lookup(rname)) {
             let r = try call(m, [b, a])
             if !isNotImplemented(r) { return r }
         }

@@ -41,7 +41,7 @@ extension Interpreter {
     func findAttribute(_ obj: Value, _ name: String) throws -> Value? {
         // object.__class__, unless a class of the instance defines its own (a property, as
         // unittest.mock's spec'd mocks do).
-        if name == "__class__", (obj.asObject as? PyInstance)?.cls.lookup("__class__") == nil { return .object(classOf(obj)) }
+        if name == "__class__", !ownsClassAttribute(obj) { return .object(classOf(obj)) }
         if name == "__doc__", let doc = docAttribute(obj) { return doc }
         switch obj {
         case .object(let o):
@@ -147,6 +147,15 @@ extension Interpreter {
         return nil
     }
 
+    /// Whether a class of the instance answers `__class__` itself: its own `__class__` (a
+    /// property) or its own `__getattribute__` (a proxy).
+    private func ownsClassAttribute(_ obj: Value) -> Bool {
+        guard let i = obj.asObject as? PyInstance else { return false }
+        if i.cls.lookup("__class__") != nil { return true }
+        if let ga = i.cls.lookup("__getattribute__") { return !isObjectSlot(ga, "__getattribute__") }
+        return false
+    }
+
     /// The method-wrapper of `obj`'s tp_call.
     func callWrapper(_ obj: Value) -> Value {
         let m = PyBuiltin(runtime: rt, "__call__", owner: { [unowned self] in try self.ownerDescription(obj) }) { [unowned self] args, kwargs in
@@ -233,7 +242,7 @@ extension Interpreter {
             case .classMethod: return .object(PyBoundMethod(runtime: rt, receiver: .object(cls), function: d.function))
             case .property: return try propertyGet(d, obj)
             }
-        case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil:
+        case let b as PyBuiltin where b.ownerRepr == nil && cls.builtin == nil && !b.isModuleFunction:
             // Built-in methods stored in a class (object.__init__, BaseException.__init__).
             return .object(PyBoundMethod(runtime: rt, receiver: obj, function: .object(b)))
         case let i as PyInstance:

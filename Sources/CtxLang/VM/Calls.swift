@@ -523,7 +523,8 @@ extension Interpreter {
     func slotMethod(_ m: Value?) -> Value? {
         guard let m, case .object(let o) = m else { return m }
         switch o {
-        case is PyFunction, is PyBuiltin: return m
+        case is PyFunction: return m
+        case let b as PyBuiltin where !b.isModuleFunction: return m
         default:
             return builtin(o.typeName) { [unowned self] args, kwargs in
                 guard let receiver = args.first else { return try self.call(m, [], kwargs) }

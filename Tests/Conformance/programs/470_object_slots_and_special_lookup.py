@@ -94,3 +94,32 @@ class Pretender:
 t = Pretender()
 print(t.__class__.__name__, type(t).__name__, isinstance(t, Spec), isinstance(t, Pretender),
       isinstance(t, (int, Spec)), issubclass(type(t), Spec))
+
+
+# review finds: module functions as special methods, object.__ne__ recursion, a MagicMock in arithmetic,
+# a bound method's __call__/__get__, a raising __length_hint__, asyncio.iscoroutinefunction of an AsyncMock
+from unittest.mock import MagicMock, AsyncMock
+import asyncio
+class L:
+    __len__ = len
+try: len(L())
+except TypeError as e: print(e)
+class A2:
+    __eq__ = object.__ne__
+try: A2().__ne__(1)
+except RecursionError as e: print("RecursionError")
+mm2 = MagicMock()
+print(type(mm2 + 1).__name__, type(mm2 * 2).__name__)
+mm2.__add__.return_value = 42
+print(mm2 + 1, mm2.mock_calls[-1])
+class C2:
+    def m(self): return ('m', type(self).__name__)
+print(C2().m.__call__(), C2().m.__get__(None, C2)())
+class H:
+    def __iter__(self): return iter([1, 2])
+    def __length_hint__(self): raise TypeError
+print(list(H()), object.__ne__(1, 2), asyncio.iscoroutinefunction(AsyncMock()))
+class P2:
+    @property
+    def __class__(self): raise AttributeError
+print(isinstance(P2(), int))
