@@ -509,3 +509,18 @@ struct InputSplitterTests {
         ])
     }
 }
+
+/// Found by the crash fuzzer (seed 404, case 2564): replacing the last input's trace released a
+/// Context that it alone held, whose end was recorded into the trace being written (a Swift
+/// exclusivity trap that ended the session).
+struct TraceReleaseTests {
+    @Test func aContextReleasedWithTheLastTraceIsRecordedSafely() {
+        var o = Transcript.checkOptions
+        o.showTree = true
+        var output = ""
+        let s = Session(options: o) { text, _ in output += text }
+        let program = "v = ContextVar('v')\nv.set([v, copy_context(), asyncio.current_task()])\nasync def f(n):\n    v.set(n)\n\nawait f(5)\nhelp\n1 + 1\n"
+        for input in InputSplitter.split(program) { s.submit(input) }
+        #expect(output.contains("2\n"))
+    }
+}

@@ -58,7 +58,10 @@ extension Session {
         guard var t = trace.current else { return }
         trace.current = nil
         t.finish { [unowned self] v in self.shownRepr(v) ?? "<repr failed>" }
-        trace.last = t
+        // The previous trace is released after the write, not inside it: a Context it alone
+        // held reports its end (`record`), which reads `trace` (fuzzer seed 404, case 2564).
+        let previous = trace.last
+        withExtendedLifetime(previous) { trace.last = t }
     }
 
     private func record(_ event: ContextEvent) {
