@@ -1,3 +1,4 @@
+import CtxLang
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,18 +39,10 @@ public final class ResidentMemory: Sendable {
             var buffer = [UInt8](repeating: 0, count: 32)
             let n = read(fd, &buffer, buffer.count)
             close(fd)
-            if n > 0, let limit = Int(String(decoding: buffer.prefix(n), as: UTF8.self).trimmingSpaces), limit > 0 {
+            if n > 0, let limit = Int(String(decoding: buffer.prefix(n), as: UTF8.self).trimmingWhitespace), limit > 0 {
                 bytes = min(bytes, limit)
             }
         }
         return bytes
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }

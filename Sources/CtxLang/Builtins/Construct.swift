@@ -34,12 +34,7 @@ extension Interpreter {
         guard v.asObject is PyInstance else { return try iterate(v) }
         guard let it = try iterator(v) else { throw rt.error(.TypeError, "'\(typeName(v))' object is not iterable") }
         try lengthHint(v)
-        var out: [Value] = []
-        while let x = try nextValue(it) {
-            out.append(x)
-            if out.count & 0xFFFF == 0 { try reserve(out.count, of: MemoryLayout<Value>.stride) }
-        }
-        return out
+        return try drain(it)
     }
 
     func constructBuiltin(_ b: BuiltinType, _ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {

@@ -846,10 +846,31 @@ def _check_spec_arg_typos(kwargs_to_check):
 _builtins = {name for name in dir(builtins) if not name.startswith('_')}
 
 
-class _patch(object):
+class _Activatable(object):
+    """start()/stop() of a patch (patch, patch.object, patch.multiple, patch.dict): the patches
+    started and not stopped, for patch.stopall."""
+
+    _active_patches = []
+
+    def start(self):
+        """Activate a patch, returning any created mock."""
+        result = self.__enter__()
+        _Activatable._active_patches.append(self)
+        return result
+
+    def stop(self):
+        """Stop an active patch."""
+        try:
+            _Activatable._active_patches.remove(self)
+        except ValueError:
+            # If the patch hasn't been started this will fail
+            return None
+        return self.__exit__(None, None, None)
+
+
+class _patch(_Activatable):
 
     attribute_name = None
-    _active_patches = []
 
     def __init__(self, getter, attribute, new, spec, create, spec_set, autospec, new_callable, kwargs,
                  *, unsafe=False):
@@ -1078,21 +1099,6 @@ class _patch(object):
         del self._exit_stack
         return exit_stack.__exit__(*exc_info)
 
-    def start(self):
-        """Activate a patch, returning any created mock."""
-        result = self.__enter__()
-        self._active_patches.append(self)
-        return result
-
-    def stop(self):
-        """Stop an active patch."""
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
-            # If the patch hasn't been started this will fail
-            return None
-        return self.__exit__(None, None, None)
-
 
 def _patch_object(target, attribute, new=DEFAULT, spec=None, create=False, spec_set=None,
                   autospec=None, new_callable=None, *, unsafe=False, **kwargs):
@@ -1139,7 +1145,7 @@ def patch(target, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=
                   unsafe=unsafe)
 
 
-class _patch_dict(object):
+class _patch_dict(_Activatable):
     """
     Patch a dictionary, or dictionary like object, and restore the dictionary to its original
     state after the test. `values` (a dict or (key, value) pairs) and keyword arguments are set
@@ -1232,20 +1238,6 @@ class _patch_dict(object):
             self._unpatch_dict()
         return False
 
-    def start(self):
-        """Activate a patch, returning any created mock."""
-        result = self.__enter__()
-        _patch._active_patches.append(self)
-        return result
-
-    def stop(self):
-        """Stop an active patch."""
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
-
 
 def _clear_dict(in_dict):
     try:
@@ -1258,7 +1250,7 @@ def _clear_dict(in_dict):
 
 def _patch_stopall():
     """Stop all active patches. LIFO to unroll nested patches."""
-    for active in reversed(_patch._active_patches):
+    for active in reversed(_Activatable._active_patches):
         active.stop()
 
 

@@ -317,13 +317,18 @@ extension Interpreter {
         case let t as PyTuple: return t.items
         default:
             guard let it = try iterator(v) else { throw error() }
-            var out: [Value] = []
-            while let x = try nextValue(it) {
-                out.append(x)
-                if out.count & 0xFFFF == 0 { try reserve(out.count, of: MemoryLayout<Value>.stride) }
-            }
-            return out
+            return try drain(it)
         }
+    }
+
+    /// The items an iterator has left, sized against the memory limit as they come.
+    func drain(_ it: Value) throws -> [Value] {
+        var out: [Value] = []
+        while let x = try nextValue(it) {
+            out.append(x)
+            if out.count & 0xFFFF == 0 { try reserve(out.count, of: MemoryLayout<Value>.stride) }
+        }
+        return out
     }
 
     /// dict_subscript: the value, or for a subclass its `__missing__(key)`, or KeyError.

@@ -54,10 +54,9 @@ extension Interpreter {
     /// and a coroutine never awaited warns (at `<sys>:0`), as at CPython's exit.
     func finalizeMain(_ namespace: Namespace) {
         isFinalizing = true
-        let names = namespace.order
-        let first = names.filter { $0.hasPrefix("_") && !$0.hasPrefix("__") }
-        let rest = names.filter { !($0.hasPrefix("_") && !$0.hasPrefix("__")) && $0 != "__builtins__" }
-        for name in first + rest where namespace[name] != nil {
+        let names = namespace.order.filter { $0 != "__builtins__" }
+        let single = { (name: String) in name.hasPrefix("_") && !name.hasPrefix("__") }
+        for name in names.filter(single) + names.filter({ !single($0) }) where namespace[name] != nil {
             namespace[name] = Value.none
             runFinalizers()
         }
